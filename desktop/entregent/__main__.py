@@ -1,0 +1,5 @@
+import sys
+
+from entregent.cli import main
+
+sys.exit(main())

@@ -1,0 +1,134 @@
+"""The command line: ``entregent [global options] [COMMAND …]``.
+
+Without a command (or with files) it opens the desktop app. Commands live in
+``cli/commands/``, one module each, discovered at start; each module's
+``register(subparsers, common)`` adds its parser and sets ``handler``. Handlers
+take the parsed arguments and return an exit code.
+
+Exit codes (a public interface, scripts rely on them): 0 success, 1 a bug
+(something went wrong), 2 usage or unreadable input, 3 partly done (some items
+rejected), 4 refused (e.g. warnings shown and not confirmed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+import traceback
+
+from entregent import __version__
+from entregent.cli import commands as _commands_package
+from entregent.errors import Ambiguous, UserError
+from entregent.i18n import _, set_language
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_USAGE = 2
+EXIT_PARTIAL = 3
+EXIT_REFUSED = 4
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help=_("use this database file instead of the usual one"))
+    parser.add_argument("--demo", action="store_true",
+                        default=argparse.SUPPRESS if suppress else False,
+                        help=_("work on a fresh throw-away copy of the demo network"))
+    parser.add_argument("--debug", action="store_true",
+                        default=argparse.SUPPRESS if suppress else False,
+                        help=_("show the full report when something goes wrong"))
+
+
+def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The app parser (no command: open the GUI) and the command parser."""
+    app = argparse.ArgumentParser(
+        prog="entregent",
+        description=_("Entregent: your network, kept with care. Without a command, opens the "
+                      "app."),
+        epilog=_("Commands: {commands}. Run 'entregent COMMAND --help' for one.").format(
+            commands=", ".join(sorted(command_names()))),
+    )
+    app.add_argument("--version", action="version", version=f"entregent {__version__}")
+    _global_options(app, suppress=False)
+    app.add_argument("--screenshot", metavar="OUT.png",
+                     help=_("render the window offscreen to a PNG and exit"))
+    app.add_argument("--view", choices=("home", "people", "person"), default="home",
+                     help=_("which view --screenshot shows"))
+    app.add_argument("files", nargs="*", metavar="FILE",
+                     help=_("vCard or iCalendar files to open in the import wizard"))
+
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+    commands = argparse.ArgumentParser(prog="entregent", parents=[common])
+    sub = commands.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _command_modules():
+        module.register(sub, common)
+    return app, commands
+
+
+def _command_modules() -> list:
+    return [importlib.import_module(f"{_commands_package.__name__}.{info.name}")
+            for info in pkgutil.iter_modules(_commands_package.__path__)]
+
+
+def command_names() -> set[str]:
+    names: set[str] = set()
+    for module in _command_modules():
+        names.update(getattr(module, "COMMANDS", ()))
+    return names
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    takes_value = {"--db", "--screenshot", "--view"}
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token in takes_value:
+            skip = True
+            continue
+        if token.startswith("-"):
+            continue
+        return token
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language("system")
+    app_parser, command_parser = build_parsers()
+    first = _first_positional(argv)
+    is_command = first is not None and first in command_names()
+    args = (command_parser if is_command else app_parser).parse_args(argv)
+    debug = getattr(args, "debug", False)
+    try:
+        if not is_command:
+            from entregent.cli.app_launch import launch_app
+
+            return launch_app(args)
+        from entregent.cli.database_choice import open_for_command
+
+        if getattr(args, "needs_database", True):
+            open_for_command(args)
+        return int(args.handler(args) or 0)
+    except Ambiguous as exc:
+        print(f"entregent: {exc}", file=sys.stderr)
+        for candidate in exc.candidates:
+            print(f"  {candidate}", file=sys.stderr)
+        return exc.exit_code
+    except UserError as exc:
+        print(f"entregent: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(_("entregent: interrupted."), file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one clear sentence, the traceback on --debug
+        if debug:
+            traceback.print_exc()
+        print(_("entregent: something went wrong ({error}). Run again with --debug for the "
+                "details.").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return EXIT_BUG

@@ -1,0 +1,53 @@
+"""The two kinds of error: the ones a person should read, and bugs.
+
+``UserError`` carries one clear sentence, and where it applies the file and the
+line it is about. The CLI prints it on stderr and exits with ``exit_code``; the
+GUI shows it in a dialog. Any other exception is a bug: logged, and shown as
+"something went wrong" with the report to copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class UserError(Exception):
+    """Something the user can understand and act on."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path and self.line:
+            where = f"{self.path}, line {self.line}: "
+        elif self.path:
+            where = f"{self.path}: "
+        return where + self.message
+
+
+class DatabaseRefused(UserError):
+    """The database file cannot be opened safely (not SQLite, corrupt, too new, locked)."""
+
+
+class NotFound(UserError):
+    """A name or id given by the user matches nothing."""
+
+
+class Ambiguous(UserError):
+    """A name given by the user matches several people."""
+
+    def __init__(self, message: str, candidates: list[str]):
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class Refused(UserError):
+    """The user did not confirm (e.g. an ask with warnings)."""
+
+    exit_code = 4

@@ -1,0 +1,112 @@
+"""Opening the SQLite file safely.
+
+Every model binds to ``database`` (a peewee ``DatabaseProxy``); ``open_database``
+decides the file: it refuses what is not an SQLite database, what is corrupt,
+and a schema newer than this code knows, each with a clear message and without
+touching the file; then it upgrades an older schema (after a backup copy) and
+sets WAL, foreign keys and a busy timeout.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import peewee
+
+from entregent.errors import DatabaseRefused
+
+database = peewee.DatabaseProxy()
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 5
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "cache_size": -16000,  # 16 MiB
+    "temp_store": "memory",
+}
+
+
+def read_user_version(path: Path) -> int:
+    """The schema version of an existing file, refusing what is not a sound database."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseRefused(
+            f"cannot read the database file ({exc.strerror}).", path=path
+        ) from exc
+    if header and header != SQLITE_HEADER:
+        raise DatabaseRefused(
+            "this file is not an Entregent database (not SQLite); it was left unchanged.",
+            path=path,
+        )
+    if not header:
+        return 0
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        finally:
+            conn.close()
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise DatabaseRefused(
+            f"the database is damaged or unreadable ({exc}); it was left unchanged.", path=path
+        ) from exc
+    if result != "ok":
+        raise DatabaseRefused(
+            f"the database is damaged ({result}); it was left unchanged. Restore a backup.",
+            path=path,
+        )
+    return int(version)
+
+
+def connect(path: Path) -> peewee.SqliteDatabase:
+    """A peewee database on ``path`` with the app's pragmas (one connection per thread)."""
+    return peewee.SqliteDatabase(
+        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+    )
+
+
+def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDatabase:
+    """Open (creating or upgrading as needed) the database at ``path`` and bind the models."""
+    from entregent.model.migrations import CURRENT_VERSION, upgrade
+
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise DatabaseRefused("this is a folder, not a database file.", path=path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseRefused(
+            f"cannot create the folder for the database ({exc.strerror}).", path=path
+        ) from exc
+    version = read_user_version(path) if path.exists() else 0
+    if version > CURRENT_VERSION:
+        raise DatabaseRefused(
+            f"this database was written by a newer Entregent (schema {version}; this version "
+            f"knows up to {CURRENT_VERSION}). Update Entregent to open it; the file was left "
+            "unchanged.",
+            path=path,
+        )
+    db = connect(path)
+    try:
+        db.connect(reuse_if_open=True)
+    except peewee.OperationalError as exc:
+        raise DatabaseRefused(f"cannot open the database ({exc}).", path=path) from exc
+    database.initialize(db)
+    if migrate and version < CURRENT_VERSION:
+        upgrade(db, path, version)
+    return db
+
+
+def close_database() -> None:
+    """Close this thread's connection to the current database, if any."""
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()

@@ -1,0 +1,70 @@
+"""The linear chain of schema steps, with a backup before any upgrade.
+
+``PRAGMA user_version`` holds the schema version. ``upgrade`` copies an
+existing database to ``<file>.bak-v<old>`` (SQLite's online backup API, so the
+copy is consistent), then runs each missing step in its own transaction
+together with its version bump: a failure leaves the database at the last
+completed step, never half-way through one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sqlite3
+from pathlib import Path
+
+import peewee
+from playhouse.migrate import SqliteMigrator
+
+from entregent.errors import DatabaseRefused
+from entregent.model import steps as _steps_package
+
+
+def _load_steps() -> list:
+    modules = []
+    for info in sorted(pkgutil.iter_modules(_steps_package.__path__), key=lambda i: i.name):
+        if info.name.startswith("v"):
+            modules.append(importlib.import_module(f"{_steps_package.__name__}.{info.name}"))
+    versions = [m.VERSION for m in modules]
+    if versions != list(range(1, len(versions) + 1)):
+        raise RuntimeError(f"schema steps are not numbered 1..n: {versions}")
+    return modules
+
+
+STEPS = _load_steps()
+CURRENT_VERSION = len(STEPS)
+
+
+def backup_path(path: Path, old_version: int) -> Path:
+    return path.with_name(f"{path.name}.bak-v{old_version}")
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite file, through the online backup API."""
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def upgrade(db: peewee.SqliteDatabase, path: Path, from_version: int) -> None:
+    if from_version > 0:
+        copy_database(path, backup_path(path, from_version))
+    migrator = SqliteMigrator(db)
+    for step in STEPS[from_version:]:
+        try:
+            with db.atomic():
+                step.apply(db, migrator)
+                db.execute_sql(f"PRAGMA user_version = {int(step.VERSION)}")
+        except peewee.DatabaseError as exc:
+            raise DatabaseRefused(
+                f"could not upgrade the database to schema {step.VERSION} ({exc}); it was left "
+                f"at schema {step.VERSION - 1}.",
+                path=path,
+            ) from exc

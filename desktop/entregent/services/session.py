@@ -1,0 +1,58 @@
+"""Which database file to use, and opening it for a run of the app."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from entregent.i18n import set_language
+from entregent.model import settings as settings_registry
+from entregent.model.database import close_database, database, open_database
+
+__all__ = ["default_database_path", "resolve_database_path", "open_session", "close_session",
+           "current_database_path"]
+
+DATABASE_FILENAME = "entregent.sqlite3"
+ENV_VARIABLE = "ENTREGENT_DB"
+
+_current_path: Path | None = None
+
+
+def default_database_path() -> Path:
+    """The file in the user data dir (platformdirs) where the user's network lives."""
+    return user_data_path("entregent", appauthor=False) / DATABASE_FILENAME
+
+
+def resolve_database_path(explicit: str | os.PathLike | None = None) -> Path:
+    """``--db`` first, then ``$ENTREGENT_DB``, then the user data dir."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(ENV_VARIABLE)
+    if env:
+        return Path(env).expanduser()
+    return default_database_path()
+
+
+def open_session(path: str | os.PathLike, *, apply_language: bool = True) -> Path:
+    """Open (create, upgrade) the database and apply the user's language setting."""
+    global _current_path
+    settings_registry.clear_cache()
+    open_database(path)
+    _current_path = Path(path)
+    if apply_language:
+        set_language(settings_registry.get_setting("language"))
+    return _current_path
+
+
+def current_database_path() -> Path | None:
+    return _current_path
+
+
+def close_session() -> None:
+    global _current_path
+    if database.obj is not None:
+        close_database()
+    settings_registry.clear_cache()
+    _current_path = None

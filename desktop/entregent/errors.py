@@ -51,3 +51,7 @@ class Refused(UserError):
     """The user did not confirm (e.g. an ask with warnings)."""
 
     exit_code = 4
+
+
+class Cancelled(Exception):
+    """Long work stopped at the user's request; whatever it did was rolled back."""

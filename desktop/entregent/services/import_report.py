@@ -1,0 +1,103 @@
+"""What an import tells the user: the report shared by vCard and calendar imports.
+
+``import_file`` (services/imports.py) returns one ``FileReport`` per file. Its
+``as_json`` shape is a public interface (``entregent import --json``):
+
+    {"path", "kind": "vcard"|"ics", "new", "updated", "unchanged", "removed",
+     "duplicates", "rejected": [{"line", "reason"}], "skipped_lines": [{"line", "reason"}],
+     ... extensions}
+
+Counts are of contacts for vCards and of interactions (occurrences) for
+calendars. Fields are only ever added, never renamed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+__all__ = ["Problem", "DuplicateCandidate", "UnmatchedEvent", "FileReport", "ProgressCallback",
+           "CancelCheck"]
+
+# progress(done, total): called now and then during long work, from the worker's thread.
+ProgressCallback = Callable[[int, int], None]
+# should_cancel(): polled during long work; True stops it and rolls everything back
+# (the import then raises entregent.errors.Cancelled).
+CancelCheck = Callable[[], bool]
+
+
+@dataclass
+class Problem:
+    line: int | None
+    reason: str
+
+    def as_json(self) -> dict:
+        return {"line": self.line, "reason": self.reason}
+
+
+@dataclass
+class DuplicateCandidate:
+    """A newly imported contact that shares a phone or e-mail with an existing one."""
+
+    contact_id: int
+    name: str
+    existing_id: int
+    existing_name: str
+    shared: str  # the normalized phone or e-mail they share
+
+    def as_json(self) -> dict:
+        return {"contact_id": self.contact_id, "name": self.name,
+                "existing_id": self.existing_id, "existing_name": self.existing_name,
+                "shared": self.shared}
+
+
+@dataclass
+class UnmatchedEvent:
+    summary: str
+    date: str  # ISO date or date-time of the occurrence
+    attendees: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"summary": self.summary, "date": self.date, "attendees": self.attendees}
+
+
+@dataclass
+class FileReport:
+    path: str
+    kind: str  # "vcard" or "ics"
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    rejected: list[Problem] = field(default_factory=list)
+    skipped_lines: list[Problem] = field(default_factory=list)
+    duplicate_candidates: list[DuplicateCandidate] = field(default_factory=list)
+    unmatched: list[UnmatchedEvent] = field(default_factory=list)
+    skipped_components: dict[str, int] = field(default_factory=dict)
+    batch_id: int | None = None
+    dry_run: bool = False
+
+    @property
+    def duplicates(self) -> int:
+        return len(self.duplicate_candidates)
+
+    def as_json(self) -> dict:
+        data = {
+            "path": self.path,
+            "kind": self.kind,
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "duplicates": self.duplicates,
+            "rejected": [p.as_json() for p in self.rejected],
+            "skipped_lines": [p.as_json() for p in self.skipped_lines],
+            "duplicate_candidates": [d.as_json() for d in self.duplicate_candidates],
+            "batch_id": self.batch_id,
+        }
+        if self.kind == "ics":
+            data["removed"] = self.removed
+            data["unmatched"] = [u.as_json() for u in self.unmatched]
+            data["skipped_components"] = dict(self.skipped_components)
+        if self.dry_run:
+            data["dry_run"] = True
+        return data

@@ -12,6 +12,7 @@ choice ("en", "fr") or "system", which follows LANGUAGE/LC_ALL/LC_MESSAGES/LANG.
 from __future__ import annotations
 
 import gettext as _gettext
+import locale as _locale
 import os
 
 from entregent.paths import locale_dir
@@ -24,15 +25,33 @@ _language = "en"
 
 
 def system_language() -> str:
-    """The user's language from the environment, reduced to one we support."""
+    """The user's language from the environment, reduced to one we support.
+
+    As gettext does: the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set
+    decides; it may list several languages ("de:fr"), the first we have wins; "C"
+    or none we have means English. Without any of them (Windows, macOS apps
+    started from the desktop), the locale Python reports.
+    """
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
-        for part in value.split(":"):
-            code = part.split(".")[0].split("_")[0].lower()
-            if code in SUPPORTED:
-                return code
-            if code and code not in ("c", "posix"):
-                break
+        if value:
+            return _supported_code(value.split(":"))
+    try:
+        code = _locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return _supported_code([code])
+
+
+def _supported_code(candidates: list[str]) -> str:
+    for candidate in candidates:
+        code = candidate.split(".")[0].split("@")[0].split("_")[0].lower()
+        if code in ("c", "posix"):
+            return "en"
+        if code in SUPPORTED:
+            return code
+        if code == "french":  # Windows names locales "French_France"
+            return "fr"
     return "en"
 
 

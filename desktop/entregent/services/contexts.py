@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from entregent.i18n import _
+from entregent.i18n import N_, _
 from entregent.model.tables import Contact, ContactContext, Context
 
 __all__ = ["ContextSummary", "list_contexts", "context_label"]
@@ -27,6 +27,12 @@ class ContextSummary:
         return {"id": self.id, "name": self.name, "label": self.label, "kind": self.kind,
                 "colour": self.colour, "cadence_days": self.cadence_days,
                 "builtin": self.builtin, "count": self.count}
+
+
+# The built-in contexts' names (model/steps/v001_initial.BUILTIN_CONTEXTS), marked
+# here so that the catalogue holds them; they are stored in English.
+BUILTIN_CONTEXT_NAMES = (N_("family"), N_("friends"), N_("club"), N_("work"),
+                         N_("association"), N_("charity"), N_("sport"), N_("neighbourhood"))
 
 
 def context_label(name: str, builtin: bool) -> str:

@@ -14,12 +14,25 @@ import unicodedata
 _SPECIAL = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o",
                           "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i"})
 
-# Particles that do not decide where a family name sorts ("de Gaulle" under G,
-# "van Gogh" under G), as directories in French, Dutch and German do.
+# Particles that do not decide where a family name sorts when written in lower
+# case ("de Gaulle" under G, "van der Berg" under B), as French, Dutch and German
+# directories do. Written with a capital they are part of the name, as Belgians,
+# the English-speaking world and French articles have it: "Van Damme" under V,
+# "De Niro" under D, "La Fontaine" under L (so "Jean de La Fontaine" is under L).
 PARTICLES = frozenset(
-    {"de", "d'", "d’", "du", "des", "de la", "la", "le", "van", "van der", "van den", "von",
-     "von der", "der", "den", "ter", "ten", "da", "di", "del", "della", "dos", "das", "zu"}
+    {"de", "d'", "d’", "du", "des", "de la", "van", "van der", "van den", "van de", "von",
+     "von der", "von dem", "der", "den", "ter", "ten", "da", "di", "del", "della", "dos",
+     "das", "do", "zu", "von und zu"}
 )
+# In a family name typed all in capitals (a French habit: "Charles DE GAULLE") the
+# case tells nothing; there the true particles still drop, the articles stay.
+_UPPER_CASE_PARTICLES = frozenset(
+    {"de", "d'", "d’", "van", "van der", "van den", "van de", "von", "von der", "von dem",
+     "ter", "ten", "da", "di", "dos", "das", "do", "zu"}
+)
+_ELIDED = ("d'", "d’")
+_FIELD = "\x02"  # between name parts: below any letter, so "Martin" < "Martin-Dupont"
+_TIE = "\x01"  # before the exact text that orders names equal once folded
 
 
 def fold(text: str) -> str:
@@ -30,46 +43,72 @@ def fold(text: str) -> str:
 
 
 def split_particles(family_name: str) -> tuple[str, str]:
-    """Split ``"de la Fontaine"`` into ``("de la", "Fontaine")``."""
+    """Split ``"de la Fontaine"`` into ``("de", "la Fontaine")``… see PARTICLES.
+
+    ``"van der Berg"`` gives ``("van der", "Berg")``, ``"d'Ormesson"`` gives
+    ``("d'", "Ormesson")``, ``"Van Damme"`` and ``"D'Artagnan"`` stay whole.
+    """
+    shouting = family_name.isupper()
+    known = _UPPER_CASE_PARTICLES if shouting else PARTICLES
+
+    def is_particle(words: list[str]) -> bool:
+        written = " ".join(words)
+        return (shouting or written.islower()) and written.casefold() in known
+
     words = family_name.split()
     lead: list[str] = []
-    while len(words) > 1:
-        two = " ".join(words[:2]).casefold()
-        if two in PARTICLES and len(words) > 2:
-            lead += words[:2]
-            words = words[2:]
-            continue
-        one = words[0].casefold()
-        if one in PARTICLES:
-            lead.append(words[0])
-            words = words[1:]
-            continue
-        if one.startswith(("d'", "d’")) and len(one) > 2:
+    while words:
+        if len(words) > 2 and is_particle(words[:3]):
+            lead, words = lead + words[:3], words[3:]
+        elif len(words) > 2 and is_particle(words[:2]):
+            lead, words = lead + words[:2], words[2:]
+        elif len(words) > 1 and is_particle(words[:1]):
+            lead, words = lead + words[:1], words[1:]
+        elif (words[0][:2].casefold() in _ELIDED and len(words[0]) > 2
+              and (shouting or words[0][0].islower())):
+            lead.append(words[0][:2])
+            words = [words[0][2:], *words[1:]]
             break
-        break
+        else:
+            break
     return " ".join(lead), " ".join(words)
 
 
 def _key_part(text: str) -> str:
-    # Fold, keep letters, digits and spaces; apostrophes and hyphens sort as spaces.
-    folded = fold(text)
+    """Folded words: apostrophes vanish (O'Brien as obrien, D'Artagnan as
+    dartagnan), hyphens and other marks separate words (Jean-Pierre as jean pierre)."""
+    folded = fold(text).replace("'", "").replace("’", "")
     return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
 
 
 def sort_key(given: str, family: str, display: str, order: str = "family") -> str:
     """The key people sort by, ``order`` being "family" or "given".
 
-    The base key is followed by the exact text so that names equal once folded
-    (Elodie, Élodie) keep a stable, case-and-accent-aware order.
+    - by family name: the family name without its leading lower-case particles,
+      then the given name, then the particles ("van der Berg, Marc");
+    - by given name: the given name, then the whole family name as written;
+    - someone with only one of the two sorts by it, wherever it was typed;
+    - a card with neither sorts by what is shown for it (an organisation, an
+      e-mail address), and one with nothing to show comes last.
+
+    Parts are separated by a character below any letter, so every "Martin"
+    comes before "Martin-Dupont". The exact display text follows, so that names
+    equal once folded (Elodie, Élodie) keep a stable order.
     """
+    given, whole_family = _key_part(given), _key_part(family)
     particles, core = split_particles(family.strip())
-    given = given.strip()
+    particles, core = _key_part(particles), _key_part(core)
     if not core and not given:
-        base = _key_part(display)
+        parts = [_key_part(display)]
+    elif not core:
+        parts = [given, "", particles]
+    elif not given:
+        parts = [core, "", particles]
     elif order == "given":
-        base = " ".join(p for p in (_key_part(given), _key_part(core), _key_part(particles)) if p)
+        parts = [given, whole_family]
     else:
-        base = " ".join(p for p in (_key_part(core), _key_part(given), _key_part(particles)) if p)
+        parts = [core, given, particles]
+    base = _FIELD.join(parts).rstrip(_FIELD)
     if not base:
-        base = "\uffff"  # nameless cards sort last
-    return f"{base}\x01{display}"
+        base = "\uffff"  # nothing to sort by: last
+    return f"{base}{_TIE}{display}"

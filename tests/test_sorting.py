@@ -1,0 +1,124 @@
+"""People sort as a reader expects, in French and English, through SQL ORDER BY sort_key."""
+
+from __future__ import annotations
+
+import pytest
+
+from entregent.errors import UserError
+from entregent.model.settings import get_setting
+from entregent.model.tables import Contact
+from entregent.model.text_folding import fold, sort_key, split_particles
+from entregent.services.preferences import set_sort_order, sort_order
+
+
+def _add(given: str = "", family: str = "", display: str | None = None) -> Contact:
+    if display is None:
+        display = " ".join(p for p in (given, family) if p)
+    return Contact.create(given_name=given, family_name=family, display_name=display)
+
+
+def _ordered() -> list[str]:
+    return [c.display_name for c in Contact.select().order_by(Contact.sort_key, Contact.id)]
+
+
+def test_fold_strips_case_and_accents():
+    assert fold("Hélène ÇA Œuvre Straße Łódź") == "helene ca oeuvre strasse lodz"
+
+
+@pytest.mark.parametrize(("family", "expected"), [
+    ("de Gaulle", ("de", "Gaulle")),
+    ("van der Berg", ("van der", "Berg")),
+    ("von Neumann", ("von", "Neumann")),
+    ("d'Ormesson", ("d'", "Ormesson")),
+    ("d’Alembert", ("d’", "Alembert")),
+    ("de La Fontaine", ("de", "La Fontaine")),
+    ("DE GAULLE", ("DE", "GAULLE")),
+    ("Van Damme", ("", "Van Damme")),
+    ("De Niro", ("", "De Niro")),
+    ("D'Artagnan", ("", "D'Artagnan")),
+    ("Giscard d'Estaing", ("", "Giscard d'Estaing")),
+    ("de", ("", "de")),
+    ("Martin", ("", "Martin")),
+])
+def test_particles(family, expected):
+    assert split_particles(family) == expected
+
+
+def test_french_names_by_family_name(db):
+    for given, family in [("Zoé", "Zola"), ("Élodie", "Martin"), ("Charles", "de Gaulle"),
+                          ("Elodie", "Martin"), ("émile", "durand"), ("Jean", "de La Fontaine"),
+                          ("Anne", "Martin-Dupont"), ("Zacharie", "Martin"),
+                          ("Jean", "d'Ormesson"), ("Paul", "Œillet"), ("Agnès", "Écuyer"),
+                          ("Valéry", "Giscard d'Estaing"), ("Charles", "D'Artagnan")]:
+        _add(given, family)
+    assert _ordered() == [
+        "Charles D'Artagnan",        # capital D': part of the name, filed as Dartagnan
+        "émile durand",              # lower case sorts with upper case
+        "Agnès Écuyer",              # É beside E
+        "Charles de Gaulle",         # under G
+        "Valéry Giscard d'Estaing",
+        "Jean de La Fontaine",       # "de" drops, the article "La" stays: under L
+        "Elodie Martin",             # Elodie and Élodie side by side, unaccented first
+        "Élodie Martin",
+        "Zacharie Martin",           # every Martin before Martin-Dupont
+        "Anne Martin-Dupont",
+        "Paul Œillet",               # Œ as OE
+        "Jean d'Ormesson",           # under O
+        "Zoé Zola",
+    ]
+
+
+def test_english_and_dutch_names_by_family_name(db):
+    for given, family in [("Marc", "van der Berg"), ("Vincent", "van Gogh"),
+                          ("Jean-Claude", "Van Damme"), ("Robert", "De Niro"),
+                          ("Seán", "O'Brien"), ("Ann", "Oakley"), ("john", "smith"),
+                          ("Jane", "Smith"), ("John", "von Neumann"), ("Amy", "Berg")]:
+        _add(given, family)
+    assert _ordered() == [
+        "Amy Berg", "Marc van der Berg", "Robert De Niro", "Vincent van Gogh",
+        "John von Neumann", "Ann Oakley", "Seán O'Brien", "Jane Smith", "john smith",
+        "Jean-Claude Van Damme",
+    ]
+
+
+def test_by_given_name_then_back_to_family_name_in_one_call(db):
+    for given, family in [("Zoé", "Abel"), ("Élodie", "Zola"), ("Elodie", "Martin"),
+                          ("Marc", "van der Berg"), ("Marc", "Antoine")]:
+        _add(given, family)
+    assert sort_order() == "family"
+    assert set_sort_order("given") == 5
+    assert get_setting("sort_by") == "given"
+    assert _ordered() == ["Elodie Martin", "Élodie Zola", "Marc Antoine",
+                          "Marc van der Berg", "Zoé Abel"]
+    # a person added or edited afterwards takes the new order too
+    _add("Adèle", "Zimmer")
+    assert _ordered()[0] == "Adèle Zimmer"
+    set_sort_order("family")
+    assert _ordered() == ["Zoé Abel", "Marc Antoine", "Marc van der Berg", "Elodie Martin",
+                          "Adèle Zimmer", "Élodie Zola"]
+
+
+def test_refuses_an_unknown_order_and_keeps_the_keys(db):
+    _add("Zoé", "Abel")
+    before = Contact.get().sort_key
+    with pytest.raises(UserError):
+        set_sort_order("nickname")
+    assert Contact.get().sort_key == before
+    assert sort_order() == "family"
+
+
+def test_people_with_part_of_a_name_or_none(db):
+    _add("Maman", "")                               # a given name only
+    _add("", "Bernard")                             # a family name only
+    _add(display="Boulangerie Dupain")              # an organisation card
+    _add(display="zelie@example.org")               # only an e-mail
+    _add(display="")                                # nothing to show
+    _add("Claire", "Bernard")
+    assert _ordered() == ["Bernard", "Claire Bernard", "Boulangerie Dupain", "Maman",
+                          "zelie@example.org", ""]
+
+
+def test_hyphens_and_apostrophes():
+    assert sort_key("Jean-Pierre", "Lévêque", "x").startswith("leveque\x02jean pierre\x01")
+    assert sort_key("", "", "O’Neil & Co").startswith("oneil co\x01")
+    assert sort_key("Jean", "d'Ormesson", "x", "given").startswith("jean\x02dormesson\x01")

@@ -53,5 +53,25 @@ class Refused(UserError):
     exit_code = 4
 
 
+class StorageError(UserError):
+    """The database could not be written (disk full, read-only file, busy); nothing changed.
+
+    Raised by the database layer (model/storage_guard.py) in place of SQLite's own
+    errors, so that every write path gives the same clear sentence.
+    """
+
+
+class DiskFull(StorageError):
+    """No room left on the disk (or the database reached its size limit)."""
+
+
+class ReadOnlyDatabase(StorageError):
+    """The database file, or its folder, cannot be written."""
+
+
+class DatabaseBusy(StorageError):
+    """Another program kept the database busy longer than the wait allows."""
+
+
 class Cancelled(Exception):
     """Long work stopped at the user's request; whatever it did was rolled back."""

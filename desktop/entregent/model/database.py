@@ -68,7 +68,9 @@ def read_user_version(path: Path) -> int:
 
 def connect(path: Path) -> peewee.SqliteDatabase:
     """A peewee database on ``path`` with the app's pragmas (one connection per thread)."""
-    return peewee.SqliteDatabase(
+    from entregent.model.storage_guard import GuardedSqliteDatabase
+
+    return GuardedSqliteDatabase(
         str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
     )
 

@@ -38,9 +38,17 @@ def resolve_database_path(explicit: str | os.PathLike | None = None) -> Path:
 def open_session(path: str | os.PathLike, *, apply_language: bool = True) -> Path:
     """Open (create, upgrade) the database and apply the user's language setting."""
     global _current_path
+    from entregent.services.backup import backup_before_upgrade, backup_if_due
+
     settings_registry.clear_cache()
+    file = Path(path).expanduser()
+    existed = file.is_file() and file.stat().st_size > 0
+    if existed:
+        backup_before_upgrade(file)  # header peek; a copy only before a migration
     open_database(path)
     _current_path = Path(path)
+    if existed:
+        backup_if_due(file)  # a stat of the backups folder once today's copy exists
     if apply_language:
         set_language(settings_registry.get_setting("language"))
     return _current_path

@@ -1,0 +1,419 @@
+"""Backups of the user's network, and restoring one.
+
+Copies are made with SQLite's online backup API, so they are consistent even
+while the app (or another program) has the database open. Automatic copies go
+to a ``backups`` folder beside the database, named
+``<database name>.<YYYY-MM-DD>T<HHMMSS>.<reason>.sqlite3`` (local time):
+
+- ``daily``: on the first start of each day (``backup_if_due``: a stat of the
+  folder when a copy was already made today, nothing more; an empty network is
+  not copied);
+- ``migration``: before a schema upgrade (besides ``<file>.bak-v<old>``);
+- ``merge``: before two contacts are merged;
+- ``manual``: ``entregent backup`` with no file (never removed by the rotation).
+
+The rotation keeps the first automatic copy of each of the last 7 days that
+have one, the first of each of the last 4 weeks, and always the newest.
+
+``restore_database`` checks a file first (SQLite, integrity_check ok, an
+Entregent schema not newer than this version), keeps the current database as
+``<file>.before-restore``, then copies the backup in through the same API —
+so another window holding the database open sees the restored data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from entregent.errors import DatabaseRefused, NotFound, UserError
+from entregent.i18n import _
+
+__all__ = ["BackupInfo", "RestoreResult", "backups_folder", "create_backup", "backup_if_due",
+           "backup_before", "backup_before_upgrade", "list_backups", "rotate_backups",
+           "check_backup_file", "restore_database", "KEEP_DAILY", "KEEP_WEEKLY"]
+
+FOLDER_NAME = "backups"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+AUTOMATIC_REASONS = ("daily", "migration", "merge")
+REASONS = AUTOMATIC_REASONS + ("manual",)
+BEFORE_RESTORE_SUFFIX = ".before-restore"
+_STAMP = "%Y-%m-%dT%H%M%S"
+_NAME = re.compile(r"^(?P<db>.+)\.(?P<stamp>\d{4}-\d\d-\d\dT\d{6})(?:-(?P<n>\d+))?"
+                   r"\.(?P<reason>[a-z]+)\.sqlite3$")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: dt.datetime  # local time, from the name
+    reason: str
+    size: int
+
+    def as_json(self) -> dict:
+        return {"path": str(self.path), "taken_at": self.taken_at.isoformat(),
+                "reason": self.reason, "size": self.size}
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Path
+    restored_from: Path
+    kept_as: Path | None  # the database as it was, or None when there was none
+    schema_version: int  # of the restored file, before any upgrade
+
+    def as_json(self) -> dict:
+        return {"database": str(self.database), "restored_from": str(self.restored_from),
+                "kept_as": str(self.kept_as) if self.kept_as else None,
+                "schema_version": self.schema_version}
+
+
+def backups_folder(database: Path) -> Path:
+    return Path(database).parent / FOLDER_NAME
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _current_path() -> Path:
+    from entregent.services.session import current_database_path
+
+    path = current_database_path()
+    if path is None:
+        raise UserError(_("no database is open."))
+    return path
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    """``source`` copied page by page into ``target`` through the online backup API.
+
+    The copy is left in rollback-journal mode: one self-contained file.
+    """
+    src = sqlite3.connect(str(source), timeout=30)
+    try:
+        dst = sqlite3.connect(str(target), timeout=30)
+        try:
+            dst.execute("PRAGMA synchronous = OFF")  # a new file: one fsync at the end will do
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _write_error(exc: Exception, path: Path) -> UserError:
+    from entregent.model.storage_guard import storage_error_for
+
+    return storage_error_for(exc, str(path)) or UserError(
+        _("could not write the backup ({error}).").format(error=exc), path=path)
+
+
+def _copy_to_new_file(source: Path, target: Path) -> None:
+    """A complete copy at ``target`` or nothing: written beside it, then renamed."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        _sqlite_copy(source, partial)
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        _sync_folder(target.parent)
+    except Exception as exc:  # a damaged file fails in many ways (even UnicodeDecodeError)
+        partial.unlink(missing_ok=True)
+        if not isinstance(exc, OSError | sqlite3.OperationalError):
+            raise DatabaseRefused(
+                _("the database is damaged ({error}); no backup was made.").format(error=exc),
+                path=source) from exc
+        raise _write_error(exc, target) from exc
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _holds_anything(database: Path) -> bool:
+    """Whether the network holds anyone or anything yet (an empty one needs no copy)."""
+    try:
+        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            row = conn.execute("SELECT EXISTS (SELECT 1 FROM contact) "
+                               "OR EXISTS (SELECT 1 FROM interaction)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True
+    return bool(row[0])
+
+
+def _new_name(database: Path, folder: Path, reason: str, when: dt.datetime) -> Path:
+    stem = f"{database.name}.{when.strftime(_STAMP)}"
+    target = folder / f"{stem}.{reason}.sqlite3"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stem}-{n}.{reason}.sqlite3"
+    return target
+
+
+def create_backup(database: Path | None = None, target: Path | None = None, *,
+                  reason: str = "manual", rotate: bool = True) -> Path:
+    """Copy the database (the open one by default) and return the copy's path.
+
+    With ``target`` the copy goes there (an existing file is refused); without,
+    it goes to the backups folder under ``reason`` and the rotation runs.
+    """
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")
+    database = Path(database) if database is not None else _current_path()
+    if not database.is_file():
+        raise NotFound(_("there is no database here to back up."), path=database)
+    if target is not None:
+        target = Path(target).expanduser()
+        if target.resolve() == database.resolve():
+            raise UserError(_("a backup cannot replace the database itself."), path=target)
+        if target.exists():
+            raise UserError(_("this file already exists; choose a new name for the backup."),
+                            path=target)
+        _copy_to_new_file(database, target)
+        return target
+    folder = backups_folder(database)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(exc, folder) from exc
+    target = _new_name(database, folder, reason, _now())
+    _copy_to_new_file(database, target)
+    if rotate:
+        rotate_backups(database)
+    return target
+
+
+def list_backups(database: Path | None = None) -> list[BackupInfo]:
+    """The copies of this database in its backups folder, oldest first."""
+    database = Path(database) if database is not None else _current_path()
+    folder = backups_folder(database)
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        match = _NAME.match(entry.name)
+        if not match or match["db"] != database.name or match["reason"] not in REASONS:
+            continue
+        taken = dt.datetime.strptime(match["stamp"], _STAMP)
+        found.append((taken, int(match["n"] or 1), BackupInfo(
+            Path(entry.path), taken, match["reason"], entry.stat().st_size)))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [info for _taken, _n, info in found]
+
+
+def _kept(backups: list[BackupInfo]) -> set[Path]:
+    automatic = [b for b in backups if b.reason in AUTOMATIC_REASONS]
+    keep = {b.path for b in backups if b.reason not in AUTOMATIC_REASONS}
+    if automatic:
+        keep.add(automatic[-1].path)
+    first_of_day: dict[dt.date, BackupInfo] = {}
+    first_of_week: dict[tuple[int, int], BackupInfo] = {}
+    for b in automatic:  # oldest first: the first seen is the day's (week's) first
+        first_of_day.setdefault(b.taken_at.date(), b)
+        first_of_week.setdefault(b.taken_at.isocalendar()[:2], b)
+    for day in sorted(first_of_day, reverse=True)[:KEEP_DAILY]:
+        keep.add(first_of_day[day].path)
+    for week in sorted(first_of_week, reverse=True)[:KEEP_WEEKLY]:
+        keep.add(first_of_week[week].path)
+    return keep
+
+
+def rotate_backups(database: Path | None = None) -> list[Path]:
+    """Remove the automatic copies the rotation no longer keeps; returns what was removed."""
+    backups = list_backups(database)
+    keep = _kept(backups)
+    removed = []
+    for b in backups:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+            except OSError:
+                continue
+            removed.append(b.path)
+    return removed
+
+
+def backup_if_due(database: Path) -> Path | None:
+    """The daily copy, if none was made today. Cheap when one was: a stat of the folder.
+
+    A network with nobody and nothing in it yet is not copied.
+
+    Never stops the app from starting: a copy that cannot be made is skipped.
+    """
+    database = Path(database)
+    folder = backups_folder(database)
+    today = dt.date.today()
+    try:
+        changed = dt.date.fromtimestamp(folder.stat().st_mtime)
+    except OSError:
+        changed = None
+    if changed == today:
+        prefix = f"{database.name}.{today.isoformat()}T"
+        try:
+            if any(name.startswith(prefix) for name in os.listdir(folder)):
+                return None
+        except OSError:
+            return None
+    if not _holds_anything(database):
+        return None
+    try:
+        return create_backup(database, reason="daily")
+    except UserError:
+        return None
+
+
+def backup_before(reason: str, database: Path | None = None) -> Path:
+    """A copy before risky work (``"merge"``, ``"migration"``), to the backups folder."""
+    return create_backup(database, reason=reason)
+
+
+def backup_before_upgrade(database: Path) -> Path | None:
+    """A copy to the backups folder when the file's schema is older than this code's.
+
+    Reads the 100-byte file header only; a file that is not SQLite (or is newer)
+    is left for ``open_database`` to refuse. Never stops the app from starting.
+    """
+    from entregent.model.migrations import CURRENT_VERSION
+
+    version = _header_version(Path(database))
+    if version is None or version >= CURRENT_VERSION:
+        return None
+    try:
+        return create_backup(database, reason="migration")
+    except UserError:
+        return None
+
+
+def _header_version(path: Path) -> int | None:
+    """``PRAGMA user_version`` read from the file header (None: not an SQLite file)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(_SQLITE_HEADER):
+        return None
+    return int.from_bytes(header[60:64], "big")
+
+
+def check_backup_file(path: Path) -> int:
+    """The schema version of a file fit to restore; a clear UserError otherwise."""
+    from entregent.model.migrations import CURRENT_VERSION
+
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise NotFound(_("there is no such backup file."), path=path)
+    if _header_version(path) is None:
+        raise UserError(_("this file is not an Entregent backup (not an SQLite database); "
+                          "nothing was restored."), path=path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise UserError(_("this backup is damaged or unreadable ({error}); nothing was "
+                          "restored.").format(error=exc), path=path) from exc
+    if result != ["ok"]:
+        raise UserError(_("this backup is damaged ({problem}); nothing was restored.").format(
+            problem="; ".join(result)), path=path)
+    if version < 1 or not {"contact", "interaction"} <= tables:
+        raise UserError(_("this file is an SQLite database but not an Entregent one; nothing "
+                          "was restored."), path=path)
+    if version > CURRENT_VERSION:
+        raise UserError(_("this backup was written by a newer Entregent (schema {version}; this "
+                          "version knows up to {known}); nothing was restored.").format(
+                              version=version, known=CURRENT_VERSION), path=path)
+    return int(version)
+
+
+def _replace_contents(source: Path, database: Path) -> None:
+    """Overwrite ``database`` with ``source`` in one transaction (backup API)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    try:
+        dst = sqlite3.connect(str(database), timeout=30)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _replace_file(source: Path, database: Path) -> None:
+    """For a database too damaged to be written through SQLite: swap the file itself."""
+    fresh = database.with_name(database.name + ".restoring")
+    fresh.unlink(missing_ok=True)
+    _sqlite_copy(source, fresh)
+    for suffix in ("-wal", "-shm"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+    os.replace(fresh, database)
+
+
+def restore_database(source: Path, database: Path | None = None) -> RestoreResult:
+    """Put a backup in place of the database (the open one by default).
+
+    The file is checked first; the current database is kept as
+    ``<file>.before-restore``. An older schema is upgraded when the database is
+    next opened. The caller re-opens its session afterwards (the CLI and the GUI
+    both do).
+    """
+    source = Path(source).expanduser()
+    database = Path(database) if database is not None else _current_path()
+    version = check_backup_file(source)
+    if database.exists() and source.resolve() == database.resolve():
+        raise UserError(_("this is the database itself, not a backup."), path=source)
+    kept = None
+    if database.exists() and database.stat().st_size > 0:
+        kept = database.with_name(database.name + BEFORE_RESTORE_SUFFIX)
+        kept.unlink(missing_ok=True)
+        try:
+            _copy_to_new_file(database, kept)
+        except DatabaseRefused:  # the current file is damaged: keep it byte for byte
+            import shutil
+
+            shutil.copyfile(database, kept)
+    from entregent.model.storage_guard import storage_error_for
+
+    try:
+        if kept is not None:
+            try:
+                _replace_contents(source, database)
+            except sqlite3.Error as exc:
+                if storage_error_for(exc, str(database)) is not None:
+                    raise
+                _replace_file(source, database)  # too damaged to be written through SQLite
+        else:
+            database.parent.mkdir(parents=True, exist_ok=True)
+            _replace_file(source, database)
+    except (sqlite3.Error, OSError) as exc:
+        raise _write_error(exc, database) from exc
+    return RestoreResult(database, source, kept, version)

@@ -1,0 +1,50 @@
+"""entregent balance [NAME] [--json]: the give-and-take of help."""
+
+from __future__ import annotations
+
+from entregent.i18n import _
+
+COMMANDS = ("balance",)
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "balance", parents=[common],
+        help=_("help given, help received and asks, with one person or overall"))
+    parser.add_argument("name", nargs="?", metavar="NAME",
+                        help=_("one person (a name, a few words, or #id); default everyone"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+    parser.set_defaults(handler=run)
+
+
+def _print_ledger(ledger) -> None:
+    print("  " + _("help given: {n}").format(n=ledger.help_given))
+    print("  " + _("help received: {n}").format(n=ledger.help_received))
+    print("  " + _("asks: {pending} pending, {helped} helped, {declined} declined").format(
+        pending=ledger.asks_pending, helped=ledger.asks_helped, declined=ledger.asks_declined))
+    print("  " + _("balance: {label}").format(label=ledger.label_text))
+
+
+def run(args) -> int:
+    from entregent.cli.output import print_json, print_table
+    from entregent.services.reciprocity import balance, balances_by_person
+    from entregent.services.resolve import resolve_person
+
+    contact_id = resolve_person(args.name) if args.name else None
+    report = balance(contact_id)
+    people = [] if contact_id is not None else balances_by_person()
+    if args.json:
+        data = report.as_json()
+        if contact_id is None:
+            data["people"] = [p.as_json() for p in people]
+        print_json(data)
+        return 0
+    who = report.name if contact_id is not None else _("everyone")
+    print(_("With {who}, since {since}:").format(who=who, since=report.since.isoformat()))
+    _print_ledger(report.ledger)
+    if people:
+        print()
+        print_table([_("Name"), _("Given"), _("Received"), _("Asks"), _("Balance")],
+                    [(p.name, p.ledger.help_given, p.ledger.help_received, p.ledger.asks,
+                      p.ledger.label_text) for p in people])
+    return 0

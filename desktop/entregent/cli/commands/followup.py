@@ -1,0 +1,49 @@
+"""entregent followup NAME --due DATE [--note TEXT] [--time HH:MM]"""
+
+from __future__ import annotations
+
+from entregent.i18n import _
+
+COMMANDS = ("followup",)
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser("followup", parents=[common],
+                                   help=_("plan to get back to someone on a given day"))
+    parser.add_argument("name", metavar="NAME", help=_("who (a name, a few words, or #id)"))
+    parser.add_argument("--due", required=True, metavar="DATE",
+                        help=_("the day (2025-03-01, tomorrow …)"))
+    parser.add_argument("--time", metavar="HH:MM", help=_("a time of day, if it matters"))
+    parser.add_argument("--note", default="", metavar="TEXT", help=_("what it is about"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    import datetime as dt
+
+    from entregent.cli.output import print_json
+    from entregent.errors import UserError
+    from entregent.services.followups import create_followup, list_followups
+    from entregent.services.interactions import parse_when
+    from entregent.services.resolve import resolve_person
+
+    contact_id = resolve_person(args.name)
+    due = parse_when(args.due)
+    if isinstance(due, dt.datetime):
+        due = due.date()
+    time = None
+    if args.time:
+        try:
+            time = dt.time.fromisoformat(args.time)
+        except ValueError as exc:
+            raise UserError(_("“{text}” is not a time; write it like 18:30.").format(
+                text=args.time)) from exc
+    follow_up_id = create_followup(contact_id, due, due_time=time, note=args.note)
+    view = next(f for f in list_followups(contact_id) if f.id == follow_up_id)
+    if args.json:
+        print_json(view.as_json())
+        return 0
+    print(_("Follow-up with {name} on {date}.").format(name=view.contact_name,
+                                                      date=view.due_on.isoformat()))
+    return 0

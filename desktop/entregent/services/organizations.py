@@ -49,7 +49,7 @@ class GroupSummary:
                 "contributions": self.contributions, "active": self.active_on(today)}
 
 
-def _date(value, what: str) -> dt.date | None:
+def _date(value) -> dt.date | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
@@ -57,8 +57,8 @@ def _date(value, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
-        raise UserError(_("The {what} date should look like 2024-05-31.").format(
-            what=what)) from exc
+        raise UserError(_("“{text}” is not a date; write it like 2024-05-31.").format(
+            text=value)) from exc
 
 
 def _clean(changes: dict) -> dict:
@@ -74,9 +74,9 @@ def _clean(changes: dict) -> dict:
         raise UserError(_("Unknown kind of group “{kind}”; use one of: {kinds}.").format(
             kind=clean["kind"], kinds=", ".join(ORGANIZATION_KINDS)))
     if "joined_on" in clean:
-        clean["joined_on"] = _date(clean["joined_on"], _("joined"))
+        clean["joined_on"] = _date(clean["joined_on"])
     if "left_on" in clean:
-        clean["left_on"] = _date(clean["left_on"], _("left"))
+        clean["left_on"] = _date(clean["left_on"])
     if clean.get("context_id") is not None and Context.get_or_none(
             Context.id == clean["context_id"]) is None:
         raise NotFound(_("No context with id {id}.").format(id=clean["context_id"]))
@@ -128,7 +128,7 @@ def add_member(group_id: int, contact_id: int, *, role: str = "", since=None) ->
         group = find_group(group_id)
         if Contact.get_or_none(Contact.id == contact_id) is None:
             raise NotFound(_("No person with id {id}.").format(id=contact_id))
-        since = _date(since, _("since"))
+        since = _date(since)
         membership = Membership.get_or_none((Membership.contact == contact_id)
                                             & (Membership.organization == group.id))
         if membership is None:

@@ -94,7 +94,7 @@ def set_how_met(contact_id: int, *, text=_UNSET, met_on=_UNSET, place=_UNSET,
             contact.met_context = context_id
         if introduced_by is not _UNSET:
             if introduced_by == contact_id:
-                raise UserError(_("Nobody introduces themselves to you."))
+                raise UserError(_("Someone cannot have introduced you to themselves."))
             if introduced_by is not None:
                 _contact(introduced_by)
             contact.introduced_by = introduced_by

@@ -1,0 +1,8 @@
+"""The bundle's entry point: the same `entregent` command as the installed package."""
+
+import sys
+
+from entregent.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

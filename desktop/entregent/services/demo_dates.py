@@ -1,0 +1,58 @@
+"""Keeping the demo current: every stored date moved by (today − anchor).
+
+The seeds are written as of an anchor date (journal.json ``anchor``). After
+loading, ``shift_dates`` moves interactions, ask outcomes, follow-ups, how-we-met
+dates, group and membership dates and birthdays by the same number of days, so
+that "met at the gym five days ago" stays five days ago whenever the demo is
+built. Calendar occurrences that the shift pushes past now (they were after the
+anchor) are removed: the future is not an interaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from entregent.model.database import database
+from entregent.model.tables import Contact, utcnow
+
+__all__ = ["shift_dates", "shift_birthday"]
+
+_SHIFTS = (
+    "UPDATE interaction SET occurred_at = datetime(occurred_at, :days)",
+    "UPDATE ask SET outcome_at = datetime(outcome_at, :days) WHERE outcome_at IS NOT NULL",
+    "UPDATE follow_up SET due_on = date(due_on, :days),"
+    " done_at = CASE WHEN done_at IS NULL THEN NULL ELSE datetime(done_at, :days) END",
+    "UPDATE contact SET met_on = date(met_on, :days) WHERE met_on IS NOT NULL",
+    "UPDATE organization SET joined_on = date(joined_on, :days) WHERE joined_on IS NOT NULL",
+    "UPDATE organization SET left_on = date(left_on, :days) WHERE left_on IS NOT NULL",
+    "UPDATE membership SET since = date(since, :days) WHERE since IS NOT NULL",
+)
+
+
+def shift_birthday(birthday: str, days: int) -> str:
+    """A birthday moved by ``days`` ("YYYY-MM-DD", or "--MM-DD" when the year is unknown)."""
+    if birthday.startswith("--"):
+        moved = dt.date.fromisoformat("2000" + birthday[1:]) + dt.timedelta(days=days)
+        return f"--{moved:%m-%d}"
+    moved = dt.date.fromisoformat(birthday[:10]) + dt.timedelta(days=days)
+    return moved.isoformat()
+
+
+def shift_dates(days: int, *, now: dt.datetime | None = None) -> None:
+    """Move every stored date of the demo by ``days`` days (one transaction)."""
+    if days == 0:
+        return
+    now = now or utcnow()
+    modifier = f"{days:+d} days"
+    with database.atomic():
+        for statement in _SHIFTS:
+            database.execute_sql(statement, {"days": modifier})
+        database.execute_sql("DELETE FROM interaction WHERE occurred_at > ?",
+                             (now.strftime("%Y-%m-%d %H:%M:%S"),))
+        for contact_id, birthday in (Contact.select(Contact.id, Contact.birthday)
+                                     .where(Contact.birthday.is_null(False)).tuples()):
+            try:
+                moved = shift_birthday(birthday, days)
+            except ValueError:
+                continue  # a birthday the card wrote in a form we keep as it is
+            Contact.update(birthday=moved).where(Contact.id == contact_id).execute()

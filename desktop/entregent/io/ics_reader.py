@@ -1,0 +1,378 @@
+"""Reading an iCalendar file into the occurrences of its events.
+
+``read_calendar`` turns the text of a calendar into ``EventOccurrence``
+values (plain data: no icalendar object leaves this module):
+
+1. the text is cut into components with their line numbers (``ics_text``);
+2. time zones are parsed first, then each event on its own, so that a broken
+   event is rejected with its line and never stops the others;
+3. the events are expanded with recurring-ical-events between two times
+   (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides, RANGE=THISANDFUTURE);
+   a series that cannot be expanded is rejected alone;
+4. cancelled occurrences (STATUS:CANCELLED) are dropped, times are converted
+   (``ics_zones``) and each occurrence gets a stable key: the UID, plus the
+   original start (RECURRENCE-ID) for the occurrences of a series.
+
+Other components (to-dos, journal entries, free/busy …) are counted, not read.
+Events written by Entregent's own follow-up export are recognized and skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import warnings
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import icalendar
+import recurring_ical_events
+
+from entregent.errors import Cancelled
+from entregent.i18n import _
+from entregent.io.ics_text import Chunk, SplitCalendar, split_calendar
+from entregent.io.ics_zones import to_stored
+
+__all__ = ["CalendarPerson", "EventOccurrence", "ReadProblem", "CalendarContents",
+           "FOLLOW_UP_MARK", "read_calendar"]
+
+FOLLOW_UP_MARK = "X-ENTREGENT-FOLLOW-UP"  # set on every component the export writes
+FOLLOW_UP_SKIPPED = "follow-up"  # its name in ``skipped_components``
+
+# Properties an event cannot do without: an error in one of them rejects it.
+_ESSENTIAL = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE",
+                        "RECURRENCE-ID", "UID"})
+_NOT_THERE = frozenset({"DECLINED"})
+_PROGRESS_EVERY = 200
+
+
+@dataclass(frozen=True)
+class CalendarPerson:
+    email: str  # lower-case, "" when the address is not an e-mail
+    name: str  # CN as written, "" when absent
+    organizer: bool = False
+
+
+@dataclass
+class EventOccurrence:
+    key: str  # UID, plus "#" and the original start for an occurrence of a series
+    uid: str
+    start: dt.datetime  # UTC, naive
+    tz: str  # the zone it was written in (Olson name, TZID, "UTC", "floating")
+    all_day: bool
+    summary: str
+    location: str
+    description: str
+    people: tuple[CalendarPerson, ...]
+    line: int  # the BEGIN:VEVENT line it comes from
+
+
+@dataclass
+class ReadProblem:
+    line: int | None
+    reason: str
+
+
+@dataclass
+class CalendarContents:
+    occurrences: list[EventOccurrence] = field(default_factory=list)
+    rejected: list[ReadProblem] = field(default_factory=list)
+    skipped_lines: list[ReadProblem] = field(default_factory=list)
+    skipped_components: dict[str, int] = field(default_factory=dict)
+    events: int = 0  # VEVENT components read
+    cancelled: int = 0  # occurrences in the window marked STATUS:CANCELLED
+
+
+@dataclass
+class _Event:
+    component: icalendar.Event
+    chunk: Chunk
+    uid: str
+
+
+def read_calendar(text: str, *, since: dt.datetime, until: dt.datetime,
+                  progress: Callable[[int, int], None] | None = None,
+                  should_cancel: Callable[[], bool] | None = None) -> CalendarContents:
+    """The occurrences of the events in ``text`` that start between ``since``
+    and ``until`` (naive UTC). Raises ``NotICalendar`` for what is no calendar."""
+    calendars, stray = split_calendar(text)
+    with warnings.catch_warnings():
+        # icalendar and recurring-ical-events warn about guesses they make
+        # (vendor TZIDs …); those are not for the person importing.
+        warnings.simplefilter("ignore")
+        return _read(calendars, stray, since, until, progress, should_cancel)
+
+
+def _read(calendars: list[SplitCalendar], stray: list[tuple[int, str]], since: dt.datetime,
+          until: dt.datetime, progress, should_cancel) -> CalendarContents:
+    contents = CalendarContents()
+    contents.skipped_lines += [ReadProblem(line, reason) for line, reason in stray]
+    total = sum(len(c.chunks) for c in calendars)
+    done = 0
+    for split in calendars:
+        header = _parse_header(split)
+        timezones = []
+        for chunk in split.chunks:
+            if chunk.name == "VTIMEZONE" and chunk.complete:
+                try:  # parsing caches the zone for the events that follow
+                    timezones.append(icalendar.Component.from_ical(chunk.text()))
+                except Exception:  # noqa: BLE001 - a broken zone: its events say so
+                    contents.skipped_lines.append(ReadProblem(
+                        chunk.line, _("this time zone could not be read.")))
+        events: list[_Event] = []
+        for chunk in split.chunks:
+            done += 1
+            if done % _PROGRESS_EVERY == 0:
+                if should_cancel is not None and should_cancel():
+                    raise Cancelled()
+                if progress is not None:
+                    progress(done, total)
+            if chunk.name == "VEVENT":
+                contents.events += 1
+                event = _parse_event(chunk, contents)
+                if event is not None:
+                    events.append(event)
+            elif chunk.name != "VTIMEZONE":
+                contents.skipped_components[chunk.name] = (
+                    contents.skipped_components.get(chunk.name, 0) + 1)
+        _expand(header, timezones, events, since, until, contents)
+    if progress is not None:
+        progress(total, total)
+    return contents
+
+
+def _parse_header(split: SplitCalendar) -> icalendar.Calendar:
+    try:
+        header = icalendar.Calendar.from_ical(split.header_text())
+    except Exception:  # noqa: BLE001 - the calendar's own properties are optional
+        return icalendar.Calendar()
+    return header if isinstance(header, icalendar.Calendar) else icalendar.Calendar()
+
+
+def _reject(contents: CalendarContents, line: int, reason: str) -> None:
+    contents.rejected.append(ReadProblem(line, reason))
+
+
+def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
+    if not chunk.complete:
+        _reject(contents, chunk.line, _("this event never ends (END:VEVENT is missing)."))
+        return None
+    try:
+        component = icalendar.Component.from_ical(chunk.outer_text())
+    except Exception as exc:  # noqa: BLE001 - icalendar raises many kinds
+        _reject(contents, chunk.line, _("this event could not be read ({error}).").format(
+            error=_short(exc)))
+        return None
+    if not isinstance(component, icalendar.Event):
+        _reject(contents, chunk.line, _("this event could not be read."))
+        return None
+    if FOLLOW_UP_MARK in component:
+        contents.skipped_components[FOLLOW_UP_SKIPPED] = (
+            contents.skipped_components.get(FOLLOW_UP_SKIPPED, 0) + 1)
+        return None
+    for name, message in component.errors:
+        if name in _ESSENTIAL:
+            _reject(contents, chunk.line, _("{what} on line {line} cannot be read ({error}); "
+                                            "the event was left out.").format(
+                what=name, line=chunk.line_of(name), error=_short(message)))
+            return None
+        if name:
+            line = chunk.line_of(name)
+        else:  # a line that is no property at all; icalendar quotes it
+            quoted = str(message).split("'")
+            line = chunk.line_of(quoted[1]) if len(quoted) > 2 else chunk.line
+        contents.skipped_lines.append(ReadProblem(
+            line, _("this line could not be read and was ignored.")))
+    if isinstance(component.get("DTSTART"), list):
+        _reject(contents, chunk.line_of("DTSTART"), _("this event has more than one start."))
+        return None
+    try:
+        start = component["DTSTART"].dt
+    except KeyError:
+        _reject(contents, chunk.line, _("this event has no start (DTSTART)."))
+        return None
+    except Exception as exc:  # noqa: BLE001 - a broken property raises on access
+        _reject(contents, chunk.line_of("DTSTART"),
+                _("the start of this event cannot be read ({error}).").format(error=_short(exc)))
+        return None
+    if not isinstance(start, dt.date):
+        _reject(contents, chunk.line_of("DTSTART"),
+                _("the start of this event is not a date or a time."))
+        return None
+    uid = str(component.get("UID", "")).strip()
+    if not uid:
+        # No UID: a stable stand-in from what the event says, so a re-import finds it.
+        basis = "\x1f".join(str(component.get(name, "")) for name in
+                            ("SUMMARY", "DTSTART", "LOCATION", "ORGANIZER"))
+        basis += "\x1f" + str(start)
+        uid = "no-uid-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20]
+        component["UID"] = uid
+    return _Event(component, chunk, uid)
+
+
+def _expand(header: icalendar.Calendar, timezones: list, events: list[_Event],
+            since: dt.datetime, until: dt.datetime, contents: CalendarContents) -> None:
+    if not events:
+        return
+    by_uid: dict[str, list[_Event]] = defaultdict(list)
+    for event in events:
+        by_uid[event.uid].append(event)
+    # A margin of a day each side: zones are only known per event; the exact
+    # window is applied to the converted UTC times below.
+    start = since - dt.timedelta(days=1)
+    stop = until + dt.timedelta(days=1)
+    try:
+        occurrences = _occurrences(header, timezones, events, start, stop)
+    except Exception:  # noqa: BLE001 - find the series at fault, keep the others
+        occurrences = []
+        for group in by_uid.values():
+            try:
+                occurrences += _occurrences(header, timezones, group, start, stop)
+            except Exception as exc:  # noqa: BLE001
+                for event in group:
+                    _reject(contents, event.chunk.line,
+                            _("the repetitions of this event cannot be worked out "
+                              "({error}).").format(error=_short(exc)))
+    series = {uid for uid, group in by_uid.items() if len(group) > 1 or any(
+        name in event.component for event in group for name in ("RRULE", "RDATE",
+                                                               "RECURRENCE-ID"))}
+    lines = {uid: min(event.chunk.line for event in group) for uid, group in by_uid.items()}
+    shifts = _future_shifts(events)
+    seen: set[str] = set()
+    for occurrence in occurrences:
+        _add_occurrence(occurrence, series, lines, shifts, since, until, seen, contents)
+
+
+def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:
+    """How far each RANGE=THISANDFUTURE override moves the occurrences after it.
+
+    recurring-ical-events gives the later occurrences the override's own
+    RECURRENCE-ID; their key needs their original start, which is their start
+    moved back by that much."""
+    shifts: dict[tuple[str, str], dt.timedelta] = {}
+    for event in events:
+        original = event.component.get("RECURRENCE-ID")
+        if original is None or str(original.params.get("RANGE", "")).upper() != "THISANDFUTURE":
+            continue
+        try:
+            shift = event.component["DTSTART"].dt - original.dt
+        except (TypeError, KeyError, AttributeError):
+            continue
+        shifts[(event.uid, _key_time(original.dt))] = shift
+    return shifts
+
+
+def _occurrences(header: icalendar.Calendar, timezones: list, events: list[_Event],
+                 start: dt.datetime, stop: dt.datetime) -> list:
+    calendar = icalendar.Calendar()
+    for name, value in header.items():
+        calendar[name] = value
+    for component in timezones:
+        calendar.add_component(component)
+    for event in events:
+        calendar.add_component(event.component)
+    return list(recurring_ical_events.of(calendar).between(start, stop))
+
+
+def _add_occurrence(occurrence, series: set[str], lines: dict[str, int],
+                    shifts: dict[tuple[str, str], dt.timedelta], since: dt.datetime,
+                    until: dt.datetime, seen: set[str], contents: CalendarContents) -> None:
+    uid = str(occurrence.get("UID", "")).strip()
+    line = lines.get(uid)
+    try:
+        stored = to_stored(occurrence["DTSTART"].dt)
+    except (KeyError, ValueError, OverflowError, TypeError) as exc:
+        if line is not None and not any(p.line == line for p in contents.rejected):
+            _reject(contents, line, _("the start of this event cannot be placed in time "
+                                      "({error}).").format(error=_short(exc)))
+        return
+    if not since <= stored.utc <= until:
+        return
+    if str(occurrence.get("STATUS", "")).strip().upper() == "CANCELLED":
+        contents.cancelled += 1
+        return
+    key = uid
+    if uid in series:
+        original = occurrence.get("RECURRENCE-ID")
+        when = _key_time(original.dt if original is not None else stored.utc)
+        shift = shifts.get((uid, when))
+        if shift is not None:
+            try:
+                when = _key_time(occurrence["DTSTART"].dt - shift)
+            except TypeError:
+                pass
+        key = f"{uid}#{when}"
+    if key in seen:  # the same occurrence twice in one file: the first one counts
+        return
+    seen.add(key)
+    contents.occurrences.append(EventOccurrence(
+        key=key, uid=uid, start=stored.utc, tz=stored.zone, all_day=stored.all_day,
+        summary=_text(occurrence.get("SUMMARY")),
+        location=_text(occurrence.get("LOCATION")),
+        description=_text(occurrence.get("DESCRIPTION")),
+        people=_people(occurrence), line=line or 0))
+
+
+def _key_time(value) -> str:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC)
+            return value.strftime("%Y%m%dT%H%M%SZ")
+        return value.strftime("%Y%m%dT%H%M%S")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y%m%d")
+    return str(value)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):  # a property given twice: keep the first
+        value = value[0] if value else ""
+    return str(value).strip()
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _person(address, organizer: bool) -> CalendarPerson | None:
+    params = getattr(address, "params", {}) or {}
+    if str(params.get("PARTSTAT", "")).upper() in _NOT_THERE:
+        return None
+    if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
+        return None
+    value = str(address).strip()
+    at = value.lower().rfind("mailto:")
+    if at >= 0:  # also where a broken line put parameters before the address
+        value = value[at + 7:]
+    value = value.strip()
+    email = value.lower() if "@" in value and " " not in value else ""
+    name = str(params.get("CN", "")).strip().strip('"').strip()
+    if not email and not name:
+        return None
+    return CalendarPerson(email=email, name=name, organizer=organizer)
+
+
+def _people(occurrence) -> tuple[CalendarPerson, ...]:
+    people: list[CalendarPerson] = []
+    seen: set[tuple[str, str]] = set()
+    for address, organizer in ([(a, True) for a in _as_list(occurrence.get("ORGANIZER"))]
+                               + [(a, False) for a in _as_list(occurrence.get("ATTENDEE"))]):
+        person = _person(address, organizer)
+        if person is None:
+            continue
+        ident = (person.email, "" if person.email else person.name.casefold())
+        if ident in seen:
+            continue
+        seen.add(ident)
+        people.append(person)
+    return tuple(people)
+
+
+def _short(error: object) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= 160 else text[:157] + "…"

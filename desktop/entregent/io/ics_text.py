@@ -1,0 +1,179 @@
+"""An iCalendar file as text: decoded, cut into its components, each with the
+line it starts on.
+
+icalendar parses a whole calendar at once and says nothing about lines. To
+name the line of a broken event, and so that one broken event never stops the
+others, the reader cuts the file here first: every direct child of a
+``VCALENDAR`` (event, to-do, time zone …) becomes a ``Chunk`` holding its own
+lines (still folded, exactly as written) and the number of its ``BEGIN`` line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from entregent.i18n import _
+
+__all__ = ["Chunk", "SplitCalendar", "NotICalendar", "decode_calendar", "split_calendar",
+           "looks_like_icalendar"]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BEGIN = "BEGIN:"
+_END = "END:"
+
+
+# Components a calendar holds: a file made only of them (no VCALENDAR around,
+# as some tools store single events) is read as one calendar.
+COMPONENT_NAMES = frozenset({"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE",
+                             "VAVAILABILITY", "VALARM"})
+
+
+class NotICalendar(ValueError):
+    """The text is not an iCalendar file at all."""
+
+
+@dataclass
+class Chunk:
+    """One component of the calendar: its name, first line number and lines."""
+
+    name: str  # upper-case: "VEVENT", "VTODO", "VTIMEZONE" …
+    line: int  # 1-based number of its BEGIN line in the file
+    lines: list[str]  # physical lines, BEGIN to END, as written
+    line_numbers: list[int]  # the file line number of each entry of ``lines``
+    complete: bool = True  # False when the file ended before its END line
+
+    def text(self) -> str:
+        return "\r\n".join(self.lines) + "\r\n"
+
+    def outer_text(self) -> str:
+        """The text without nested components (an event's alarms): what the
+        import reads, so that a broken alarm never loses its event."""
+        kept: list[str] = []
+        depth = 0
+        last = len(self.lines) - 1
+        for index, line in enumerate(self.lines):
+            if 0 < index < last:
+                if _keyword(line, _BEGIN):
+                    depth += 1
+                    continue
+                if depth:
+                    if _keyword(line, _END):
+                        depth -= 1
+                    continue
+            kept.append(line)
+        return "\r\n".join(kept) + "\r\n"
+
+    def line_of(self, needle: str) -> int:
+        """The file line where ``needle`` appears at the start of a property
+        (``"DTSTART"``) or anywhere in the line; the BEGIN line if nowhere."""
+        upper = needle.upper()
+        for text, number in zip(self.lines, self.line_numbers, strict=True):
+            head = text.upper()
+            if head.startswith(upper) and head[len(upper):len(upper) + 1] in (":", ";"):
+                return number
+        for text, number in zip(self.lines, self.line_numbers, strict=True):
+            if needle and needle in text:
+                return number
+        return self.line
+
+
+@dataclass
+class SplitCalendar:
+    """One ``VCALENDAR`` block: its own properties and its components."""
+
+    line: int
+    header_lines: list[str] = field(default_factory=list)
+    chunks: list[Chunk] = field(default_factory=list)
+
+    def header_text(self) -> str:
+        return "\r\n".join(["BEGIN:VCALENDAR", *self.header_lines, "END:VCALENDAR"]) + "\r\n"
+
+
+def decode_calendar(data: bytes) -> str:
+    """The text of a calendar file: UTF-8 (with or without BOM), else Windows-1252."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def looks_like_icalendar(text: str) -> bool:
+    """True when the first non-blank line is ``BEGIN:VCALENDAR`` (or begins a
+    calendar component, for files holding a bare event)."""
+    for line in _LINE_BREAK.split(text[:4096]):
+        stripped = line.strip().lstrip("\ufeff")
+        if stripped:
+            name = _keyword(stripped, _BEGIN)
+            return name == "VCALENDAR" or name in COMPONENT_NAMES
+    return False
+
+
+def _keyword(line: str, prefix: str) -> str | None:
+    """``"VEVENT"`` for ``"BEGIN:VEVENT"`` (any case, trailing blanks), else None."""
+    if len(line) > len(prefix) and line[:len(prefix)].upper() == prefix:
+        return line[len(prefix):].strip().upper()
+    return None
+
+
+def split_calendar(text: str) -> tuple[list[SplitCalendar], list[tuple[int, str]]]:
+    """Cut ``text`` into calendars and their components.
+
+    Returns the calendars and the stray lines found outside any calendar, as
+    ``(line, reason)``. Raises ``NotICalendar`` when the text does not start
+    with ``BEGIN:VCALENDAR``.
+    """
+    if not looks_like_icalendar(text):
+        raise NotICalendar(_("this is not an iCalendar file (it does not start with "
+                             "BEGIN:VCALENDAR)."))
+    calendars: list[SplitCalendar] = []
+    stray: list[tuple[int, str]] = []
+    current: SplitCalendar | None = None
+    chunk: Chunk | None = None
+    depth = 0  # nesting inside the current chunk (VALARM in VEVENT …)
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        if number == 1:
+            line = line.lstrip("\ufeff")
+        if chunk is not None:
+            chunk.lines.append(line)
+            chunk.line_numbers.append(number)
+            if _keyword(line, _BEGIN):
+                depth += 1
+            elif (name := _keyword(line, _END)) is not None:
+                if depth:
+                    depth -= 1
+                elif name == chunk.name:
+                    current.chunks.append(chunk)
+                    chunk = None
+                elif name == "VCALENDAR":
+                    # The component never ended: keep what was read, flagged.
+                    chunk.lines.pop()
+                    chunk.line_numbers.pop()
+                    chunk.complete = False
+                    current.chunks.append(chunk)
+                    chunk, current = None, None
+            continue
+        if current is None:
+            name = _keyword(line, _BEGIN)
+            if name == "VCALENDAR":
+                current = SplitCalendar(line=number)
+                calendars.append(current)
+            elif name in COMPONENT_NAMES:  # a bare component: an implicit calendar
+                current = SplitCalendar(line=number)
+                calendars.append(current)
+                chunk = Chunk(name=name, line=number, lines=[line], line_numbers=[number])
+                depth = 0
+            elif line.strip():
+                stray.append((number, _("text outside the calendar was ignored.")))
+            continue
+        if (name := _keyword(line, _BEGIN)) is not None:
+            chunk = Chunk(name=name, line=number, lines=[line], line_numbers=[number])
+            depth = 0
+        elif _keyword(line, _END) == "VCALENDAR":
+            current = None
+        elif line.strip():
+            current.header_lines.append(line)  # folded lines stay folded
+    if chunk is not None and current is not None:
+        chunk.complete = False
+        current.chunks.append(chunk)
+    return calendars, stray

@@ -1,0 +1,152 @@
+"""Writing follow-ups as an iCalendar file that calendar apps accept.
+
+``calendar_bytes`` turns ``FollowUpEntry`` values (plain data) into a
+calendar: each follow-up is either an event on its due day (all-day, or timed
+when it has a time, in the user's own wall-clock time) with a reminder, or a
+to-do with DUE and STATUS. Every component keeps the follow-up's UID and its
+SEQUENCE, so an app that imports the file again, or subscribes to it, updates
+its copy instead of adding another. icalendar escapes commas, semicolons,
+backslashes and line breaks; text is also cleaned here of other control
+characters, so nothing a user typed can end a property or start a component.
+
+``write_atomically`` replaces a file in one step (temporary file, then rename):
+a subscribed app never reads half a calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import icalendar
+
+from entregent.io.ics_reader import FOLLOW_UP_MARK
+
+__all__ = ["PRODID", "FollowUpEntry", "calendar_bytes", "write_atomically", "clean_text"]
+
+PRODID = "-//Entregent//Entregent follow-ups//EN"
+OPEN, DONE, DELETED = "open", "done", "deleted"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ALARM_BEFORE_TIMED = dt.timedelta(minutes=-15)
+_ALARM_ON_DAY = dt.timedelta(hours=9)  # 9:00 on the due day, for all-day follow-ups
+_TIMED_LENGTH = dt.timedelta(minutes=30)
+
+
+@dataclass
+class FollowUpEntry:
+    uid: str
+    sequence: int
+    due_on: dt.date
+    due_time: dt.time | None  # the user's wall-clock time, written floating
+    summary: str
+    description: str
+    status: str  # OPEN, DONE or DELETED
+    cancelled: bool  # events: written STATUS:CANCELLED (done or deleted, sent before)
+    created: dt.datetime  # UTC, naive
+    modified: dt.datetime  # UTC, naive: DTSTAMP and LAST-MODIFIED
+    done_at: dt.datetime | None = None  # UTC, naive
+
+
+def clean_text(text: str) -> str:
+    """User text made safe for one property value: line breaks normalized to
+    ``\\n`` (icalendar escapes them), other control characters removed."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text).strip()
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=dt.UTC, microsecond=0)
+
+
+def _common(component: icalendar.Component, entry: FollowUpEntry) -> None:
+    component.add("UID", entry.uid)
+    component.add("DTSTAMP", _utc(entry.modified))
+    component.add("CREATED", _utc(entry.created))
+    component.add("LAST-MODIFIED", _utc(entry.modified))
+    component.add("SEQUENCE", entry.sequence)
+    component.add("SUMMARY", clean_text(entry.summary))
+    description = clean_text(entry.description)
+    if description:
+        component.add("DESCRIPTION", description)
+    component.add(FOLLOW_UP_MARK, "1")
+
+
+def _event(entry: FollowUpEntry) -> icalendar.Event:
+    event = icalendar.Event()
+    _common(event, entry)
+    if entry.due_time is None:
+        event.add("DTSTART", entry.due_on)
+        event.add("DTEND", entry.due_on + dt.timedelta(days=1))
+    else:
+        start = dt.datetime.combine(entry.due_on, entry.due_time.replace(tzinfo=None))
+        event.add("DTSTART", start)
+        event.add("DTEND", start + _TIMED_LENGTH)
+    event.add("TRANSP", "TRANSPARENT")
+    event.add("STATUS", "CANCELLED" if entry.cancelled else "CONFIRMED")
+    if entry.status == OPEN and not entry.cancelled:
+        alarm = icalendar.Alarm()
+        alarm.add("ACTION", "DISPLAY")
+        alarm.add("DESCRIPTION", clean_text(entry.summary))
+        alarm.add("TRIGGER", _ALARM_ON_DAY if entry.due_time is None else _ALARM_BEFORE_TIMED)
+        event.add_component(alarm)
+    return event
+
+
+def _todo(entry: FollowUpEntry) -> icalendar.Todo:
+    todo = icalendar.Todo()
+    _common(todo, entry)
+    if entry.due_time is None:
+        todo.add("DUE", entry.due_on)
+    else:
+        todo.add("DUE", dt.datetime.combine(entry.due_on, entry.due_time.replace(tzinfo=None)))
+    if entry.status == OPEN:
+        todo.add("STATUS", "NEEDS-ACTION")
+    else:
+        todo.add("STATUS", "COMPLETED")
+        todo.add("PERCENT-COMPLETE", 100)
+        todo.add("COMPLETED", _utc(entry.done_at or entry.modified))
+    return todo
+
+
+def calendar_bytes(entries: list[FollowUpEntry], *, as_: str, name: str) -> bytes:
+    """The calendar holding ``entries`` as events (``as_="event"``) or to-dos."""
+    if as_ not in ("event", "todo"):
+        raise ValueError(f"as_ takes event or todo, not {as_!r}")
+    calendar = icalendar.Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("X-WR-CALNAME", clean_text(name))
+    build = _event if as_ == "event" else _todo
+    for entry in entries:
+        calendar.add_component(build(entry))
+    return calendar.to_ical()
+
+
+def write_atomically(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder
+    and a rename: readers see the old file or the new one, never a mix."""
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:  # keep the permissions of the file it replaces; mkstemp's are 0600
+            mode = target.stat().st_mode & 0o777
+        except OSError:
+            mode = 0o644
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,79 @@
+"""Calendar times to what the database stores: a naive UTC time and the name
+of the zone the time was written in.
+
+- a time with a zone (TZID with its VTIMEZONE, an Olson name, a Windows name
+  such as "W. Europe Standard Time", or UTC ``Z``) is converted to UTC and the
+  zone keeps its Olson name when there is one ("Europe/Berlin"), else the TZID
+  as written;
+- a floating time (no zone) is the user's local wall-clock time: converted
+  from the computer's zone, remembered as ``"floating"``;
+- an all-day date is stored at noon UTC with no zone, as the app stores every
+  whole day (every zone on Earth reads the same date at that moment), with
+  ``all_day`` telling the views to show the date alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar.timezone import tzid_from_dt
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+__all__ = ["FLOATING", "UTC_NAME", "StoredTime", "to_stored", "zone_name"]
+
+FLOATING = "floating"
+UTC_NAME = "UTC"
+_UTC_NAMES = frozenset({"UTC", "Z", "Etc/UTC", "GMT", "Etc/GMT", "Universal", "Zulu"})
+
+
+class StoredTime(tuple):
+    """``(utc_naive, zone, all_day)``."""
+
+    __slots__ = ()
+
+    def __new__(cls, utc: dt.datetime, zone: str, all_day: bool):
+        return super().__new__(cls, (utc, zone, all_day))
+
+    @property
+    def utc(self) -> dt.datetime:
+        return self[0]
+
+    @property
+    def zone(self) -> str:
+        return self[1]
+
+    @property
+    def all_day(self) -> bool:
+        return self[2]
+
+
+def zone_name(value: dt.datetime) -> str:
+    """The name to remember for the zone of ``value``."""
+    if value.tzinfo is None:
+        return FLOATING
+    tzid = tzid_from_dt(value)
+    if tzid is None:
+        offset = value.utcoffset()
+        return UTC_NAME if offset == dt.timedelta(0) else ""
+    tzid = tzid.replace("\\,", ",").replace("\\;", ";").strip().strip("/")
+    if tzid in _UTC_NAMES:
+        return UTC_NAME
+    return WINDOWS_TO_OLSON.get(tzid, tzid)
+
+
+def _local_to_utc(value: dt.datetime) -> dt.datetime:
+    # astimezone() on a naive time reads it in the computer's own zone.
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def to_stored(value: dt.date | dt.datetime) -> StoredTime:
+    """Convert a DTSTART (date, floating or zoned date-time). Raises
+    ``ValueError``/``OverflowError`` for a time that cannot be placed."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            return StoredTime(_local_to_utc(value), FLOATING, False)
+        utc = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return StoredTime(utc, zone_name(value), False)
+    if isinstance(value, dt.date):
+        return StoredTime(dt.datetime(value.year, value.month, value.day, 12, 0), "", True)
+    raise ValueError(f"not a date or time: {value!r}")

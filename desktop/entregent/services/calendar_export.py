@@ -1,0 +1,153 @@
+"""Sending follow-ups out to the user's calendar app.
+
+``export_followups`` writes every open follow-up (and, with ``include_done``,
+the completed ones) to an iCalendar file, as events with a reminder or as
+to-dos. A follow-up keeps its UID from one export to the next and carries the
+SEQUENCE that grows on each change (services/followups.py), so a calendar app
+updates what it already has. A follow-up that was sent out before and has
+since been completed or deleted is written once more, as a cancelled event or
+a completed to-do, so that it leaves the user's calendar too.
+
+``auto_export`` rewrites the file named in the settings (``auto_export_path``,
+as ``auto_export_as``) for apps that subscribe to a local file; the follow-up
+use cases call it after every change.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from entregent.errors import UserError
+from entregent.i18n import _
+from entregent.io.ics_writer import (
+    DELETED,
+    DONE,
+    OPEN,
+    FollowUpEntry,
+    calendar_bytes,
+    write_atomically,
+)
+from entregent.model.database import database
+from entregent.model.settings import get_setting
+from entregent.model.tables import Contact, ContactMethod, FollowUp
+
+__all__ = ["export_followups", "auto_export"]
+
+_log = logging.getLogger(__name__)
+_CHUNK = 400
+
+
+def export_followups(path: str | os.PathLike, *, as_: str = "event",
+                     include_done: bool = False) -> int:
+    """Write the follow-ups to ``path`` (replaced atomically); return how many."""
+    if as_ not in ("event", "todo"):
+        raise UserError(_("follow-ups are exported as “event” or “todo”, not “{as_}”.").format(
+            as_=as_))
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise UserError(_("this is a folder; give the name of the calendar file to write."),
+                        path=target)
+    with database.atomic():
+        entries, ids = _entries(as_, include_done)
+        data = calendar_bytes(entries, as_=as_, name=_("Follow-ups (Entregent)"))
+        try:
+            write_atomically(target, data)
+        except OSError as exc:
+            raise UserError(_("cannot write this file ({reason}).").format(
+                reason=exc.strerror or exc), path=target) from exc
+        # What was sent, so that later changes are sent again as cancellations.
+        for start in range(0, len(ids), _CHUNK):
+            (FollowUp.update(exported_sequence=FollowUp.sequence)
+             .where(FollowUp.id.in_(ids[start:start + _CHUNK])
+                    & (FollowUp.exported_sequence.is_null()
+                       | (FollowUp.exported_sequence != FollowUp.sequence)))
+             .execute())
+    return len(entries)
+
+
+def auto_export() -> Path | None:
+    """Rewrite the subscribed follow-ups file when the settings name one.
+
+    Returns the file written, or None when there is none or it could not be
+    written (logged: a calendar file must never stop the change that caused it).
+    """
+    target = (get_setting("auto_export_path") or "").strip()
+    if not target:
+        return None
+    try:
+        export_followups(target, as_=get_setting("auto_export_as") or "event")
+    except UserError as exc:
+        _log.warning("follow-ups calendar not rewritten: %s", exc)
+        return None
+    return Path(target).expanduser()
+
+
+def _entries(as_: str, include_done: bool) -> tuple[list[FollowUpEntry], list[int]]:
+    rows = (FollowUp.select(FollowUp.id, FollowUp.uid, FollowUp.sequence, FollowUp.due_on,
+                            FollowUp.due_time, FollowUp.note, FollowUp.done_at,
+                            FollowUp.deleted_at, FollowUp.exported_sequence,
+                            FollowUp.created_at, FollowUp.updated_at, FollowUp.contact,
+                            Contact.display_name)
+            .join(Contact)
+            .order_by(FollowUp.due_on, FollowUp.due_time, FollowUp.id).tuples())
+    picked = []
+    for row in rows:
+        (_id, _uid, _seq, _due, _time, _note, done_at, deleted_at, exported, *_rest) = row
+        sent_before = exported is not None
+        if deleted_at is not None:
+            if sent_before:
+                picked.append((row, DELETED))
+        elif done_at is not None:
+            if include_done or sent_before:
+                picked.append((row, DONE))
+        else:
+            picked.append((row, OPEN))
+    reach = _reach({row[11] for row, _status in picked})
+    entries, ids = [], []
+    for row, status in picked:
+        (follow_up_id, uid, sequence, due_on, due_time, note, done_at, _deleted, _exported,
+         created_at, updated_at, contact_id, name) = row
+        # Events: a done follow-up stays visible only when asked for; else it is
+        # cancelled. To-dos: done and deleted ones are completed.
+        cancelled = status == DELETED or (status == DONE and not include_done)
+        entries.append(FollowUpEntry(
+            uid=uid, sequence=sequence or 0, due_on=due_on, due_time=due_time,
+            summary=_("Follow up: {name}").format(name=name or _("someone")),
+            description=_description(note, *reach.get(contact_id, ("", ""))),
+            status=status, cancelled=cancelled and as_ == "event",
+            created=created_at, modified=updated_at or created_at, done_at=done_at))
+        ids.append(follow_up_id)
+    return entries, ids
+
+
+def _reach(contact_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """Each contact's preferred phone and e-mail."""
+    found: dict[int, dict[str, str]] = {}
+    ids = sorted(contact_ids)
+    for start in range(0, len(ids), _CHUNK):
+        rows = (ContactMethod.select(ContactMethod.contact, ContactMethod.kind,
+                                     ContactMethod.value)
+                .where(ContactMethod.contact.in_(ids[start:start + _CHUNK])
+                       & ContactMethod.kind.in_(("tel", "email")))
+                # PREF=1 is the most preferred, 0 says nothing; then as written.
+                .order_by(ContactMethod.contact, ContactMethod.pref == 0, ContactMethod.pref,
+                          ContactMethod.position, ContactMethod.id).tuples())
+        for contact_id, kind, value in rows:
+            found.setdefault(contact_id, {}).setdefault(kind, value)
+    return {c: (kinds.get("tel", ""), kinds.get("email", "")) for c, kinds in found.items()}
+
+
+def _description(note: str, phone: str, email: str) -> str:
+    lines = [note.strip()] if note and note.strip() else []
+    reach = []
+    if phone:
+        reach.append(_("Phone: {phone}").format(phone=phone))
+    if email:
+        reach.append(_("E-mail: {email}").format(email=email))
+    if reach:
+        if lines:
+            lines.append("")
+        lines += reach
+    return "\n".join(lines)

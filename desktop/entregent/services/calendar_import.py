@@ -1,0 +1,327 @@
+"""Importing a calendar: its events become interactions with the people who were there.
+
+``import_calendar`` reads an iCalendar file (``io.ics_reader``), expands the
+repetitions from ``calendar_import_days`` ago up to now, and keeps one
+interaction per occurrence that had at least one known person, keyed by
+``external_key`` (the UID, plus the original start for the occurrences of a
+series) with ``origin`` naming the calendar file. Importing the same file
+again, or a newer copy of it, changes only what changed:
+
+- an occurrence seen before and still the same is left as it is (unchanged);
+- one that moved or changed is updated, unless the user edited it by hand;
+- one that disappeared from the calendar (cancelled, EXDATE'd, deleted) while
+  it falls within the imported period is removed — again unless edited by hand;
+- an occurrence known from another calendar file is left to that calendar.
+
+People are matched by the e-mail of an ATTENDEE or the ORGANIZER, then by the
+exact display name (CN); never by guessing. The user's own addresses (setting
+``my_emails``) are not participants. Events with nobody known are reported as
+unmatched, or, with ``create_contacts``, their attendees become contacts.
+
+``services.imports.import_file`` calls this inside its transaction for
+``.ics`` files; on its own it runs in a transaction of its own (a savepoint
+when one is open). A dry run does all the work and rolls it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from entregent.errors import UserError
+from entregent.i18n import _
+from entregent.io.ics_kinds import guess_kind
+from entregent.io.ics_reader import CalendarPerson, EventOccurrence, read_calendar
+from entregent.io.ics_text import NotICalendar, decode_calendar
+from entregent.model.database import database
+from entregent.model.settings import get_setting
+from entregent.model.tables import (
+    Contact,
+    ContactMethod,
+    ImportBatch,
+    ImportChange,
+    Interaction,
+    Participant,
+    utcnow,
+)
+from entregent.model.text_folding import fold
+from entregent.network.kinds import REGISTER_OF_KIND
+from entregent.services.import_report import (
+    CancelCheck,
+    FileReport,
+    Problem,
+    ProgressCallback,
+    UnmatchedEvent,
+)
+
+__all__ = ["import_calendar", "calendar_origin"]
+
+SOURCE = "calendar"
+_CHUNK = 400  # rows per SQL statement (SQLite's variable limit is far above)
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run to roll it back."""
+
+
+def calendar_origin(path: str | os.PathLike) -> str:
+    """The identity of a calendar file: its resolved path."""
+    return str(Path(path).expanduser().resolve())
+
+
+def import_calendar(path: str | os.PathLike, *, batch: ImportBatch | None,
+                    create_contacts: bool = False, dry_run: bool = False,
+                    progress: ProgressCallback | None = None,
+                    should_cancel: CancelCheck | None = None) -> FileReport:
+    """Import the events of the iCalendar file at ``path`` as interactions.
+
+    Raises ``UserError`` (naming the file) when it cannot be read or is not a
+    calendar; nothing is stored then. ``entregent.errors.Cancelled`` when
+    ``should_cancel`` said so; everything is rolled back then.
+    """
+    text = _read_text(Path(path))
+    now = utcnow()
+    since = now - dt.timedelta(days=int(get_setting("calendar_import_days")))
+    try:
+        contents = read_calendar(text, since=since, until=now, progress=progress,
+                                 should_cancel=should_cancel)
+    except NotICalendar as exc:
+        raise UserError(str(exc), path=path) from exc
+    report = FileReport(path=str(path), kind="ics", dry_run=dry_run,
+                        batch_id=batch.id if batch is not None else None)
+    report.rejected = [Problem(p.line, p.reason) for p in contents.rejected]
+    report.skipped_lines = [Problem(p.line, p.reason) for p in contents.skipped_lines]
+    report.skipped_components = {name: count for name, count in
+                                 sorted(contents.skipped_components.items())}
+    sync = _Sync(report, calendar_origin(path), since, now, batch, create_contacts)
+    try:
+        with database.atomic():
+            sync.run(contents.occurrences)
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        pass
+    return report
+
+
+def _read_text(path: Path) -> str:
+    limit = int(get_setting("max_file_mb")) * 1024 * 1024
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise UserError(_("this file is larger than {mb} MB, the limit set in the "
+                              "settings; nothing was imported.").format(
+                mb=get_setting("max_file_mb")), path=path)
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise UserError(_("this is a folder, not a calendar file."), path=path) from exc
+    except OSError as exc:
+        raise UserError(_("cannot read this file ({reason}).").format(
+            reason=exc.strerror or exc), path=path) from exc
+    if b"\x00" in data[:4096]:
+        raise UserError(_("this is not an iCalendar file (it holds binary data); nothing "
+                          "was imported."), path=path)
+    return decode_calendar(data)
+
+
+@dataclass
+class _Stored:
+    id: int
+    occurred_at: dt.datetime
+    values: tuple
+    edited: bool
+
+
+_FIELDS = ("occurred_at", "tz", "all_day", "summary", "location", "note", "kind", "register")
+
+
+class _People:
+    """Who is who: contacts by e-mail and by exact display name."""
+
+    def __init__(self) -> None:
+        self.mine = {str(e).strip().lower() for e in get_setting("my_emails") or ()}
+        self.by_email: dict[str, int] = {}
+        rows = (ContactMethod.select(ContactMethod.normalized, ContactMethod.value,
+                                     ContactMethod.contact)
+                .where(ContactMethod.kind == "email")
+                .order_by(ContactMethod.contact, ContactMethod.id).tuples())
+        for normalized, value, contact_id in rows:
+            email = (normalized or value or "").strip().lower()
+            if email:
+                self.by_email.setdefault(email, contact_id)
+        names: dict[str, set[int]] = {}
+        for contact_id, name in Contact.select(Contact.id, Contact.display_name).tuples():
+            key = _name_key(name)
+            if key:
+                names.setdefault(key, set()).add(contact_id)
+        # A name shared by two people matches neither: never guess.
+        self.by_name = {key: next(iter(ids)) for key, ids in names.items() if len(ids) == 1}
+
+    def others(self, people: tuple[CalendarPerson, ...]) -> list[CalendarPerson]:
+        return [p for p in people if not (p.email and p.email in self.mine)]
+
+    def match(self, people: list[CalendarPerson]) -> list[int]:
+        ids: list[int] = []
+        for person in people:
+            contact_id = self.by_email.get(person.email) if person.email else None
+            if contact_id is None and person.name:
+                contact_id = self.by_name.get(_name_key(person.name))
+            if contact_id is not None and contact_id not in ids:
+                ids.append(contact_id)
+        return ids
+
+    def create(self, person: CalendarPerson, batch: ImportBatch | None) -> int:
+        name = " ".join(person.name.split()) or person.email
+        given, _space, family = name.rpartition(" ") if " " in name else ("", "", "")
+        contact = Contact.create(display_name=name, given_name=given, family_name=family,
+                                 how_met=_("met at a calendar event"))
+        if person.email:
+            ContactMethod.create(contact=contact, kind="email", value=person.email,
+                                 normalized=person.email, label="")
+            self.by_email[person.email] = contact.id
+        self.by_name.setdefault(_name_key(name), contact.id)
+        if batch is not None:
+            ImportChange.create(batch=batch, contact=contact, action="created")
+        return contact.id
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name or "").split())
+
+
+class _Sync:
+    def __init__(self, report: FileReport, origin: str, since: dt.datetime,
+                 until: dt.datetime, batch: ImportBatch | None, create_contacts: bool):
+        self.report = report
+        self.origin = origin
+        self.since = since
+        self.until = until
+        self.batch = batch
+        self.create_contacts = create_contacts
+
+    def run(self, occurrences: list[EventOccurrence]) -> None:
+        people = _People()
+        stored = self._stored()
+        elsewhere = self._keys_elsewhere([o.key for o in occurrences if o.key not in stored])
+        inserts: list[tuple[dict, list[int]]] = []
+        seen: set[str] = set()
+        for occurrence in occurrences:
+            seen.add(occurrence.key)
+            if occurrence.key in elsewhere:
+                self.report.unchanged += 1  # another calendar brought it first
+                continue
+            others = people.others(occurrence.people)
+            contact_ids = people.match(others)
+            old = stored.get(occurrence.key)
+            if not contact_ids and old is None:
+                if self.create_contacts and others:
+                    contact_ids = [people.create(p, self.batch) for p in others]
+                else:
+                    self.report.unmatched.append(UnmatchedEvent(
+                        summary=occurrence.summary,
+                        date=_when(occurrence),
+                        attendees=[p.email or p.name for p in others]))
+                    continue
+            values = _values(occurrence)
+            if old is None:
+                inserts.append((dict(zip(_FIELDS, values, strict=True)) | {
+                    "external_key": occurrence.key}, contact_ids))
+            elif old.edited:
+                self.report.unchanged += 1
+            elif old.values == values and (not contact_ids
+                                           or self._same_people(old.id, contact_ids)):
+                self.report.unchanged += 1
+            else:
+                self._update(old.id, values, contact_ids)
+                self.report.updated += 1
+        self._insert(inserts)
+        self.report.new += len(inserts)
+        self._remove(stored, seen)
+
+    def _stored(self) -> dict[str, _Stored]:
+        rows = (Interaction.select(Interaction.id, Interaction.external_key,
+                                   Interaction.edited, *[getattr(Interaction, f)
+                                                         for f in _FIELDS])
+                .where((Interaction.origin == self.origin) & (Interaction.source == SOURCE)
+                       & Interaction.external_key.is_null(False)).tuples())
+        stored: dict[str, _Stored] = {}
+        for interaction_id, key, edited, *values in rows:
+            stored[key] = _Stored(interaction_id, values[0], tuple(values), bool(edited))
+        self._participants: dict[int, set[int]] = {}
+        ids = [s.id for s in stored.values()]
+        for start in range(0, len(ids), _CHUNK):
+            for interaction_id, contact_id in (
+                    Participant.select(Participant.interaction, Participant.contact)
+                    .where(Participant.interaction.in_(ids[start:start + _CHUNK])).tuples()):
+                self._participants.setdefault(interaction_id, set()).add(contact_id)
+        return stored
+
+    def _keys_elsewhere(self, keys: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(keys), _CHUNK):
+            found.update(key for (key,) in Interaction.select(Interaction.external_key)
+                         .where(Interaction.external_key.in_(keys[start:start + _CHUNK]))
+                         .tuples())
+        return found
+
+    def _same_people(self, interaction_id: int, contact_ids: list[int]) -> bool:
+        return self._participants.get(interaction_id, set()) == set(contact_ids)
+
+    def _update(self, interaction_id: int, values: tuple, contact_ids: list[int]) -> None:
+        changes = dict(zip(_FIELDS, values, strict=True))
+        changes["updated_at"] = utcnow()
+        Interaction.update(changes).where(Interaction.id == interaction_id).execute()
+        if not contact_ids:
+            return  # nobody known any more: keep the people it had
+        before = self._participants.get(interaction_id, set())
+        gone = before - set(contact_ids)
+        if gone:
+            Participant.delete().where((Participant.interaction == interaction_id)
+                                       & Participant.contact.in_(sorted(gone))).execute()
+        new = [c for c in contact_ids if c not in before]
+        if new:
+            Participant.insert_many([(interaction_id, c) for c in new],
+                                    fields=[Participant.interaction, Participant.contact]
+                                    ).execute()
+
+    def _insert(self, inserts: list[tuple[dict, list[int]]]) -> None:
+        now = utcnow()
+        for start in range(0, len(inserts), _CHUNK):
+            part = inserts[start:start + _CHUNK]
+            rows = [row | {"source": SOURCE, "origin": self.origin, "created_at": now,
+                           "updated_at": now} for row, _ids in part]
+            Interaction.insert_many(rows).execute()
+            keys = [row["external_key"] for row, _ids in part]
+            ids = dict(Interaction.select(Interaction.external_key, Interaction.id)
+                       .where(Interaction.external_key.in_(keys)).tuples())
+            links = [(ids[row["external_key"]], contact_id)
+                     for row, contact_ids in part for contact_id in contact_ids]
+            for first in range(0, len(links), _CHUNK):
+                Participant.insert_many(links[first:first + _CHUNK],
+                                        fields=[Participant.interaction, Participant.contact]
+                                        ).execute()
+
+    def _remove(self, stored: dict[str, _Stored], seen: set[str]) -> None:
+        gone = [s.id for key, s in stored.items() if key not in seen and not s.edited
+                and self.since <= s.occurred_at <= self.until]
+        for start in range(0, len(gone), _CHUNK):
+            ids = gone[start:start + _CHUNK]
+            # Participants first, so that the recency triggers see them go.
+            Participant.delete().where(Participant.interaction.in_(ids)).execute()
+            Interaction.delete().where(Interaction.id.in_(ids)).execute()
+        self.report.removed += len(gone)
+
+
+def _values(occurrence: EventOccurrence) -> tuple:
+    kind = guess_kind(occurrence.summary, occurrence.location)
+    return (occurrence.start, occurrence.tz, occurrence.all_day, occurrence.summary,
+            occurrence.location, occurrence.description, kind,
+            REGISTER_OF_KIND.get(kind, "social"))
+
+
+def _when(occurrence: EventOccurrence) -> str:
+    if occurrence.all_day:
+        return occurrence.start.date().isoformat()
+    return occurrence.start.isoformat(timespec="minutes") + "Z"

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("ENTREGENT_DB", None)
+# The app's log (logging_setup) goes to a throw-away folder, never the user's.
+os.environ["ENTREGENT_LOG_DIR"] = tempfile.mkdtemp(prefix="entregent-test-logs-")
 
 import pytest  # noqa: E402
 

@@ -100,6 +100,9 @@ def _first_positional(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language("system")
+    from entregent.logging_setup import configure_logging
+
+    configure_logging()  # the rotating log file, with no private text in it
     app_parser, command_parser = build_parsers()
     first = _first_positional(argv)
     is_command = first is not None and first in command_names()
@@ -127,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         print(_("entregent: interrupted."), file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: one clear sentence, the traceback on --debug
+        import logging
+
+        logging.getLogger("entregent").error("something went wrong", exc_info=exc)
         if debug:
             traceback.print_exc()
         print(_("entregent: something went wrong ({error}). Run again with --debug for the "

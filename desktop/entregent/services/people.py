@@ -1,0 +1,251 @@
+"""The people list as the app shows it: filtered, sorted and paged in SQL.
+
+``list_people`` returns one page of ``PersonRow`` (name, contexts, last contact,
+balance, next follow-up) and ``count_people`` how many rows the filter holds;
+neither ever loads the whole address book, so that 100,000 people open at
+once. Sorting on every column happens in SQL, on the columns kept in step by
+triggers (``contact.sort_key``, ``last_interaction_at``, ``next_followup_on``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from entregent.model.database import database
+from entregent.services.search import fts_query
+
+__all__ = ["PeopleFilter", "ContextChip", "PersonRow", "SORT_COLUMNS", "count_people",
+           "GroupSummary", "list_group_summaries", "names_of", "tagged_among",
+           "list_people", "balance_window_start", "BALANCE_WEIGHTS"]
+
+SORT_COLUMNS = ("photo", "name", "contexts", "last_contact", "balance", "next_followup")
+FILTER_KINDS = ("all", "archived", "context", "organization", "due", "import", "ids")
+
+# How each register moves the balance of give-and-take with a person: what you
+# gave counts for you, what you received or asked counts against.
+BALANCE_WEIGHTS = {"help_given": 1, "help_received": -1, "ask": -1}
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    """Which people a list shows.
+
+    ``kind`` is one of ``FILTER_KINDS``; ``id`` is the context, organization
+    or import batch for those kinds; ``ids`` a fixed set (e.g. the people
+    due); ``text`` narrows any of them by full-text search.
+    """
+
+    kind: str = "all"
+    id: int | None = None
+    text: str = ""
+    ids: tuple[int, ...] = ()
+
+    def with_text(self, text: str) -> PeopleFilter:
+        return PeopleFilter(self.kind, self.id, text, self.ids)
+
+
+@dataclass(frozen=True)
+class ContextChip:
+    id: int
+    label: str
+    colour: str
+
+
+@dataclass
+class PersonRow:
+    id: int
+    name: str
+    org: str
+    photo: bytes | None
+    last_interaction_at: dt.datetime | None
+    next_followup_on: dt.date | None
+    archived: bool
+    balance: int = 0
+    contexts: list[ContextChip] = field(default_factory=list)
+
+
+def balance_window_start() -> str:
+    from entregent.model.settings import get_setting
+
+    days = int(get_setting("balance_window_days"))
+    start = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=days)
+    return start.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _balance_sql(contact: str) -> str:
+    cases = " ".join(f"WHEN '{register}' THEN {weight}"
+                     for register, weight in BALANCE_WEIGHTS.items())
+    return (f"(SELECT coalesce(sum(CASE i.register {cases} ELSE 0 END), 0) "
+            f"FROM participant p JOIN interaction i ON i.id = p.interaction_id "
+            f"WHERE p.contact_id = {contact}.id AND i.occurred_at >= :window)")
+
+
+_TOP_CONTEXT = ("(SELECT x.name FROM contact_context cc JOIN context x ON x.id = cc.context_id "
+                "WHERE cc.contact_id = c.id ORDER BY x.priority DESC, x.name LIMIT 1)")
+
+_SORT_EXPRESSIONS = {
+    "photo": "(c.photo IS NULL)",
+    "name": None,
+    "contexts": _TOP_CONTEXT,
+    "last_contact": "c.last_interaction_at",
+    "balance": _balance_sql("c"),
+    "next_followup": "c.next_followup_on",
+}
+
+
+def _where(people: PeopleFilter) -> tuple[str, dict]:
+    """The WHERE clause (over ``contact c``) and its named parameters."""
+    clauses: list[str] = []
+    params: dict = {}
+    kind = people.kind
+    if kind not in FILTER_KINDS:
+        raise ValueError(f"unknown people filter {kind!r}")
+    if kind == "archived":
+        clauses.append("c.archived = 1")
+    elif kind != "import":
+        clauses.append("c.archived = 0")
+    if kind == "context":
+        clauses.append("c.id IN (SELECT contact_id FROM contact_context WHERE context_id = :id)")
+        params["id"] = people.id
+    elif kind == "organization":
+        clauses.append("c.id IN (SELECT contact_id FROM membership WHERE organization_id = :id)")
+        params["id"] = people.id
+    elif kind == "import":
+        clauses.append("c.id IN (SELECT contact_id FROM import_change WHERE batch_id = :id)")
+        params["id"] = people.id
+    elif kind in ("due", "ids"):
+        clauses.append("c.id IN (SELECT value FROM json_each(:ids))")
+        params["ids"] = json.dumps(list(people.ids))
+    query = fts_query(people.text) if people.text else None
+    if people.text and query is None:
+        clauses.append("0")
+    elif query:
+        clauses.append("c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :fts)")
+        params["fts"] = query
+    return (" AND ".join(clauses) or "1"), params
+
+
+def count_people(people: PeopleFilter) -> int:
+    """How many people the filter holds."""
+    where, params = _where(people)
+    return database.execute_sql(f"SELECT count(*) FROM contact c WHERE {where}",
+                                params).fetchone()[0]
+
+
+def list_people(people: PeopleFilter, sort_column: str = "name", descending: bool = False,
+                offset: int = 0, limit: int = 100) -> list[PersonRow]:
+    """One page of people, sorted in SQL on ``sort_column`` (one of ``SORT_COLUMNS``).
+
+    Empty values (never met, no follow-up) sort last whichever the direction;
+    ties are broken by name so that pages never overlap.
+    """
+    if sort_column not in _SORT_EXPRESSIONS:
+        raise ValueError(f"unknown sort column {sort_column!r}")
+    where, params = _where(people)
+    direction = "DESC" if descending else "ASC"
+    expression = _SORT_EXPRESSIONS[sort_column]
+    if expression is None:
+        order = f"c.sort_key {direction}, c.id {direction}"
+    else:
+        order = f"({expression}) IS NULL, {expression} {direction}, c.sort_key, c.id"
+    if sort_column == "balance":
+        params["window"] = balance_window_start()
+    params.update(limit=int(limit), offset=int(offset))
+    rows = database.execute_sql(
+        "SELECT c.id, c.display_name, c.given_name, c.family_name, c.org, c.photo, "
+        "c.last_interaction_at, c.next_followup_on, c.archived FROM contact c "
+        f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset", params).fetchall()
+    page = [PersonRow(id=r[0], name=_name(r[1], r[2], r[3]), org=r[4] or "", photo=r[5],
+                      last_interaction_at=_datetime(r[6]), next_followup_on=_date(r[7]),
+                      archived=bool(r[8])) for r in rows]
+    _fill_page(page)
+    return page
+
+
+def _fill_page(page: list[PersonRow]) -> None:
+    """Contexts and balance for one page of rows: two queries, whatever the page size."""
+    if not page:
+        return
+    from entregent.services.contexts import context_label
+
+    by_id = {row.id: row for row in page}
+    ids = json.dumps(list(by_id))
+    for contact_id, context_id, name, builtin, colour in database.execute_sql(
+            "SELECT cc.contact_id, x.id, x.name, x.builtin, x.colour FROM contact_context cc "
+            "JOIN context x ON x.id = cc.context_id "
+            "WHERE cc.contact_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY x.priority DESC, x.name", (ids,)):
+        by_id[contact_id].contexts.append(
+            ContextChip(context_id, context_label(name, bool(builtin)), colour))
+    cases = " ".join(f"WHEN '{register}' THEN {weight}"
+                     for register, weight in BALANCE_WEIGHTS.items())
+    for contact_id, balance in database.execute_sql(
+            f"SELECT p.contact_id, sum(CASE i.register {cases} ELSE 0 END) FROM participant p "
+            "JOIN interaction i ON i.id = p.interaction_id "
+            "WHERE p.contact_id IN (SELECT value FROM json_each(?)) AND i.occurred_at >= ? "
+            "AND i.register IN ('help_given', 'help_received', 'ask') "
+            "GROUP BY p.contact_id", (ids, balance_window_start())):
+        by_id[contact_id].balance = int(balance or 0)
+
+
+def display_name(display: str, given: str, family: str) -> str:
+    return _name(display, given, family)
+
+
+def _name(display: str, given: str, family: str) -> str:
+    if display and display.strip():
+        return display.strip()
+    return " ".join(part for part in (given, family) if part).strip()
+
+
+def _datetime(value) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    text = str(value)
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    id: int
+    name: str
+    count: int
+
+
+def list_group_summaries() -> list[GroupSummary]:
+    """The user's groups (organizations not left) with how many people they know there."""
+    return [GroupSummary(i, n, c) for i, n, c in database.execute_sql(
+        "SELECT o.id, o.name, count(c.id) FROM organization o "
+        "LEFT JOIN membership m ON m.organization_id = o.id "
+        "LEFT JOIN contact c ON c.id = m.contact_id AND c.archived = 0 "
+        "WHERE o.left_on IS NULL GROUP BY o.id ORDER BY o.name")]
+
+
+def names_of(contact_ids) -> dict[int, str]:
+    """The names of a few people, by id (for timelines and pickers)."""
+    ids = json.dumps(sorted({int(i) for i in contact_ids}))
+    return {i: _name(d, g, f) for i, d, g, f in database.execute_sql(
+        "SELECT id, display_name, given_name, family_name FROM contact "
+        "WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+
+
+def tagged_among(contact_ids, context_id: int) -> set[int]:
+    """Which of these people already carry the context."""
+    ids = json.dumps([int(i) for i in contact_ids])
+    return {row[0] for row in database.execute_sql(
+        "SELECT contact_id FROM contact_context WHERE context_id = ? "
+        "AND contact_id IN (SELECT value FROM json_each(?))", (context_id, ids))}

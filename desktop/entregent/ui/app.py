@@ -1,0 +1,122 @@
+"""Starting the desktop app: ``run_app`` (called by ``entregent`` with no command).
+
+It opens the database (one running app per database), shows the main window,
+and opens the import wizard on the files given. ``--screenshot OUT.png --view
+home|people|person`` renders the window offscreen to a PNG and exits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from entregent import APP_ID
+
+
+def _application():
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("Entregent")
+    QCoreApplication.setApplicationName("Entregent")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QGuiApplication.setDesktopFileName(APP_ID)
+    return app
+
+
+def run_app(*, db_path, files, screenshot, view, demo) -> int:
+    """Open the main window on ``db_path``; returns the exit code."""
+    from entregent.errors import UserError
+    from entregent.services.session import close_session, open_session
+    from entregent.ui.errors_dialog import error_box
+    from entregent.ui.icons import app_icon
+    from entregent.ui.instance_lock import acquire_lock
+
+    app = _application()
+    app.setWindowIcon(app_icon())
+    db_path = Path(db_path)
+    try:
+        lock = acquire_lock(db_path)
+        open_session(db_path)
+    except UserError as exc:
+        if screenshot:
+            print(f"entregent: {exc}", file=sys.stderr)
+        else:
+            error_box(None, exc).exec()
+        return exc.exit_code
+    try:
+        _install_translations(app)
+        from entregent.ui.main_window import MainWindow
+
+        window = MainWindow(db_path, demo=demo, restore_state=not screenshot)
+        if screenshot:
+            return render_screenshot(window, Path(screenshot), view or "home")
+        window.show()
+        if files:
+            window.open_import([str(f) for f in files])
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, window.close)
+        code = app.exec()
+        window.context.workers.join()
+        return code
+    finally:
+        close_session()
+        lock.unlock()
+
+
+def _install_translations(app) -> None:
+    try:
+        from entregent.ui.translations import install_qt_translations
+    except ImportError:
+        return
+    install_qt_translations(app)
+
+
+def render_screenshot(window, out: Path, view: str) -> int:
+    """Show ``view`` in ``window``, let it settle, grab it to ``out``."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1360, 840)
+    if view == "home":
+        window.sidebar.select("home")
+    else:
+        window.sidebar.select("all")
+    window.show()
+    _settle(window)
+    if view == "person":
+        window.people_view.select_row(_interesting_row(window))
+        _settle(window)
+    QApplication.processEvents()
+    image = window.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = image.save(str(out), "PNG")
+    window.close()
+    return 0 if ok else 1
+
+
+def _settle(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _round in range(3):
+        QApplication.processEvents()
+        window.context.workers.join(cancel=False)
+    QApplication.processEvents()
+
+
+def _interesting_row(window) -> int:
+    """The first of the first rows with the most contexts and a past contact."""
+    model = window.people_model
+    best, best_score = 0, -1
+    for row in range(min(model.rowCount(), 60)):
+        person = model.person(row)
+        if person is None:
+            continue
+        score = len(person.contexts) * 2 + (person.last_interaction_at is not None) * 3 \
+            + (person.photo is not None) + (person.next_followup_on is not None)
+        if score > best_score:
+            best, best_score = row, score
+    return best

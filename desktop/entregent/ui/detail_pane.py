@@ -1,0 +1,454 @@
+"""The detail pane: one person, every field editable in place.
+
+Photo and name on top; ways to reach them (click to open mailto:/tel:, a
+button to copy); contexts as removable chips with an add button; tie
+strength, keep-in-touch cadence and when next due; groups; how you met
+(introduced by: a link to that person); the give-and-take; follow-ups; and
+the timeline, newest first, paged. All user text is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from entregent.i18n import _
+from entregent.services.person_detail import PersonDetail, person_detail
+from entregent.ui.app_context import AppContext
+from entregent.ui.followups_box import FollowUpsBox
+from entregent.ui.icons import icon
+from entregent.ui.plain import plain_label
+from entregent.ui.timeline_view import TimelineView
+
+TIE_CHOICES = ((None, "—"), ("close", "close"), ("regular", "regular"),
+               ("acquaintance", "acquaintance"))
+PHOTO_SIZE = 72
+
+
+def section_title(text: str) -> QLabel:
+    label = plain_label(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setStyleSheet("color: #55606e; margin-top: 10px;")
+    return label
+
+
+class InPlaceLineEdit(QLineEdit):
+    """A flat line edit that saves when editing finishes and the text changed."""
+
+    def __init__(self, field: str, on_save, parent=None, accessible: str = ""):
+        super().__init__(parent)
+        self.field = field
+        self._on_save = on_save
+        self._shown = ""
+        self.setFrame(False)
+        self.setObjectName(f"{field}LineEdit")
+        self.setAccessibleName(accessible or field)
+        self.editingFinished.connect(self._finished)
+
+    def show_value(self, value: str) -> None:
+        self._shown = value or ""
+        self.setText(self._shown)
+        self.setCursorPosition(0)
+
+    def _finished(self) -> None:
+        if self.text() != self._shown:
+            self._shown = self.text()
+            self._on_save(self.field, self.text())
+
+
+class DetailPane(QScrollArea):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("detailPane")
+        self.setAccessibleName(_("Person details"))
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.contact_id: int | None = None
+        self.detail: PersonDetail | None = None
+
+        body = QWidget()
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(14, 12, 14, 12)
+
+        self.empty_label = plain_label(_("Choose someone in the list to see them here."))
+        self.empty_label.setObjectName("detailEmptyLabel")
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+
+        self.content = QWidget(body)
+        layout.addWidget(self.content)
+        layout.addStretch(1)
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+
+        # Header: photo, name, org.
+        header = QHBoxLayout()
+        self.photo_label = QLabel()
+        self.photo_label.setObjectName("photoLabel")
+        self.photo_label.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setAccessibleName(_("Photo"))
+        header.addWidget(self.photo_label)
+        names = QVBoxLayout()
+        self.name_label = plain_label("")
+        self.name_label.setObjectName("nameLabel")
+        self.name_label.setWordWrap(True)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle_label = plain_label("")
+        self.subtitle_label.setObjectName("subtitleLabel")
+        self.subtitle_label.setStyleSheet("color: #55606e;")
+        self.subtitle_label.setWordWrap(True)
+        names.addWidget(self.name_label)
+        names.addWidget(self.subtitle_label)
+        buttons = QHBoxLayout()
+        self.log_button = QPushButton(icon("log"), _("Log…"))
+        self.log_button.setObjectName("logButton")
+        self.log_button.setToolTip(_("Log an interaction (Ctrl+L)"))
+        self.log_button.clicked.connect(lambda: self._emit(self.context.log_requested))
+        self.ask_button = QPushButton(icon("ask"), _("Ask for help…"))
+        self.ask_button.setObjectName("askButton")
+        self.ask_button.setToolTip(_("Ask for help (Ctrl+Shift+A)"))
+        self.ask_button.clicked.connect(lambda: self._emit(self.context.ask_requested))
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.ask_button)
+        buttons.addStretch(1)
+        names.addLayout(buttons)
+        header.addLayout(names, 1)
+        content.addLayout(header)
+
+        # Contexts as chips.
+        self.chips_row = QHBoxLayout()
+        self.chips_row.setSpacing(4)
+        content.addLayout(self.chips_row)
+
+        # Fields, editable in place.
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.edits: dict[str, InPlaceLineEdit] = {}
+        for field, label in (("display_name", _("Name")), ("given_name", _("Given name")),
+                             ("family_name", _("Family name")), ("nickname", _("Nickname")),
+                             ("org", _("Organisation")), ("title", _("Title"))):
+            edit = InPlaceLineEdit(field, self._save_field, accessible=label)
+            self.edits[field] = edit
+            form.addRow(label, edit)
+        self.tie_combo = QComboBox()
+        self.tie_combo.setObjectName("tieComboBox")
+        self.tie_combo.setAccessibleName(_("Tie strength"))
+        for value, label in TIE_CHOICES:
+            self.tie_combo.addItem(_(label) if value else label, value)
+        self.tie_combo.activated.connect(self._tie_chosen)
+        form.addRow(_("Tie"), self.tie_combo)
+        cadence_row = QHBoxLayout()
+        self.cadence_spin = QSpinBox()
+        self.cadence_spin.setObjectName("cadenceSpinBox")
+        self.cadence_spin.setAccessibleName(_("Keep in touch every (days)"))
+        self.cadence_spin.setRange(0, 3650)
+        self.cadence_spin.setSpecialValueText(_("from contexts"))
+        self.cadence_spin.setSuffix(_(" days"))
+        self.cadence_spin.editingFinished.connect(self._cadence_changed)
+        self.due_label = plain_label("")
+        self.due_label.setObjectName("keepInTouchLabel")
+        cadence_row.addWidget(self.cadence_spin)
+        cadence_row.addWidget(self.due_label, 1)
+        form.addRow(_("Keep in touch"), cadence_row)
+        content.addLayout(form)
+
+        # Ways to reach them.
+        content.addWidget(section_title(_("Reach them")))
+        self.methods_box = QVBoxLayout()
+        content.addLayout(self.methods_box)
+
+        # How we met, groups, balance.
+        content.addWidget(section_title(_("How you met")))
+        met = QFormLayout()
+        self.how_met_edit = InPlaceLineEdit("how_met", self._save_field,
+                                            accessible=_("How you met"))
+        self.met_place_edit = InPlaceLineEdit("met_place", self._save_field,
+                                              accessible=_("Where"))
+        self.met_on_edit = QDateEdit()
+        self.met_on_edit.setObjectName("metOnDateEdit")
+        self.met_on_edit.setAccessibleName(_("When you met"))
+        self.met_on_edit.setCalendarPopup(True)
+        self.met_on_edit.setSpecialValueText(_("unknown"))
+        self.met_on_edit.setMinimumDate(QDate(1900, 1, 1))
+        self.met_on_edit.editingFinished.connect(self._met_on_changed)
+        self.introduced_button = QPushButton()
+        self.introduced_button.setObjectName("introducedByButton")
+        self.introduced_button.setFlat(True)
+        self.introduced_button.setAccessibleName(_("Introduced by"))
+        self.introduced_button.setStyleSheet("text-align: left; color: #1f5f99;")
+        self.introduced_button.clicked.connect(self._open_introducer)
+        met.addRow(_("Story"), self.how_met_edit)
+        met.addRow(_("Where"), self.met_place_edit)
+        met.addRow(_("When"), self.met_on_edit)
+        met.addRow(_("Introduced by"), self.introduced_button)
+        content.addLayout(met)
+
+        content.addWidget(section_title(_("Groups")))
+        self.groups_label = plain_label("")
+        self.groups_label.setObjectName("groupsLabel")
+        self.groups_label.setWordWrap(True)
+        content.addWidget(self.groups_label)
+
+        content.addWidget(section_title(_("Give and take (last 12 months)")))
+        self.balance_label = plain_label("")
+        self.balance_label.setObjectName("balanceLabel")
+        self.balance_label.setWordWrap(True)
+        content.addWidget(self.balance_label)
+
+        content.addWidget(section_title(_("Note")))
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setAccessibleName(_("Note"))
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMaximumHeight(90)
+        self.note_edit.installEventFilter(self)
+        content.addWidget(self.note_edit)
+
+        content.addWidget(section_title(_("Follow-ups")))
+        self.followups = FollowUpsBox(context, self)
+        content.addWidget(self.followups)
+
+        content.addWidget(section_title(_("Timeline")))
+        self.timeline = TimelineView(context, self)
+        content.addWidget(self.timeline)
+        self.content.hide()
+
+    # Showing -----------------------------------------------------------------------
+    def show_person(self, contact_id: int | None) -> None:
+        self.contact_id = contact_id or None
+        if not self.contact_id:
+            self.detail = None
+            self.content.hide()
+            self.empty_label.show()
+            return
+        try:
+            detail = person_detail(self.contact_id)
+        except Exception:  # deleted meanwhile (undo, merge): show nothing
+            self.show_person(None)
+            return
+        self.detail = detail
+        self.empty_label.hide()
+        self.content.show()
+        self._fill(detail)
+        self.followups.show_person(detail)
+        self.timeline.show_person(detail.id)
+
+    def reload(self) -> None:
+        self.show_person(self.contact_id)
+
+    def _fill(self, d: PersonDetail) -> None:
+        pixmap = QPixmap()
+        if not (d.photo and pixmap.loadFromData(d.photo)):
+            pixmap = icon("person").pixmap(QSize(PHOTO_SIZE, PHOTO_SIZE))
+        self.photo_label.setPixmap(pixmap.scaled(
+            PHOTO_SIZE, PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
+        self.name_label.setText(d.name or _("(no name)"))
+        self.subtitle_label.setText(" · ".join(p for p in (d.title, d.org) if p))
+        for field, edit in self.edits.items():
+            edit.show_value(getattr(d, field) or "")
+        self.tie_combo.setCurrentIndex(max(0, self.tie_combo.findData(d.tie_strength)))
+        self.cadence_spin.setValue(d.cadence_days or 0)
+        due = d.keep_in_touch_due
+        if d.effective_cadence_days:
+            text = _("every {n} days").format(n=d.effective_cadence_days)
+            if due is not None:
+                text += " · " + _("next: {date}").format(date=due.isoformat())
+        else:
+            text = _("no rhythm set")
+        self.due_label.setText(text)
+        self._fill_chips(d)
+        self._fill_methods(d)
+        self.how_met_edit.show_value(d.how_met)
+        self.met_place_edit.show_value(d.met_place)
+        self.met_on_edit.setDate(QDate(d.met_on.year, d.met_on.month, d.met_on.day)
+                                 if d.met_on else self.met_on_edit.minimumDate())
+        if d.introduced_by:
+            self.introduced_button.setText(d.introduced_by[1])
+            self.introduced_button.setEnabled(True)
+        else:
+            self.introduced_button.setText("—")
+            self.introduced_button.setEnabled(False)
+        self.groups_label.setText(", ".join(
+            f"{g.name} ({g.role})" if g.role else g.name for g in d.groups) or "—")
+        r = d.reciprocity
+        self.balance_label.setText(_(
+            "Help given: {given} · help received: {received} · asks: {asks} "
+            "({pending} waiting)").format(given=r.given, received=r.received, asks=r.asks,
+                                          pending=r.asks_pending))
+        self.note_edit.setPlainText(d.note)
+
+    def _fill_chips(self, d: PersonDetail) -> None:
+        while self.chips_row.count():
+            item = self.chips_row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for chip in d.contexts:
+            button = QToolButton()
+            button.setText(f"{chip.label}  ×")
+            button.setToolTip(_("Remove “{context}”").format(context=chip.label))
+            button.setAccessibleName(_("Remove context {context}").format(context=chip.label))
+            button.setStyleSheet(
+                f"QToolButton {{ border: 1px solid {chip.colour}; border-radius: 9px;"
+                f" padding: 1px 8px; color: {chip.colour}; }}")
+            button.clicked.connect(lambda _c=False, cid=chip.id: self._untag(cid))
+            self.chips_row.addWidget(button)
+        add = QToolButton()
+        add.setObjectName("addContextButton")
+        add.setText(_("+ context"))
+        add.setAccessibleName(_("Add a context"))
+        add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(add)
+        menu.aboutToShow.connect(lambda m=menu: self._fill_context_menu(m))
+        add.setMenu(menu)
+        self.chips_row.addWidget(add)
+        self.chips_row.addStretch(1)
+
+    def _fill_context_menu(self, menu: QMenu) -> None:
+        from entregent.services.contexts import list_contexts
+
+        menu.clear()
+        have = {c.id for c in self.detail.contexts} if self.detail else set()
+        for summary in list_contexts():
+            if summary.id not in have:
+                action = menu.addAction(summary.label)
+                action.triggered.connect(lambda _c=False, cid=summary.id: self._tag(cid))
+
+    def _fill_methods(self, d: PersonDetail) -> None:
+        _clear_layout(self.methods_box)
+        if not d.methods:
+            self.methods_box.addWidget(plain_label(_("No phone or e-mail yet.")))
+        for method in d.methods:
+            row = QHBoxLayout()
+            kind = plain_label(method.label or _(method.kind))
+            kind.setMinimumWidth(70)
+            kind.setStyleSheet("color: #6b7785;")
+            value = QPushButton(method.value)
+            value.setFlat(True)
+            value.setStyleSheet("text-align: left; color: #1f5f99;")
+            value.setAccessibleName(f"{method.kind} {method.value}")
+            url = _method_url(method.kind, method.value, method.normalized)
+            value.setToolTip(url or method.value)
+            value.clicked.connect(lambda _c=False, u=url, v=method.value: self._open_method(u, v))
+            copy = QToolButton()
+            copy.setText(_("Copy"))
+            copy.setAccessibleName(_("Copy {value}").format(value=method.value))
+            copy.clicked.connect(
+                lambda _c=False, v=method.value: QGuiApplication.clipboard().setText(v))
+            row.addWidget(kind)
+            row.addWidget(value, 1)
+            row.addWidget(copy)
+            self.methods_box.addLayout(row)
+
+    # Editing -----------------------------------------------------------------------
+    def _emit(self, signal) -> None:
+        if self.contact_id:
+            signal.emit(self.contact_id)
+
+    def _save_field(self, field: str, value) -> None:
+        self.save_fields({field: value})
+
+    def save_fields(self, changes: dict) -> None:
+        from entregent.services.person_edits import update_person
+
+        contact_id = self.contact_id
+        if contact_id is None:
+            return
+        self.context.act(self, _("Edit {name}").format(name=self.detail.name if self.detail
+                                                       else ""),
+                         lambda: update_person(contact_id, changes),
+                         lambda before: update_person(contact_id, before))
+
+    def _tie_chosen(self, index: int) -> None:
+        value = self.tie_combo.itemData(index)
+        if self.detail and value != self.detail.tie_strength:
+            self.save_fields({"tie_strength": value})
+
+    def _cadence_changed(self) -> None:
+        value = self.cadence_spin.value() or None
+        if self.detail and value != self.detail.cadence_days:
+            self.save_fields({"cadence_days": value})
+
+    def _met_on_changed(self) -> None:
+        date = self.met_on_edit.date()
+        value = None if date == self.met_on_edit.minimumDate() else date.toPython()
+        if self.detail and value != self.detail.met_on:
+            self.save_fields({"met_on": value})
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is getattr(self, "note_edit", None) and self.detail
+                and event.type() == event.Type.FocusOut):
+            text = self.note_edit.toPlainText()
+            if text != self.detail.note:
+                self.save_fields({"note": text})
+        return super().eventFilter(watched, event)
+
+    def _tag(self, context_id: int) -> None:
+        from entregent.services.contexts import tag_contacts, untag_contacts
+
+        ids = [self.contact_id]
+        self.context.act(self, _("Add a context"), lambda: tag_contacts(ids, [context_id]),
+                         lambda _n: untag_contacts(ids, [context_id]))
+
+    def _untag(self, context_id: int) -> None:
+        from entregent.services.contexts import tag_contacts, untag_contacts
+
+        ids = [self.contact_id]
+        self.context.act(self, _("Remove a context"), lambda: untag_contacts(ids, [context_id]),
+                         lambda _n: tag_contacts(ids, [context_id]))
+
+    def _open_introducer(self) -> None:
+        if self.detail and self.detail.introduced_by:
+            self.context.person_requested.emit(self.detail.introduced_by[0])
+
+    def _open_method(self, url: str | None, value: str) -> None:
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
+        else:
+            QGuiApplication.clipboard().setText(value)
+
+
+def _clear_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+        elif item.layout():
+            _clear_layout(item.layout())
+
+
+def _method_url(kind: str, value: str, normalized: str) -> str | None:
+    if kind == "email":
+        return "mailto:" + (normalized or value.strip())
+    if kind == "tel":
+        number = normalized or "".join(c for c in value if c.isdigit() or c == "+")
+        return "tel:" + number if number else None
+    if kind == "url" and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None

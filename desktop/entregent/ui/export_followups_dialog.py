@@ -1,0 +1,67 @@
+"""File ▸ Export follow-ups to calendar…: events with a reminder, or to-dos."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from entregent.i18n import _, ngettext
+
+
+class ExportFollowUpsDialog(QDialog):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("exportFollowUpsDialog")
+        self.setWindowTitle(_("Export follow-ups to calendar"))
+        self.path_edit = QLineEdit("entregent-followups.ics")
+        self.path_edit.setAccessibleName(_("Calendar file"))
+        browse = QPushButton(_("Choose…"))
+        browse.clicked.connect(self._choose)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.as_combo = QComboBox()
+        self.as_combo.setAccessibleName(_("Export as"))
+        self.as_combo.addItem(_("Events with a reminder"), "event")
+        self.as_combo.addItem(_("To-dos"), "todo")
+        form = QFormLayout()
+        form.addRow(_("File"), row)
+        form.addRow(_("Export as"), self.as_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _choose(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.windowTitle(),
+                                                    self.path_edit.text(),
+                                                    _("Calendar files (*.ics)"))
+        if path:
+            self.path_edit.setText(path)
+
+    def accept(self) -> None:
+        from entregent.services.calendar_export import export_followups
+
+        count = self.context.call(self, export_followups, self.path_edit.text().strip(),
+                                  as_=self.as_combo.currentData())
+        if count is None:
+            return
+        parent = self.parentWidget()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(ngettext(
+                "{n} follow-up exported.", "{n} follow-ups exported.", count).format(n=count),
+                5000)
+        super().accept()

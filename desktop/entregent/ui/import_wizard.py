@@ -1,0 +1,339 @@
+"""The import wizard: files, a preview computed without writing, the import in
+the background with progress and Cancel (which leaves the database as it
+was), then the report with the rejected items and their lines.
+
+Every import goes through ``services.imports.import_file``; the window stays
+responsive (the work runs on ``Workers``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from entregent.errors import Cancelled
+from entregent.i18n import _
+from entregent.ui.plain import plain_label
+
+FILES, PREVIEW, RUNNING, REPORT = range(4)
+FILE_FILTER = "*.vcf *.vcard *.ics *.ical *.icalendar"
+
+
+def _import_file():
+    from entregent.services.imports import import_file
+
+    return import_file
+
+
+def preview_files(paths: list[str], create_contacts: bool, job) -> list:
+    """Dry runs of every file (on a worker): nothing is written."""
+    import_file = _import_file()
+    reports = []
+    for index, path in enumerate(paths):
+        job.report(index, len(paths))
+        reports.append(import_file(path, create_contacts=create_contacts, dry_run=True))
+    return reports
+
+
+def import_files(paths: list[str], create_contacts: bool, job) -> list:
+    """The real imports (on a worker), with progress over all files and cancel."""
+    import_file = _import_file()
+    reports = []
+    for index, path in enumerate(paths):
+        def progress(done: int, total: int, index=index) -> None:
+            scale = 1000
+            fraction = (done / total) if total else 1.0
+            job.report(int((index + fraction) * scale), len(paths) * scale)
+
+        reports.append(import_file(path, create_contacts=create_contacts, progress=progress,
+                                   should_cancel=job.cancelled))
+    job.report(len(paths), len(paths))
+    return reports
+
+
+class ImportWizard(QDialog):
+    show_import_requested = Signal(int, str)  # batch id, label
+    duplicates_requested = Signal(object)  # list of DuplicateCandidate
+
+    def __init__(self, context, paths: list[str], parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.job = None
+        self.reports: list = []
+        self.preview_reports: list = []
+        self.outcome: str | None = None  # "done", "cancelled", "failed"
+        self.setObjectName("importWizard")
+        self.setWindowTitle(_("Import"))
+        self.setMinimumSize(560, 380)
+        self.pages = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        # Files
+        files = QWidget()
+        files_layout = QVBoxLayout(files)
+        files_layout.addWidget(plain_label(_("Contacts (vCard) and calendars (iCalendar) to "
+                                             "import:")))
+        self.files_list = QListWidget()
+        self.files_list.setObjectName("importFilesList")
+        self.files_list.setAccessibleName(_("Files to import"))
+        files_layout.addWidget(self.files_list)
+        self.create_check = QCheckBox(_("Add the people met in calendar events who are not "
+                                        "in your contacts yet"))
+        self.create_check.setObjectName("createContactsCheckBox")
+        files_layout.addWidget(self.create_check)
+        row = QHBoxLayout()
+        add = QPushButton(_("Add files…"))
+        add.clicked.connect(self._choose_files)
+        self.preview_button = QPushButton(_("Preview"))
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.preview)
+        close = QPushButton(_("Cancel"))
+        close.clicked.connect(self.reject)
+        row.addWidget(add)
+        row.addStretch(1)
+        row.addWidget(close)
+        row.addWidget(self.preview_button)
+        files_layout.addLayout(row)
+        self.pages.addWidget(files)
+
+        # Preview
+        preview = QWidget()
+        preview_layout = QVBoxLayout(preview)
+        self.preview_label = plain_label(_("Reading the files — nothing is changed yet…"))
+        self.preview_label.setWordWrap(True)
+        self.preview_tree = self._counts_tree()
+        preview_layout.addWidget(self.preview_label)
+        preview_layout.addWidget(self.preview_tree)
+        row = QHBoxLayout()
+        back = QPushButton(_("Back"))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(FILES))
+        self.import_button = QPushButton(_("Import"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        row.addWidget(back)
+        row.addStretch(1)
+        row.addWidget(self.import_button)
+        preview_layout.addLayout(row)
+        self.pages.addWidget(preview)
+
+        # Running
+        running = QWidget()
+        running_layout = QVBoxLayout(running)
+        self.running_label = plain_label(_("Importing… You can keep working meanwhile."))
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("importProgressBar")
+        self.progress_bar.setAccessibleName(_("Import progress"))
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.setObjectName("cancelImportButton")
+        self.cancel_button.clicked.connect(self.cancel_import)
+        running_layout.addStretch(1)
+        running_layout.addWidget(self.running_label)
+        running_layout.addWidget(self.progress_bar)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        running_layout.addLayout(row)
+        running_layout.addStretch(1)
+        self.pages.addWidget(running)
+
+        # Report
+        report = QWidget()
+        report_layout = QVBoxLayout(report)
+        self.report_label = plain_label("")
+        self.report_label.setObjectName("reportLabel")
+        self.report_label.setWordWrap(True)
+        self.report_tree = self._counts_tree()
+        self.rejected_tree = QTreeWidget()
+        self.rejected_tree.setObjectName("rejectedTree")
+        self.rejected_tree.setAccessibleName(_("Rejected items"))
+        self.rejected_tree.setRootIsDecorated(False)
+        self.rejected_tree.setHeaderLabels([_("File"), _("Line"), _("What was wrong")])
+        report_layout.addWidget(self.report_label)
+        report_layout.addWidget(self.report_tree)
+        report_layout.addWidget(self.rejected_tree)
+        row = QHBoxLayout()
+        self.duplicates_button = QPushButton(_("Review possible duplicates…"))
+        self.duplicates_button.setObjectName("reviewDuplicatesButton")
+        self.duplicates_button.clicked.connect(self._review_duplicates)
+        self.show_button = QPushButton(_("Show who was imported"))
+        self.show_button.setObjectName("showImportedButton")
+        self.show_button.clicked.connect(self._show_imported)
+        done = QPushButton(_("Close"))
+        done.setDefault(True)
+        done.clicked.connect(self.accept)
+        row.addWidget(self.duplicates_button)
+        row.addWidget(self.show_button)
+        row.addStretch(1)
+        row.addWidget(done)
+        report_layout.addLayout(row)
+        self.pages.addWidget(report)
+
+        for path in paths:
+            self.add_file(path)
+
+    def _counts_tree(self) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setRootIsDecorated(False)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        tree.setHeaderLabels([_("File"), _("New"), _("Updated"), _("Unchanged"),
+                              _("Possible duplicates"), _("Rejected")])
+        tree.setColumnWidth(0, 200)
+        return tree
+
+    # Files -------------------------------------------------------------------------
+    def add_file(self, path: str) -> None:
+        self.files_list.addItem(str(path))
+        self.preview_button.setEnabled(True)
+
+    def paths(self) -> list[str]:
+        return [self.files_list.item(i).text() for i in range(self.files_list.count())]
+
+    def _choose_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, _("Import"), str(Path.home()),
+            _("Contacts and calendars ({patterns})").format(patterns=FILE_FILTER))
+        for path in paths:
+            self.add_file(path)
+
+    # Preview -----------------------------------------------------------------------
+    def preview(self) -> None:
+        paths = self.paths()
+        if not paths:
+            return
+        self.pages.setCurrentIndex(PREVIEW)
+        self.import_button.setEnabled(False)
+        self.preview_tree.clear()
+        create = self.create_check.isChecked()
+        self.job = self.context.workers.run(lambda job: preview_files(paths, create, job),
+                                            self._previewed, self._failed)
+
+    def _previewed(self, reports: list) -> None:
+        self.job = None
+        self.preview_reports = reports
+        self._fill_counts(self.preview_tree, reports)
+        self.preview_label.setText(_("This is what the import would do. Nothing has been "
+                                     "changed yet."))
+        self.import_button.setEnabled(True)
+        self.import_button.setFocus()
+
+    # Import ------------------------------------------------------------------------
+    def start_import(self) -> None:
+        paths = self.paths()
+        create = self.create_check.isChecked()
+        self.pages.setCurrentIndex(RUNNING)
+        self.progress_bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.job = self.context.workers.run(lambda job: import_files(paths, create, job),
+                                            self._imported, self._failed)
+        self.job.progressed.connect(self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(min(done, total))
+
+    def cancel_import(self) -> None:
+        if self.job is not None:
+            self.cancel_button.setEnabled(False)
+            self.running_label.setText(_("Stopping and putting everything back as it was…"))
+            self.job.cancel()
+
+    def _imported(self, reports: list) -> None:
+        self.job = None
+        self.outcome = "done"
+        self.reports = reports
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(1)
+        self._fill_counts(self.report_tree, reports)
+        rejected = sum(len(r.rejected) for r in reports)
+        self.report_label.setText(
+            _("Done. Nothing was lost: the cards as read are kept with each person.")
+            + ("\n" + _("Some items could not be read; they are listed below with their line.")
+               if rejected else ""))
+        self.rejected_tree.clear()
+        for report in reports:
+            for problem in [*report.rejected, *report.skipped_lines]:
+                item = QTreeWidgetItem([Path(report.path).name,
+                                        "" if problem.line is None else str(problem.line),
+                                        problem.reason])
+                item.setToolTip(2, problem.reason)
+                self.rejected_tree.addTopLevelItem(item)
+        self.rejected_tree.setVisible(self.rejected_tree.topLevelItemCount() > 0)
+        self.duplicates_button.setVisible(any(r.duplicate_candidates for r in reports))
+        self.show_button.setVisible(any(r.batch_id for r in reports if r.kind == "vcard"))
+        self.pages.setCurrentIndex(REPORT)
+        self.context.data_changed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.job = None
+        if isinstance(exc, Cancelled):
+            self.outcome = "cancelled"
+            self.report_label.setText(_("Import cancelled. Your contacts are exactly as they "
+                                        "were before."))
+            self.report_tree.clear()
+            self.rejected_tree.hide()
+            self.duplicates_button.hide()
+            self.show_button.hide()
+            self.pages.setCurrentIndex(REPORT)
+            return
+        from entregent.ui.errors_dialog import show_error
+
+        self.outcome = "failed"
+        self.context.last_error = show_error(self, exc)
+        self.pages.setCurrentIndex(FILES)
+
+    def _fill_counts(self, tree: QTreeWidget, reports: list) -> None:
+        tree.clear()
+        for report in reports:
+            item = QTreeWidgetItem([Path(report.path).name, str(report.new), str(report.updated),
+                                    str(report.unchanged), str(report.duplicates),
+                                    str(len(report.rejected))])
+            item.setToolTip(0, report.path)
+            for column in range(1, 6):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            tree.addTopLevelItem(item)
+
+    def _review_duplicates(self) -> None:
+        pairs = [d for r in self.reports for d in r.duplicate_candidates]
+        self.duplicates_requested.emit(pairs)
+
+    def _show_imported(self) -> None:
+        for report in self.reports:
+            if report.batch_id and report.kind == "vcard":
+                self.show_import_requested.emit(report.batch_id, Path(report.path).name)
+                self.accept()
+                return
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.cancel_import()
+            return  # closes when the worker has rolled back
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.job is not None:
+            self.cancel_import()
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,300 @@
+"""The main window: it assembles the views and wires them; it implements no feature.
+
+Left the sidebar, in the middle Home or the people list, on the right the
+person's details. Menus and shortcuts call the dialogs in their own modules.
+``search_edit``, ``people_model``, ``people_view``, ``detail_pane`` and
+``sidebar`` are public for tests and benchmarks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from entregent.i18n import _
+from entregent.services.people import PeopleFilter
+from entregent.ui import person_actions
+from entregent.ui.app_context import AppContext
+from entregent.ui.detail_pane import DetailPane
+from entregent.ui.icons import app_icon
+from entregent.ui.people_view import PeopleView
+from entregent.ui.plain import plain_label
+from entregent.ui.sidebar import Sidebar, read_sidebar_content
+
+IMPORTABLE = (".vcf", ".vcard", ".ics", ".ical", ".ifb", ".icalendar")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database_path: Path | None = None, *, demo: bool = False,
+                 restore_state: bool = True):
+        super().__init__()
+        self.database_path = database_path
+        self.context = AppContext(self)
+        self.setObjectName("mainWindow")
+        title = _("Entregent")
+        if demo:
+            title += " — " + _("demo network")
+        self.setWindowTitle(title)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.dialogs: list = []  # dialogs opened non-modally, newest last (tests read it)
+
+        self.sidebar = Sidebar(self)
+        self.people_view = PeopleView(parent=self)
+        self.people_model = self.people_view.model
+        self.search_edit = self.people_view.search_edit
+        self.detail_pane = DetailPane(self.context, self)
+        self._home_view = None
+
+        self.import_bar = QWidget(self)
+        bar = QHBoxLayout(self.import_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        self.import_label = plain_label("")
+        self.undo_import_button = QPushButton(_("Undo this import"))
+        self.undo_import_button.setObjectName("undoImportButton")
+        self.undo_import_button.clicked.connect(self._undo_import)
+        bar.addWidget(self.import_label, 1)
+        bar.addWidget(self.undo_import_button)
+        self.import_bar.hide()
+        people_area = QWidget(self)
+        area = QVBoxLayout(people_area)
+        area.setContentsMargins(0, 0, 0, 0)
+        area.setSpacing(0)
+        area.addWidget(self.import_bar)
+        area.addWidget(self.people_view)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(QWidget(self))  # Home, built on first use
+        self.stack.addWidget(people_area)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.detail_pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([210, 640, 380])
+        self.setCentralWidget(self.splitter)
+        self.setTabOrder(self.sidebar, self.search_edit)
+        self.setTabOrder(self.search_edit, self.people_view.table)
+        self.setTabOrder(self.people_view.table, self.detail_pane)
+
+        self.actions = person_actions.build_actions(self)
+        self._build_menus()
+        self.statusBar()
+
+        self.sidebar.chosen.connect(self.show_section)
+        self.people_view.log_requested.connect(self.open_log)
+        self.people_view.current_person_changed.connect(self.detail_pane.show_person)
+        self.context.data_changed.connect(self.refresh)
+        self.context.person_requested.connect(self.show_person)
+        self.context.log_requested.connect(self.open_log)
+        self.context.ask_requested.connect(self.open_ask)
+        if restore_state:
+            self._restore()
+        else:
+            self.resize(1280, 800)
+        start = QSettings().value("window/sidebar", "all") if restore_state else "all"
+        if not self.sidebar.select(str(start)):
+            self.sidebar.select("all")
+        # After the first paint: contexts, groups and counts in the background.
+        QTimer.singleShot(0, self.refresh_sidebar)
+
+    # Menus -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu(_("&File"))
+        for name in ("import", "export_contacts", "export_followups", None, "settings", None,
+                     "quit"):
+            file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
+        edit = self.menuBar().addMenu(_("&Edit"))
+        edit.addAction(a["undo"])
+        edit.addAction(a["redo"])
+        edit.addSeparator()
+        edit.addAction(a["find"])
+        person = self.menuBar().addMenu(_("&People"))
+        for name in ("log", "ask", "followup", None, "tag", "untag", None, "archive",
+                     "unarchive", "delete", None, "export_selection", None, "duplicates"):
+            if name is None:
+                person.addSeparator()
+            elif isinstance(a[name], QAction):
+                person.addAction(a[name])
+            else:
+                person.addMenu(a[name])
+        self.people_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for name in ("log", "ask", "followup", "archive", "delete", "export_selection"):
+            self.people_view.table.addAction(a[name])
+
+    # Sections ----------------------------------------------------------------------
+    @property
+    def home_view(self):
+        if self._home_view is None:
+            from entregent.ui.home_view import HomeView
+
+            self._home_view = HomeView(self.context, self)
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(0, self._home_view)
+        return self._home_view
+
+    def show_section(self, key: str) -> None:
+        QSettings().setValue("window/sidebar", key)
+        self.import_bar.hide()
+        if key == "home":
+            self.home_view.reload()
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        kind, _sep, ident = key.partition(":")
+        label = self.sidebar.currentItem().text(0) if self.sidebar.currentItem() else ""
+        if kind == "due":
+            from entregent.ui.due_source import due_contact_ids
+
+            people = PeopleFilter("due", ids=tuple(due_contact_ids()))
+        elif ident:
+            people = PeopleFilter(kind, int(ident))
+        else:
+            people = PeopleFilter(kind)
+        self.people_view.set_title(label)
+        self.people_model.set_filter(people.with_text(self.search_edit.text()))
+        self.people_view.update_empty()
+
+    def show_import(self, batch_id: int, label: str = "") -> None:
+        """List the people one import brought, with "Undo this import"."""
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentItem(None)
+        self.sidebar.blockSignals(False)
+        self.stack.setCurrentIndex(1)
+        self.people_view.set_title(label or _("From an import"))
+        self.import_label.setText(_("The people this import brought or changed."))
+        self.import_bar.setProperty("batch_id", batch_id)
+        self.import_bar.show()
+        self.search_edit.clear()
+        self.people_model.set_filter(PeopleFilter("import", batch_id))
+
+    def _undo_import(self) -> None:
+        person_actions.undo_import(self, self.import_bar.property("batch_id"))
+
+    def show_person(self, contact_id: int) -> None:
+        """Show one person (in the list when loaded there, always in the detail pane)."""
+        if self.stack.currentIndex() != 1:
+            self.sidebar.select("all")
+        if not self.people_view.select_person(contact_id):
+            self.people_view.table.clearSelection()
+            self.detail_pane.show_person(contact_id)
+
+    # Refreshing --------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.people_model.refresh()
+        self.detail_pane.reload()
+        if self._home_view is not None and self.stack.currentIndex() == 0:
+            self._home_view.reload()
+        self.refresh_sidebar()
+
+    def refresh_sidebar(self) -> None:
+        self.context.workers.run(lambda job: read_sidebar_content(), self.sidebar.fill,
+                                 lambda exc: None)
+
+    # Dialogs -----------------------------------------------------------------------
+    def _keep(self, dialog):
+        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        return dialog
+
+    def current_ids(self) -> list[int]:
+        ids = self.people_view.selected_ids() if self.stack.currentIndex() == 1 else []
+        if not ids and self.detail_pane.contact_id:
+            ids = [self.detail_pane.contact_id]
+        return ids
+
+    def open_log(self, contact_id: int | None = None):
+        from entregent.ui.log_dialog import LogDialog
+
+        ids = [contact_id] if contact_id else self.current_ids()
+        if not ids:
+            return None
+        dialog = self._keep(LogDialog(self.context, ids, self))
+        dialog.open()
+        return dialog
+
+    def open_ask(self, contact_id: int | None = None):
+        from entregent.ui.ask_dialog import AskDialog
+
+        ids = [contact_id] if contact_id else self.current_ids()
+        if not ids:
+            return None
+        dialog = self._keep(AskDialog(self.context, ids[0], self))
+        dialog.open()
+        return dialog
+
+    def open_import(self, paths: list[str] | None = None):
+        from entregent.ui.import_wizard import ImportWizard
+
+        wizard = self._keep(ImportWizard(self.context, [str(p) for p in paths or []], self))
+        wizard.show_import_requested.connect(self.show_import)
+        wizard.duplicates_requested.connect(self.open_duplicates)
+        wizard.open()
+        return wizard
+
+    def open_duplicates(self, pairs=None):
+        from entregent.ui.duplicates_dialog import DuplicatesDialog
+
+        dialog = self._keep(DuplicatesDialog(self.context, self, pairs=pairs))
+        dialog.open()
+        return dialog
+
+    # Drag and drop -----------------------------------------------------------------
+    @staticmethod
+    def _importable(event) -> list[str]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [u.toLocalFile() for u in urls
+                if u.isLocalFile() and u.toLocalFile().lower().endswith(IMPORTABLE)]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._importable(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = self._importable(event)
+        if paths:
+            event.acceptProposedAction()
+            self.open_import(paths)
+
+    # State -------------------------------------------------------------------------
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        for key, target in (("window/splitter", self.splitter),
+                            ("window/columns", self.people_view.table.horizontalHeader())):
+            state = settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                target.restoreState(state)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/columns",
+                          self.people_view.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.context.workers.join()
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow"]

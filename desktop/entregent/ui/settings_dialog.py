@@ -1,0 +1,152 @@
+"""Settings: my e-mail addresses, default phone region, sorting, language,
+cadences per context, the advisor's thresholds, the follow-ups calendar file."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from entregent.i18n import _
+from entregent.ui.plain import plain_label
+
+THRESHOLDS = ("balance_window_days", "recent_ask_days", "newcomer_days",
+              "informal_followup_days", "stale_factor", "birthday_days")
+LANGUAGES = (("system", "As the computer"), ("en", "English"), ("fr", "Français"))
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, context, parent=None):
+        from entregent.services.app_settings import read_setting, setting_spec
+        from entregent.services.contexts import list_contexts
+
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(_("Settings"))
+        tabs = QTabWidget(self)
+
+        general = QWidget()
+        form = QFormLayout(general)
+        self.emails_edit = QLineEdit(", ".join(read_setting("my_emails")))
+        self.emails_edit.setAccessibleName(_(setting_spec("my_emails").label))
+        self.emails_edit.setPlaceholderText("me@example.org, me@work.example")
+        form.addRow(_(setting_spec("my_emails").label), self.emails_edit)
+        self.region_edit = QLineEdit(read_setting("phone_region"))
+        self.region_edit.setMaxLength(2)
+        self.region_edit.setAccessibleName(_(setting_spec("phone_region").label))
+        form.addRow(_(setting_spec("phone_region").label), self.region_edit)
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(_("Language"))
+        for code, label in LANGUAGES:
+            self.language_combo.addItem(_(label) if code == "system" else label, code)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(read_setting("language"))))
+        form.addRow(_("Language (after a restart)"), self.language_combo)
+        self.sort_combo = QComboBox()
+        self.sort_combo.setAccessibleName(_(setting_spec("sort_by").label))
+        self.sort_combo.addItem(_("Family name"), "family")
+        self.sort_combo.addItem(_("Given name"), "given")
+        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(read_setting("sort_by"))))
+        form.addRow(_(setting_spec("sort_by").label), self.sort_combo)
+        tabs.addTab(general, _("General"))
+
+        cadences = QWidget()
+        cadence_form = QFormLayout(cadences)
+        cadence_form.addRow(plain_label(_("Keep in touch, by default, every … days (0: no "
+                                          "rhythm):")))
+        self.cadence_spins: dict[int, tuple[QSpinBox, int | None]] = {}
+        for summary in list_contexts():
+            spin = QSpinBox()
+            spin.setRange(0, 3650)
+            spin.setValue(summary.cadence_days or 0)
+            spin.setAccessibleName(summary.label)
+            self.cadence_spins[summary.id] = (spin, summary.cadence_days)
+            cadence_form.addRow(plain_label(summary.label), spin)
+        tabs.addTab(cadences, _("Keep in touch"))
+
+        advisor = QWidget()
+        advisor_form = QFormLayout(advisor)
+        self.threshold_spins: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        for key in THRESHOLDS:
+            spec = setting_spec(key)
+            spin = QDoubleSpinBox() if spec.type is float else QSpinBox()
+            spin.setRange(1, 3650)
+            spin.setValue(read_setting(key))
+            spin.setAccessibleName(_(spec.label))
+            self.threshold_spins[key] = spin
+            advisor_form.addRow(_(spec.label), spin)
+        tabs.addTab(advisor, _("Advice"))
+
+        calendar = QWidget()
+        calendar_form = QFormLayout(calendar)
+        path_row = QHBoxLayout()
+        self.export_path_edit = QLineEdit(read_setting("auto_export_path"))
+        self.export_path_edit.setAccessibleName(_(setting_spec("auto_export_path").label))
+        browse = QPushButton(_("Choose…"))
+        browse.clicked.connect(self._choose_export_path)
+        path_row.addWidget(self.export_path_edit, 1)
+        path_row.addWidget(browse)
+        calendar_form.addRow(_(setting_spec("auto_export_path").label), path_row)
+        self.export_as_combo = QComboBox()
+        self.export_as_combo.setAccessibleName(_(setting_spec("auto_export_as").label))
+        self.export_as_combo.addItem(_("Events with a reminder"), "event")
+        self.export_as_combo.addItem(_("To-dos"), "todo")
+        self.export_as_combo.setCurrentIndex(
+            max(0, self.export_as_combo.findData(read_setting("auto_export_as"))))
+        calendar_form.addRow(_(setting_spec("auto_export_as").label), self.export_as_combo)
+        tabs.addTab(calendar, _("Calendar"))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    def _choose_export_path(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Follow-ups calendar file"),
+                                                    self.export_path_edit.text() or
+                                                    "entregent-followups.ics",
+                                                    _("Calendar files (*.ics)"))
+        if path:
+            self.export_path_edit.setText(path)
+
+    def accept(self) -> None:
+        if self.context.call(self, self.save) is not None:
+            super().accept()
+
+    def save(self) -> bool:
+        from entregent.services.app_settings import read_setting, write_setting
+        from entregent.services.contexts import set_context_cadence
+        from entregent.services.preferences import set_language_preference, set_sort_order
+
+        emails = [e.strip() for e in self.emails_edit.text().replace(";", ",").split(",")
+                  if e.strip()]
+        write_setting("my_emails", emails)
+        write_setting("phone_region", self.region_edit.text().strip().upper())
+        set_language_preference(self.language_combo.currentData())
+        if self.sort_combo.currentData() != read_setting("sort_by"):
+            set_sort_order(self.sort_combo.currentData())
+        for key, spin in self.threshold_spins.items():
+            write_setting(key, spin.value())
+        write_setting("auto_export_path", self.export_path_edit.text().strip())
+        write_setting("auto_export_as", self.export_as_combo.currentData())
+        for context_id, (spin, before) in self.cadence_spins.items():
+            value = spin.value() or None
+            if value != before:
+                set_context_cadence(context_id, value)
+        return True

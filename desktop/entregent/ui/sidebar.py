@@ -1,0 +1,167 @@
+"""The sidebar: Home, All people, To reach out, each context, each group, Archived.
+
+Choosing an entry emits ``chosen(key)`` where ``key`` is a short string:
+``home``, ``all``, ``due``, ``archived``, ``context:<id>``, ``organization:<id>``,
+``import:<id>``. Counts are filled in after the window is shown (in the
+background), never at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from entregent.i18n import _
+from entregent.ui.icons import icon
+
+KeyRole = Qt.ItemDataRole.UserRole + 1
+LabelRole = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class SidebarEntry:
+    key: str
+    label: str
+    count: int | None = None
+    colour: str | None = None
+
+
+@dataclass
+class SidebarContent:
+    """What the sidebar lists beyond its fixed entries (read in the background)."""
+
+    due: int | None
+    contexts: list[SidebarEntry]
+    groups: list[SidebarEntry]
+
+
+def read_sidebar_content() -> SidebarContent:
+    """Read contexts, groups and the number due (run on a worker)."""
+    from entregent.services.contexts import list_contexts
+    from entregent.services.people import list_group_summaries
+    from entregent.ui.due_source import due_contact_ids
+
+    contexts = [SidebarEntry(f"context:{c.id}", c.label, c.count, c.colour)
+                for c in list_contexts()]
+    groups = [SidebarEntry(f"organization:{g.id}", g.name, g.count)
+              for g in list_group_summaries()]
+    return SidebarContent(len(due_contact_ids()), contexts, groups)
+
+
+def colour_icon(colour: str) -> QIcon:
+    pixmap = QPixmap(QSize(12, 12))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Sidebar(QTreeWidget):
+    chosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("sidebarTree")
+        self.setAccessibleName(_("Sections"))
+        self.setHeaderHidden(True)
+        self.setColumnCount(2)
+        self.setRootIsDecorated(False)
+        self.setIndentation(10)
+        self.setUniformRowHeights(True)
+        self.setIconSize(QSize(18, 18))
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._home = self._add(None, SidebarEntry("home", _("Home")), icon("home"))
+        self._add(None, SidebarEntry("all", _("All people")), icon("people"))
+        self._add(None, SidebarEntry("due", _("To reach out")), icon("reach-out"))
+        self._contexts = self._section(_("Contexts"))
+        self._groups = self._section(_("Groups"))
+        self._add(None, SidebarEntry("archived", _("Archived")), icon("archive"))
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
+        self.currentItemChanged.connect(self._current_changed)
+
+    def _section(self, title: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([title])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = item.font(0)
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        item.setFont(0, font)
+        item.setForeground(0, QColor("#6b7785"))
+        self.addTopLevelItem(item)
+        item.setExpanded(True)
+        return item
+
+    def _add(self, parent: QTreeWidgetItem | None, entry: SidebarEntry,
+             item_icon: QIcon | None = None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([entry.label, "" if entry.count is None else str(entry.count)])
+        item.setData(0, KeyRole, entry.key)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, entry.label)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setForeground(1, QColor("#6b7785"))
+        if item_icon is not None:
+            item.setIcon(0, item_icon)
+        elif entry.colour:
+            item.setIcon(0, colour_icon(entry.colour))
+        if parent is None:
+            self.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        self._items[entry.key] = item
+        return item
+
+    def fill(self, content: SidebarContent) -> None:
+        """Show the contexts, groups and counts read by ``read_sidebar_content``."""
+        current = self.current_key()
+        self.blockSignals(True)
+        try:
+            for section in (self._contexts, self._groups):
+                for child in section.takeChildren():
+                    self._items.pop(child.data(0, KeyRole), None)
+            for entry in content.contexts:
+                self._add(self._contexts, entry)
+            for entry in content.groups:
+                self._add(self._groups, entry)
+            if not content.groups:
+                placeholder = QTreeWidgetItem([_("No group yet")])
+                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+                self._groups.addChild(placeholder)
+            if content.due is not None:
+                self._items["due"].setText(1, str(content.due))
+            if current in self._items:
+                self.setCurrentItem(self._items[current])
+        finally:
+            self.blockSignals(False)
+
+    def keys(self) -> list[str]:
+        return list(self._items)
+
+    def current_key(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, KeyRole) if item is not None else None
+
+    def select(self, key: str) -> bool:
+        """Make ``key`` current (emits ``chosen``); False if there is no such entry."""
+        item = self._items.get(key)
+        if item is None:
+            return False
+        if item is self.currentItem():
+            self.chosen.emit(key)
+        else:
+            self.setCurrentItem(item)
+        return True
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        if current is None:
+            return
+        key = current.data(0, KeyRole)
+        if key:
+            self.chosen.emit(key)

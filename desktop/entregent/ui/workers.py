@@ -1,0 +1,127 @@
+"""The one way the app works in the background.
+
+``Workers.run(task, on_success, on_failure)`` runs ``task(job)`` on a thread
+of a ``QThreadPool``; the callbacks run later on the UI thread (queued signals),
+so no widget is ever touched from a worker. The task may report progress with
+``job.report(done, total)`` and should poll ``job.cancelled()``. Each worker
+thread closes its database connection when its task ends. ``join()`` waits for
+every task and delivers the pending callbacks (the main window calls it when it
+closes, tests in their teardown).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Signals(QObject):
+    finished = Signal(bool, object)  # ok, result or exception
+    progressed = Signal(int, int)
+
+
+class Job(QObject):
+    """One piece of background work, seen from the UI thread."""
+
+    progressed = Signal(int, int)
+    done = Signal()
+
+    def __init__(self, on_success: Callable[[Any], None] | None,
+                 on_failure: Callable[[BaseException], None] | None, parent: QObject):
+        super().__init__(parent)
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._cancel = threading.Event()
+        self.finished = False
+        self.signals = _Signals()
+        self.signals.finished.connect(self._finish)
+        self.signals.progressed.connect(self.progressed)
+
+    # Called from the worker thread -------------------------------------------------
+    def report(self, done: int, total: int) -> None:
+        self.signals.progressed.emit(int(done), int(total))
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    # Called from the UI thread -----------------------------------------------------
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @Slot(bool, object)
+    def _finish(self, ok: bool, value: object) -> None:
+        self.finished = True
+        try:
+            if ok and self._on_success is not None:
+                self._on_success(value)
+            elif not ok:
+                if self._on_failure is not None:
+                    self._on_failure(value)  # type: ignore[arg-type]
+                else:
+                    from entregent.ui.errors_dialog import show_error
+
+                    show_error(None, value)  # type: ignore[arg-type]
+        finally:
+            self.done.emit()
+            self.deleteLater()
+
+
+class _Task(QRunnable):
+    def __init__(self, task: Callable[[Job], Any], job: Job):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._task = task
+        self._job = job
+        self._signals = job.signals
+
+    def run(self) -> None:  # on the worker thread
+        try:
+            result = self._task(self._job)
+        except BaseException as exc:  # delivered to on_failure on the UI thread
+            self._signals.finished.emit(False, exc)
+        else:
+            self._signals.finished.emit(True, result)
+        finally:
+            _close_thread_connection()
+
+
+def _close_thread_connection() -> None:
+    from entregent.model.database import database
+
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()
+
+
+class Workers(QObject):
+    """A small pool for the app's background work."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._jobs: set[Job] = set()
+
+    def run(self, task: Callable[[Job], Any], on_success: Callable[[Any], None] | None = None,
+            on_failure: Callable[[BaseException], None] | None = None) -> Job:
+        job = Job(on_success, on_failure, self)
+        self._jobs.add(job)
+        job.done.connect(lambda: self._jobs.discard(job))
+        self.pool.start(_Task(task, job))
+        return job
+
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def join(self, cancel: bool = True) -> None:
+        """Wait for every task (cancelling them first) and deliver their callbacks."""
+        if cancel:
+            for job in list(self._jobs):
+                job.cancel()
+        self.pool.waitForDone()
+        for _attempt in range(100):
+            if not self._jobs:
+                break
+            QCoreApplication.processEvents()

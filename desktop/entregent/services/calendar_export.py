@@ -21,14 +21,6 @@ from pathlib import Path
 
 from entregent.errors import UserError
 from entregent.i18n import _
-from entregent.io.ics_writer import (
-    DELETED,
-    DONE,
-    OPEN,
-    FollowUpEntry,
-    calendar_bytes,
-    write_atomically,
-)
 from entregent.model.database import database
 from entregent.model.settings import get_setting
 from entregent.model.tables import Contact, ContactMethod, FollowUp
@@ -45,6 +37,8 @@ def export_followups(path: str | os.PathLike, *, as_: str = "event",
     if as_ not in ("event", "todo"):
         raise UserError(_("follow-ups are exported as “event” or “todo”, not “{as_}”.").format(
             as_=as_))
+    from entregent.io.ics_writer import calendar_bytes, write_atomically  # icalendar: on use
+
     target = Path(path).expanduser()
     if target.is_dir():
         raise UserError(_("this is a folder; give the name of the calendar file to write."),
@@ -84,7 +78,9 @@ def auto_export() -> Path | None:
     return Path(target).expanduser()
 
 
-def _entries(as_: str, include_done: bool) -> tuple[list[FollowUpEntry], list[int]]:
+def _entries(as_: str, include_done: bool) -> tuple[list, list[int]]:
+    from entregent.io.ics_writer import DELETED, DONE, OPEN, FollowUpEntry
+
     rows = (FollowUp.select(FollowUp.id, FollowUp.uid, FollowUp.sequence, FollowUp.due_on,
                             FollowUp.due_time, FollowUp.note, FollowUp.done_at,
                             FollowUp.deleted_at, FollowUp.exported_sequence,

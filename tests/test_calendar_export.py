@@ -1,0 +1,196 @@
+"""Follow-ups out to a calendar file: valid, stable, escaped, atomic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import icalendar
+import pytest
+import vobject
+
+from entregent.errors import UserError
+from entregent.model.settings import set_setting
+from entregent.model.tables import Contact, ContactMethod, FollowUp, Interaction
+from entregent.services.calendar_export import auto_export, export_followups
+from entregent.services.calendar_import import import_calendar
+from entregent.services.followups import (
+    complete_followup,
+    create_followup,
+    delete_followup,
+    reschedule_followup,
+)
+
+EVIL_NOTE = ("Ask about the job\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\nSUMMARY:pwned\r"
+             "ATTENDEE:mailto:x@example.org, then; coffee \\ maybe")
+
+
+@pytest.fixture
+def alice(db):
+    contact = Contact.create(display_name="Alice Martin")
+    ContactMethod.create(contact=contact, kind="email", value="alice@example.org",
+                         normalized="alice@example.org")
+    ContactMethod.create(contact=contact, kind="tel", value="+33 6 12 34 56 78",
+                         normalized="+33612345678")
+    return contact.id
+
+
+def components(path, name="VEVENT") -> dict[str, icalendar.Component]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(c["UID"]): c for c in calendar.walk(name)}
+
+
+def test_events_with_alarms_parse_in_icalendar_and_vobject(alice, tmp_path):
+    create_followup(alice, dt.date(2030, 5, 4), note="Ask how the move went")
+    create_followup(alice, dt.date(2030, 5, 5), due_time=dt.time(14, 30))
+    out = tmp_path / "f.ics"
+    assert export_followups(out) == 2
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    assert str(calendar["PRODID"]).startswith("-//Entregent//")
+    assert str(calendar["VERSION"]) == "2.0"
+    events = sorted(calendar.walk("VEVENT"), key=lambda e: str(e["DTSTART"].to_ical()))
+    all_day, timed = events
+    assert all_day["DTSTART"].dt == dt.date(2030, 5, 4)  # all-day
+    assert all_day["DTEND"].dt == dt.date(2030, 5, 5)
+    assert timed["DTSTART"].dt == dt.datetime(2030, 5, 5, 14, 30)  # the user's own time
+    for event in events:
+        assert str(event["SUMMARY"]) == "Follow up: Alice Martin"
+        assert "DTSTAMP" in event and "SEQUENCE" in event
+        assert [a["ACTION"] for a in event.walk("VALARM")] == ["DISPLAY"]
+    assert "Ask how the move went" in str(all_day["DESCRIPTION"])
+    assert "+33 6 12 34 56 78" in str(all_day["DESCRIPTION"])
+    assert "alice@example.org" in str(all_day["DESCRIPTION"])
+    parsed = vobject.readOne(out.read_text(encoding="utf-8"))
+    assert len(parsed.vevent_list) == 2
+    assert {e.uid.value for e in parsed.vevent_list} == {str(e["UID"]) for e in events}
+    assert all(e.valarm.action.value == "DISPLAY" for e in parsed.vevent_list)
+
+
+def test_todos_have_due_and_status(alice, tmp_path):
+    first = create_followup(alice, dt.date(2030, 5, 4))
+    create_followup(alice, dt.date(2030, 5, 6), due_time=dt.time(9, 0))
+    complete_followup(first)
+    out = tmp_path / "t.ics"
+    assert export_followups(out, as_="todo") == 1  # done and never sent: left out
+    assert export_followups(out, as_="todo", include_done=True) == 2
+    todos = components(out, "VTODO")
+    statuses = {str(t["STATUS"]): t for t in todos.values()}
+    assert set(statuses) == {"NEEDS-ACTION", "COMPLETED"}
+    assert statuses["COMPLETED"]["DUE"].dt == dt.date(2030, 5, 4)
+    assert statuses["NEEDS-ACTION"]["DUE"].dt == dt.datetime(2030, 5, 6, 9, 0)
+    parsed = vobject.readOne(out.read_text(encoding="utf-8"))
+    assert len(parsed.vtodo_list) == 2
+
+
+def test_uids_stay_and_only_changed_ones_get_a_higher_sequence(alice, tmp_path):
+    ids = [create_followup(alice, dt.date(2030, 5, d)) for d in (4, 5, 6)]
+    out = tmp_path / "f.ics"
+    export_followups(out)
+    first = {uid: int(e["SEQUENCE"]) for uid, e in components(out).items()}
+    export_followups(out)
+    assert {uid: int(e["SEQUENCE"]) for uid, e in components(out).items()} == first
+    reschedule_followup(ids[1], dt.date(2030, 6, 1))
+    export_followups(out)
+    second = {uid: int(e["SEQUENCE"]) for uid, e in components(out).items()}
+    assert set(second) == set(first)  # same UIDs: the app updates, never duplicates
+    changed_uid = FollowUp.get_by_id(ids[1]).uid
+    assert second[changed_uid] > first[changed_uid]
+    assert {u: s for u, s in second.items() if u != changed_uid} == {
+        u: s for u, s in first.items() if u != changed_uid}
+    assert components(out)[changed_uid]["DTSTART"].dt == dt.date(2030, 6, 1)
+
+
+def test_done_and_deleted_after_export_come_out_cancelled_or_completed(alice, tmp_path):
+    done, gone, never, kept = (create_followup(alice, dt.date(2030, 5, d)) for d in (1, 2, 3, 4))
+    out = tmp_path / "f.ics"
+    export_followups(out)
+    delete_followup(never)  # deleted ... but sent already; a new one never sent:
+    unsent = create_followup(alice, dt.date(2030, 5, 9))
+    delete_followup(unsent)
+    complete_followup(done)
+    delete_followup(gone)
+    assert export_followups(out) == 4
+    uid = {i: FollowUp.get_by_id(i).uid for i in (done, gone, never, kept, unsent)}
+    events = components(out)
+    assert uid[unsent] not in events
+    assert str(events[uid[kept]]["STATUS"]) == "CONFIRMED"
+    for follow_up in (done, gone, never):
+        event = events[uid[follow_up]]
+        assert str(event["STATUS"]) == "CANCELLED"
+        assert not event.walk("VALARM")
+    export_followups(out, as_="todo")
+    todos = components(out, "VTODO")
+    assert {str(todos[uid[i]]["STATUS"]) for i in (done, gone, never)} == {"COMPLETED"}
+    assert str(todos[uid[kept]]["STATUS"]) == "NEEDS-ACTION"
+
+
+def test_user_text_cannot_break_out_of_its_property(db, tmp_path):
+    contact = Contact.create(display_name="Zoë; O'Brien, Jr.\r\nBEGIN:VALARM")
+    create_followup(contact.id, dt.date(2030, 1, 2), note=EVIL_NOTE)
+    out = tmp_path / "f.ics"
+    export_followups(out)
+    data = out.read_bytes()
+    lines = data.split(b"\r\n")
+    assert not any(b"\r" in line or b"\n" in line for line in lines)  # no bare CR or LF
+    starts = [line.split(b":")[0].split(b";")[0] for line in lines if line[:1] != b" "]
+    assert starts.count(b"BEGIN") == 3  # the calendar, the event, its one alarm
+    assert starts.count(b"UID") == 1 and starts.count(b"SUMMARY") == 1
+    assert b"ATTENDEE" not in starts
+    event = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
+    description = str(event["DESCRIPTION"])
+    assert description.startswith("Ask about the job\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\n"
+                                  "SUMMARY:pwned\nATTENDEE:mailto:x@example.org, then; coffee "
+                                  "\\ maybe")
+    assert str(event["SUMMARY"]) == "Follow up: Zoë; O'Brien, Jr.\nBEGIN:VALARM"
+    assert "ATTENDEE" not in event
+    parsed = vobject.readOne(data.decode("utf-8"))
+    assert len(parsed.vevent_list) == 1
+    assert parsed.vevent.description.value == description
+
+
+def test_importing_our_own_export_creates_no_interactions(alice, tmp_path):
+    set_setting("calendar_import_days", 36500)
+    create_followup(alice, dt.date(2020, 5, 4), note="in the past, so in the window")
+    create_followup(alice, dt.date(2020, 5, 5), due_time=dt.time(10, 0))
+    out = tmp_path / "f.ics"
+    export_followups(out)
+    report = import_calendar(out, batch=None, create_contacts=True)
+    assert (report.new, report.updated, report.unmatched) == (0, 0, [])
+    assert report.skipped_components == {"follow-up": 2}
+    assert Interaction.select().count() == 0
+    assert Contact.select().count() == 1
+
+
+def test_the_file_is_replaced_atomically(alice, tmp_path):
+    create_followup(alice, dt.date(2030, 5, 4))
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "f.ics"
+    out.write_text("old calendar", encoding="utf-8")
+    os.chmod(out, 0o640)
+    export_followups(out)
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert (out.stat().st_mode & 0o777) == 0o640
+    assert sorted(p.name for p in out.parent.iterdir()) == ["f.ics"]  # no temporary left
+    with pytest.raises(UserError):
+        export_followups(tmp_path / "no such folder" / "f.ics")
+    with pytest.raises(UserError):
+        export_followups(out.parent)
+    assert FollowUp.get().exported_sequence == 0
+
+
+def test_auto_export_rewrites_the_file_named_in_the_settings(alice, tmp_path):
+    out = tmp_path / "subscribed.ics"
+    assert auto_export() is None  # no file named: nothing written
+    set_setting("auto_export_path", str(out))
+    set_setting("auto_export_as", "todo")
+    follow_up = create_followup(alice, dt.date(2030, 5, 4))  # written on the change
+    assert len(components(out, "VTODO")) == 1
+    reschedule_followup(follow_up, dt.date(2030, 5, 8))
+    todo = next(iter(components(out, "VTODO").values()))
+    assert todo["DUE"].dt == dt.date(2030, 5, 8) and int(todo["SEQUENCE"]) == 1
+    set_setting("auto_export_path", str(tmp_path / "missing" / "x.ics"))
+    assert auto_export() is None  # logged, never raised into the change that caused it
+    complete_followup(follow_up)  # the change itself goes through
+    assert FollowUp.get_by_id(follow_up).done_at is not None
+    set_setting("auto_export_path", str(out))
+    assert auto_export() == out

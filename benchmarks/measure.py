@@ -1,0 +1,171 @@
+"""Timing, rows, and the databases the benchmarks share.
+
+Every figure is a median of at least ``RUNS`` runs. The big database is built
+once by ``generate`` and kept in a cache folder (``$ENTREGENT_BENCH_DIR``, else
+the system temp folder) under a name that changes whenever the generator or the
+schema does, so a stale file is never measured.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+RUNS = 5
+PACKAGE = Path(__file__).resolve().parent
+REPO = PACKAGE.parent
+
+# people, interactions, follow-ups
+FULL_SIZES = (100_000, 1_000_000, 10_000)
+QUICK_SIZES = (2_000, 20_000, 200)
+
+
+def median_of(function: Callable[[], object], runs: int = RUNS, *, warmup: int = 1) -> float:
+    """The median wall time of ``function`` in seconds, after ``warmup`` untimed calls."""
+    for _ in range(warmup):
+        function()
+    return statistics.median(times_of(function, runs))
+
+
+def times_of(function: Callable[[], object], runs: int = RUNS) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """The ``fraction`` quantile (0.95 for p95), by linear interpolation."""
+    ordered = sorted(samples)
+    if len(ordered) == 1:
+        return ordered[0]
+    position = fraction * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def row(name: str, measured: float | None, baseline: float | None, target: str = "—",
+        **extra) -> dict:
+    """A table row; the ratio is measured / baseline when both are known."""
+    ratio = measured / baseline if measured is not None and baseline else None
+    return {"name": name, "measured_s": measured, "baseline_s": baseline, "ratio": ratio,
+            "target": target, **extra}
+
+
+def skipped(name: str, note: str, target: str = "—") -> dict:
+    return row(name, None, None, target, met=None, note=note)
+
+
+_TARGET = re.compile(r"(≤|<=|<)\s*\+?\s*([\d.]+)\s*(×|x|ms|s|MiB)?", re.IGNORECASE)
+
+
+def target_met(entry: dict) -> bool | None:
+    """Whether a row meets its target, read from the target text (None: no target)."""
+    if "met" in entry:
+        return entry["met"]
+    match = _TARGET.search(entry.get("target") or "")
+    if not match or entry.get("measured_s") is None:
+        return None
+    sign, number, unit = match.group(1), float(match.group(2)), (match.group(3) or "")
+    if unit in ("×", "x", "X"):
+        value = entry.get("ratio")
+    elif unit == "MiB":
+        value = entry["measured_s"] - (entry.get("baseline_s") or 0.0)
+    else:
+        value = entry["measured_s"] * (1000.0 if unit == "ms" else 1.0)
+    if value is None:
+        return None
+    return value < number if sign == "<" else value <= number
+
+
+def cache_dir() -> Path:
+    folder = Path(os.environ.get("ENTREGENT_BENCH_DIR")
+                  or Path(tempfile.gettempdir()) / "entregent-benchmarks")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _generator_fingerprint() -> str:
+    from entregent.model.migrations import CURRENT_VERSION
+
+    digest = hashlib.sha256(str(CURRENT_VERSION).encode())
+    for name in ("generate.py", "sample_text.py"):
+        digest.update((PACKAGE / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def big_database(quick: bool) -> Path:
+    """The generated database for this size (built on first use, then reused)."""
+    from benchmarks.generate import generate
+
+    contacts, interactions, followups = QUICK_SIZES if quick else FULL_SIZES
+    path = cache_dir() / (f"generated-{contacts}-{interactions}-{followups}-"
+                          f"{_generator_fingerprint()}.sqlite3")
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        note(f"building a database of {contacts:,} people and {interactions:,} interactions…")
+        made = generate(partial, contacts=contacts, interactions=interactions,
+                        followups=followups)
+        note(f"built in {made.seconds:.1f} s")
+        partial.rename(path)
+    return path
+
+
+def working_copy(source: Path, name: str) -> Path:
+    """A fresh copy of ``source`` that a benchmark may open, write and lock."""
+    target = cache_dir() / "work" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (target, target.with_name(target.name + "-wal"),
+                  target.with_name(target.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
+def child_environment(home: Path | None = None) -> dict[str, str]:
+    """Environment for measured subprocesses: offscreen, settings kept out of the user's."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = home or cache_dir() / "home"
+    for variable, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                          ("XDG_CACHE_HOME", "cache")):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        env[variable] = str(home / sub)
+    env.pop("ENTREGENT_DB", None)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def note(text: str) -> None:
+    print(f"  … {text}", file=sys.stderr, flush=True)
+
+
+_read_copies: dict[bool, Path] = {}
+
+
+def read_database(quick: bool) -> Path:
+    """One working copy of the big database per run, for the benchmarks that only read it."""
+    if quick not in _read_copies:
+        _read_copies[quick] = working_copy(big_database(quick),
+                                           f"read-{'quick' if quick else 'full'}.sqlite3")
+    return _read_copies[quick]
+
+
+# Typed one key at a time in the search benchmarks: a five-letter first name,
+# frequent in the generated names, whose first keys match a good share of them.
+TYPED_NAME = "Chloé"
+
+
+def keystrokes(text: str = TYPED_NAME) -> list[str]:
+    return [text[: n + 1] for n in range(len(text))]

@@ -1,0 +1,161 @@
+"""The people list: search as you type, plain text, lazy paging on 100,000 people."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from entregent.model.database import database
+from entregent.services.people import PeopleFilter
+from entregent.ui.people_model import COL_LAST, COL_NAME, IdRole, PeopleModel
+
+from .conftest import add_person, row_of
+
+HOSTILE = "<b>x</b><img src=x>"
+
+
+def _names(model) -> list[str]:
+    return [model.data(model.index(row, COL_NAME)) for row in range(model.rowCount())]
+
+
+def test_search_as_you_type_filters_the_list_and_esc_clears(make_window, qtbot):
+    add_person("Hélène", "Dupont", email="helene@example.org")
+    add_person("Marc", "Aubert")
+    add_person("Zoé", "Hélary")
+    window = make_window()
+    assert window.people_model.rowCount() == 3
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_edit.hasFocus()
+    qtbot.keyClicks(window.search_edit, "helene")  # no accent typed
+    assert _names(window.people_model) == ["Hélène Dupont"]
+    window.search_edit.clear()
+    qtbot.keyClicks(window.search_edit, "hel")
+    assert sorted(_names(window.people_model)) == ["Hélène Dupont", "Zoé Hélary"]
+    qtbot.keyClicks(window.search_edit, "zzz")
+    assert window.people_model.rowCount() == 0
+    assert window.people_view.empty_label.isVisible()
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
+    assert window.search_edit.text() == ""
+    assert window.people_model.rowCount() == 3
+
+
+def test_sidebar_filters_by_context_and_archive(make_window, qtbot):
+    from entregent.services.contexts import find_context, tag_contacts
+    from entregent.services.person_edits import set_archived
+
+    anne = add_person("Anne", "Martin")
+    bruno = add_person("Bruno", "Petit")
+    tag_contacts([anne], [find_context("work").id])
+    set_archived([bruno], True)
+    window = make_window()
+    qtbot.waitUntil(lambda: any(k.startswith("context:") for k in window.sidebar.keys()))
+    assert _names(window.people_model) == ["Anne Martin"]
+    window.sidebar.select(f"context:{find_context('work').id}")
+    assert _names(window.people_model) == ["Anne Martin"]
+    window.sidebar.select(f"context:{find_context('family').id}")
+    assert window.people_model.rowCount() == 0
+    window.sidebar.select("archived")
+    assert _names(window.people_model) == ["Bruno Petit"]
+
+
+def test_hostile_names_are_shown_literally(make_window, qtbot):
+    hostile = add_person("", "", display=HOSTILE, email="x@example.org")
+    window = make_window()
+    model = window.people_model
+    row = row_of(window, hostile)
+    assert model.data(model.index(row, COL_NAME)) == HOSTILE
+    window.people_view.select_row(row)
+    pane = window.detail_pane
+    assert pane.contact_id == hostile
+    assert pane.name_label.text() == HOSTILE
+    shown = [label for label in window.findChildren(QLabel) if "<b>" in label.text()]
+    assert shown, "the name should be on screen"
+    for label in shown:
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+    # Laid out as the literal text: far larger than the same text read as HTML ("x").
+    rich = QLabel()
+    rich.setFont(pane.name_label.font())
+    rich.setWordWrap(True)
+    rich.setTextFormat(Qt.TextFormat.RichText)
+    rich.setText(HOSTILE)
+    shown_size, rich_size = pane.name_label.sizeHint(), rich.sizeHint()
+    assert shown_size.width() * shown_size.height() > 2 * rich_size.width() * rich_size.height()
+    window.grab()  # paints without interpreting anything
+
+
+def test_model_passes_the_qt_model_tester(db, qtmodeltester):
+    for index in range(30):
+        add_person(f"Person{index:02d}", "Tester")
+    model = PeopleModel(page_size=7)
+    qtmodeltester.check(model, force_py=True)
+    model.sort(COL_LAST, Qt.SortOrder.DescendingOrder)
+    model.set_filter(PeopleFilter(text="person0"))
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 10
+
+
+def test_sorting_happens_in_sql_on_every_column(db):
+    from entregent.services.interactions import log_interaction
+
+    a = add_person("Anne", "Zola")
+    b = add_person("Bruno", "Abel")
+    log_interaction([a], "coffee")
+    model = PeopleModel()
+    ids = lambda: [model.index(r, 0).data(IdRole) for r in range(model.rowCount())]  # noqa: E731
+    assert ids() == [b, a]  # by family name
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    assert ids() == [a, b]
+    model.sort(COL_LAST, Qt.SortOrder.AscendingOrder)
+    assert ids() == [a, b]  # never met sorts last either way
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(column, order)
+            assert sorted(ids()) == sorted([a, b])
+
+
+def _bulk_people(path, count: int) -> None:
+    """Insert ``count`` people in one go. The full-text triggers are set aside
+    meanwhile (this test never searches) and put back as they were."""
+    connection = sqlite3.connect(path)
+    triggers = connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'contact'"
+        " AND name LIKE 'contact_fts%'").fetchall()
+    with connection:
+        for name, _sql in triggers:
+            connection.execute(f"DROP TRIGGER {name}")
+        connection.executemany(
+            "INSERT INTO contact (uid, display_name, given_name, family_name, sort_key, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2024-01-01', '2024-01-01')",
+            ((f"uid-{i}", f"Given{i} Family{i:06d}", f"Given{i}", f"Family{i:06d}",
+              f"family{i:06d} given{i}\x01Given{i} Family{i:06d}") for i in range(count)))
+        for _name, sql in triggers:
+            connection.execute(sql)
+    connection.close()
+
+
+def test_opening_100000_people_reads_one_count_and_a_page_or_two(db, make_window, qtbot):
+    database.close()
+    _bulk_people(db, 100_000)
+    database.connect()
+    statements: list[str] = []
+    database.connection().set_trace_callback(statements.append)
+    window = make_window()
+    qtbot.wait(50)
+    window.people_view.table.viewport().repaint()
+    database.connection().set_trace_callback(None)
+    model = window.people_model
+    assert model.rowCount() == 100_000
+    assert model.count_queries == 1
+    assert 1 <= model.page_loads <= 2
+    listing = [s for s in statements if "FROM contact c" in s]
+    assert 2 <= len(listing) <= 3, listing
+    assert not any("FROM contact c" in s and "LIMIT" not in s and "count(*)" not in s
+                   for s in statements)
+    # Jumping to the end reads the last page only.
+    loads = model.page_loads
+    window.people_view.table.scrollToBottom()
+    window.people_view.table.viewport().repaint()
+    assert model.page_loads - loads <= 2
+    assert model.data(model.index(99_999, COL_NAME)) == "Given99999 Family099999"

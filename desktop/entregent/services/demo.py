@@ -90,7 +90,7 @@ def _bring_to(today: dt.date, anchor: dt.date) -> None:
 
     # "now" as seen from ``today`` (the same as the clock's unless a test says otherwise)
     now = utcnow() + dt.timedelta(days=(today - dt.date.today()).days)
-    shift_dates((today - anchor).days, now=now)
+    shift_dates((today - anchor).days, anchor, now=now)
     database.execute_sql("UPDATE contact SET created_at = ?", (now,))
 
 

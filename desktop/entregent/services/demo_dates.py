@@ -29,17 +29,33 @@ _SHIFTS = (
 )
 
 
-def shift_birthday(birthday: str, days: int) -> str:
-    """A birthday moved by ``days`` ("YYYY-MM-DD", or "--MM-DD" when the year is unknown)."""
-    if birthday.startswith("--"):
-        moved = dt.date.fromisoformat("2000" + birthday[1:]) + dt.timedelta(days=days)
+def _occurrence(month: int, day: int, year: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 29 February in a common year
+        return dt.date(year, 2, 28)
+
+
+def shift_birthday(birthday: str, days: int, anchor: dt.date) -> str:
+    """A birthday ("YYYY-MM-DD", or "--MM-DD" when the year is unknown) moved so that
+    its next occurrence after ``anchor`` falls ``days`` later: "in six days" at the
+    anchor stays "in six days" (leap years do not slip it by one)."""
+    if days == 0:
+        return birthday
+    year = None if birthday.startswith("--") else int(birthday[:4])
+    month, day = int(birthday[-5:-3]), int(birthday[-2:])
+    occurrence = _occurrence(month, day, anchor.year)
+    if occurrence < anchor:
+        occurrence = _occurrence(month, day, anchor.year + 1)
+    moved = occurrence + dt.timedelta(days=days)
+    if year is None:
         return f"--{moved:%m-%d}"
-    moved = dt.date.fromisoformat(birthday[:10]) + dt.timedelta(days=days)
-    return moved.isoformat()
+    return f"{year + moved.year - occurrence.year:04d}-{moved:%m-%d}"
 
 
-def shift_dates(days: int, *, now: dt.datetime | None = None) -> None:
-    """Move every stored date of the demo by ``days`` days (one transaction)."""
+def shift_dates(days: int, anchor: dt.date, *, now: dt.datetime | None = None) -> None:
+    """Move every stored date of the demo by ``days`` days (one transaction); ``anchor``
+    is the date the seeds were written as of."""
     if days == 0:
         return
     now = now or utcnow()
@@ -52,7 +68,7 @@ def shift_dates(days: int, *, now: dt.datetime | None = None) -> None:
         for contact_id, birthday in (Contact.select(Contact.id, Contact.birthday)
                                      .where(Contact.birthday.is_null(False)).tuples()):
             try:
-                moved = shift_birthday(birthday, days)
+                moved = shift_birthday(birthday, days, anchor)
             except ValueError:
                 continue  # a birthday the card wrote in a form we keep as it is
             Contact.update(birthday=moved).where(Contact.id == contact_id).execute()

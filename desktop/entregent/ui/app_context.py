@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -27,8 +27,12 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
         self.workers = Workers(self)
-        self.undo_stack.indexChanged.connect(lambda _index: self.data_changed.emit())
+        self.undo_stack.indexChanged.connect(self._stack_moved)
         self.last_error = None  # the dialog of the last error shown (tests read it)
+
+    @Slot(int)
+    def _stack_moved(self, _index: int) -> None:
+        self.data_changed.emit()
 
     def act(self, parent: QWidget | None, text: str, do: Callable[[], Any],
             undo: Callable[[Any], None]) -> Any:

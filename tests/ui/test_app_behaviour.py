@@ -1,0 +1,150 @@
+"""What everyone expects of the app: undo, one instance per database, kind errors,
+screenshots, dropping files, remembered state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from entregent.errors import DatabaseRefused, UserError
+from entregent.model.tables import Contact, ContactContext, ContactMethod
+from entregent.services.contexts import find_context, tag_contacts
+from entregent.ui import person_actions
+from entregent.ui.errors_dialog import error_box
+from entregent.ui.instance_lock import acquire_lock
+
+from .conftest import add_person, row_of
+
+
+def test_delete_archive_and_tag_are_undoable(make_window, qtbot):
+    anne = add_person("Anne", "Martin", email="anne@example.org")
+    bruno = add_person("Bruno", "Petit")
+    tag_contacts([anne], [find_context("work").id])
+    window = make_window()
+    stack = window.context.undo_stack
+
+    window.people_view.select_row(row_of(window, anne))
+    person_actions.delete(window, confirm=False)
+    assert Contact.get_or_none(Contact.id == anne) is None
+    assert window.people_model.rowCount() == 1
+    stack.undo()
+    assert Contact.get(Contact.id == anne).display_name == "Anne Martin"
+    assert ContactMethod.get(ContactMethod.contact == anne).value == "anne@example.org"
+    assert ContactContext.select().where(ContactContext.contact == anne).count() == 1
+    assert window.people_model.rowCount() == 2
+
+    window.people_view.select_row(row_of(window, bruno))
+    person_actions.archive(window, True)
+    assert Contact.get(Contact.id == bruno).archived
+    stack.undo()
+    assert not Contact.get(Contact.id == bruno).archived
+
+    window.people_view.select_row(row_of(window, bruno))
+    family = find_context("family").id
+    person_actions.set_tag(window, family, True)
+    assert ContactContext.select().where(ContactContext.contact == bruno,
+                                         ContactContext.context == family).count() == 1
+    stack.undo()
+    assert ContactContext.select().where(ContactContext.contact == bruno).count() == 0
+    stack.redo()
+    assert ContactContext.select().where(ContactContext.contact == bruno).count() == 1
+
+
+def test_editing_a_field_in_place_is_undoable(make_window, qtbot):
+    anne = add_person("Anne", "Martin")
+    window = make_window()
+    window.people_view.select_row(row_of(window, anne))
+    edit = window.detail_pane.edits["org"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Les Amis du Jardin")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert Contact.get(Contact.id == anne).org == "Les Amis du Jardin"
+    window.context.undo_stack.undo()
+    assert Contact.get(Contact.id == anne).org == ""
+    assert window.detail_pane.edits["org"].text() == ""
+
+
+def test_a_second_instance_on_the_same_database_is_refused(db_path, tmp_path):
+    first = acquire_lock(db_path)
+    try:
+        try:
+            acquire_lock(db_path)
+        except DatabaseRefused as exc:
+            assert "already open" in str(exc)
+        else:
+            raise AssertionError("the second lock should be refused")
+        other = acquire_lock(tmp_path / "other.sqlite3")  # another database is fine
+        other.unlock()
+    finally:
+        first.unlock()
+    acquire_lock(db_path).unlock()  # free again once the first has gone
+
+
+def test_errors_are_a_sentence_or_a_copyable_report_never_a_traceback(qtbot):
+    box = error_box(None, UserError("the file is not a vCard.", path="/tmp/x.vcf", line=3))
+    qtbot.addWidget(box)
+    assert box.text() == "/tmp/x.vcf, line 3: the file is not a vCard."
+    assert box.icon() == QMessageBox.Icon.Warning
+    try:
+        {}["missing"]
+    except KeyError as exc:
+        bug = error_box(None, exc)
+    qtbot.addWidget(bug)
+    assert "Something went wrong" in bug.text()
+    assert "Traceback" not in bug.text() + bug.informativeText()
+    assert "KeyError" in bug.detailedText()  # the report, folded away, to copy
+    copy = next(b for b in bug.buttons() if b.text() == "Copy report")
+    copy.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert "KeyError" in QGuiApplication.clipboard().text()
+
+
+def test_screenshot_renders_each_view_to_a_png(db_path, tmp_path, qapp):
+    from PySide6.QtGui import QImage
+
+    from entregent.services.session import close_session, open_session
+    from entregent.ui.app import run_app
+
+    open_session(db_path, apply_language=False)
+    add_person("Anne", "Martin")
+    close_session()
+    for view in ("home", "people", "person"):
+        out = tmp_path / f"{view}.png"
+        assert run_app(db_path=db_path, files=[], screenshot=str(out), view=view,
+                       demo=False) == 0
+        image = QImage(str(out))
+        assert image.width() >= 1000 and image.height() >= 600
+
+
+def test_dropping_a_vcard_opens_the_import_wizard(make_window, tmp_path, qtbot):
+    from entregent.ui.import_wizard import ImportWizard
+
+    card = tmp_path / "friends.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anne\r\nEND:VCARD\r\n")
+    window = make_window()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(card)), QUrl.fromLocalFile(str(tmp_path / "x.txt"))])
+    event = QDropEvent(QPointF(QPoint(50, 50)), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    wizard = window.dialogs[-1]
+    assert isinstance(wizard, ImportWizard)
+    assert wizard.paths() == [str(card)]
+
+
+def test_window_state_and_sidebar_choice_are_remembered(db, qtbot):
+    from entregent.ui.main_window import MainWindow
+
+    first = MainWindow(db)
+    qtbot.addWidget(first)
+    first.sidebar.select("archived")
+    first.splitter.setSizes([150, 700, 300])
+    first.close()
+    first.context.workers.join()
+    second = MainWindow(db)
+    qtbot.addWidget(second)
+    assert second.sidebar.current_key() == "archived"
+    second.close()
+    second.context.workers.join()

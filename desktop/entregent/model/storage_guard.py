@@ -10,6 +10,11 @@ whole: after such a failure inside a transaction, every further statement of
 that transaction fails the same way (SQLite may already have rolled it back, so
 going on would commit the rest piecemeal), and the rollback itself never hides
 the first error. Reading keeps working: only writes touch the disk.
+
+Transactions begin IMMEDIATE: a unit of work takes the write lock when it
+starts, so that when another process (the desktop app, a command) is writing,
+it waits for it (the busy timeout) instead of failing at once on upgrading a
+read to a write — which SQLite cannot wait for.
 """
 
 from __future__ import annotations
@@ -89,12 +94,20 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
                 raise
             raise error from exc
 
-    def begin(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lock_type", "IMMEDIATE")
+        super().__init__(*args, **kwargs)
+
+    def begin(self, lock_type=None):
         self._set_failure(None)
         try:
-            return super().begin(*args, **kwargs)
+            return super().begin(lock_type)
         except peewee.OperationalError as exc:
             error = storage_error_for(exc, self.database)
+            if isinstance(error, ReadOnlyDatabase):
+                # a read-only file: reading in a transaction still works, the
+                # first write will say why it cannot be done
+                return super().begin("DEFERRED")
             if error is None:
                 raise
             raise error from exc

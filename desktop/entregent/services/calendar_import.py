@@ -287,21 +287,27 @@ class _Sync:
                                     ).execute()
 
     def _insert(self, inserts: list[tuple[dict, list[int]]]) -> None:
-        now = utcnow()
-        for start in range(0, len(inserts), _CHUNK):
-            part = inserts[start:start + _CHUNK]
-            rows = [row | {"source": SOURCE, "origin": self.origin, "created_at": now,
-                           "updated_at": now} for row, _ids in part]
-            Interaction.insert_many(rows).execute()
-            keys = [row["external_key"] for row, _ids in part]
-            ids = dict(Interaction.select(Interaction.external_key, Interaction.id)
-                       .where(Interaction.external_key.in_(keys)).tuples())
-            links = [(ids[row["external_key"]], contact_id)
-                     for row, contact_ids in part for contact_id in contact_ids]
-            for first in range(0, len(links), _CHUNK):
-                Participant.insert_many(links[first:first + _CHUNK],
-                                        fields=[Participant.interaction, Participant.contact]
-                                        ).execute()
+        # Plain executemany: building thousands of rows through the ORM costs
+        # more than storing them. Times as peewee writes them ("YYYY-MM-DD HH:MM:SS").
+        now = utcnow().isoformat(" ")
+        rows = [(row["occurred_at"].isoformat(" "), row["tz"], int(row["all_day"]),
+                 row["kind"], row["register"], row["summary"], row["location"], row["note"],
+                 SOURCE, row["external_key"], self.origin, now, now) for row, _ids in inserts]
+        database.cursor().executemany(
+            "INSERT INTO interaction (occurred_at, tz, all_day, kind, register, summary, "
+            "location, note, source, external_key, origin, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        ids: dict[str, int] = {}
+        keys = [row["external_key"] for row, _ids in inserts]
+        for start in range(0, len(keys), _CHUNK):
+            part = keys[start:start + _CHUNK]
+            ids.update(database.execute_sql(
+                "SELECT external_key, id FROM interaction WHERE external_key IN ("
+                + ", ".join("?" * len(part)) + ")", part).fetchall())
+        links = [(ids[row["external_key"]], contact_id)
+                 for row, contact_ids in inserts for contact_id in contact_ids]
+        database.cursor().executemany(
+            "INSERT INTO participant (interaction_id, contact_id) VALUES (?, ?)", links)
 
     def _remove(self, stored: dict[str, _Stored], seen: set[str]) -> None:
         gone = [s.id for key, s in stored.items() if key not in seen and not s.edited

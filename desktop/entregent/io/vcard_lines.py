@@ -1,0 +1,209 @@
+"""One card's text into properties, repairing what real exports get wrong.
+
+Unfolds continuation lines; joins vCard 2.1 QUOTED-PRINTABLE soft line breaks
+(``=`` at the end of a line) and decodes them with their ``CHARSET``; joins
+base64 lines that were not indented; sets aside a nested card (2.1 ``AGENT``);
+and notes the stray lines that are not properties. The result is a list of
+``Prop`` (name, group, parameters, value still escaped as in the file) with the
+line each starts on. No vobject here: ``vcard_reader`` feeds vobject the
+repaired lines it needs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import quopri
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Prop", "CardLines", "card_lines", "split_params", "unescape", "escape_text"]
+
+_PROPERTY = re.compile(
+    r"^(?:(?P<group>[A-Za-z0-9_-]+)\.)?(?P<name>[A-Za-z0-9_-]+)"
+    r"(?P<params>(?:;(?:[^:\";]|\"[^\"]*\")*)*):(?P<value>.*)\Z", re.DOTALL)
+_BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=\s]+$")
+_PARAM_SPLIT = re.compile(r';((?:[^";]|"[^"]*")*)')
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_ESCAPES = re.compile(r"\\(.)", re.DOTALL)
+_UNESCAPE = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\", ":": ":"}
+
+
+@dataclass(slots=True)
+class Prop:
+    name: str  # upper case
+    group: str  # "" when none
+    params: list[tuple[str, str]]  # (NAME upper, value) ; a bare 2.1 type is ("TYPE", value)
+    value: str  # as in the file (escaped), QUOTED-PRINTABLE decoded
+    line: int
+    raw_params: str = ""  # the parameter text as read (";TYPE=CELL;PREF"), repaired
+
+    def param(self, name: str) -> str | None:
+        for key, value in self.params:
+            if key == name:
+                return value
+        return None
+
+    def types(self) -> list[str]:
+        found: list[str] = []
+        for key, value in self.params:
+            if key == "TYPE":
+                found.extend(v.strip().strip('"').lower() for v in value.split(",") if v.strip())
+        return found
+
+    def text_line(self) -> str:
+        """The property as one unfolded content line, for a parser."""
+        prefix = f"{self.group}." if self.group else ""
+        return f"{prefix}{self.name}{self.raw_params}:{self.value}"
+
+
+@dataclass
+class CardLines:
+    props: list[Prop] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    version: str = ""
+
+
+def split_params(text: str) -> list[tuple[str, str]]:
+    params: list[tuple[str, str]] = []
+    for token in _PARAM_SPLIT.findall(text):
+        if "=" in token:
+            key, _sep, value = token.partition("=")
+            params.append((key.strip().upper(), value.strip().strip('"')))
+        elif token.strip():
+            params.append(("TYPE", token.strip()))
+    return params
+
+
+def unescape(value: str) -> str:
+    """Undo vCard text escapes (``\\n``, ``\\,``, ``\\;``, ``\\\\``)."""
+    if "\\" not in value:
+        return value
+    return _ESCAPES.sub(lambda m: _UNESCAPE.get(m.group(1), "\\" + m.group(1)), value)
+
+
+def escape_text(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _decode_charset(data: bytes, charset: str | None, fallback: str) -> str:
+    for name in (charset, "utf-8", fallback):
+        if not name:
+            continue
+        try:
+            codecs.lookup(name)
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1")
+
+
+def _is_qp(params: list[tuple[str, str]]) -> bool:
+    return any(value.upper() == "QUOTED-PRINTABLE" for key, value in params
+               if key in ("ENCODING", "TYPE"))
+
+
+def _is_base64(params: list[tuple[str, str]]) -> bool:
+    return any(key in ("ENCODING", "TYPE") and value.upper() in ("B", "BASE64")
+               for key, value in params)
+
+
+def _repair_params(raw: str, drop: set[str]) -> str:
+    """The parameter text without the ENCODING/CHARSET tokens we decoded."""
+    kept = []
+    for token in _PARAM_SPLIT.findall(raw):
+        key = token.partition("=")[0].strip().upper() if "=" in token else token.strip().upper()
+        value = token.partition("=")[2].strip().upper() if "=" in token else ""
+        if key in drop or (key == "ENCODING" and value == "QUOTED-PRINTABLE") or \
+                (key == "QUOTED-PRINTABLE"):
+            continue
+        kept.append(";" + token)
+    return "".join(kept)
+
+
+def _logical_lines(text: str, first_line: int):
+    """(line, logical text) with folding, QP soft breaks and bare base64 joined."""
+    lines = _NEWLINE.split(text)
+    current: list[str] = []
+    start = first_line
+    mode = ""  # "qp" or "b64" while the current property may continue unindented
+    for offset, line in enumerate(lines):
+        number = first_line + offset
+        if current and line[:1] in (" ", "\t"):
+            if mode == "qp" and current[-1].endswith("="):
+                current[-1] = current[-1][:-1]
+                current.append(line.lstrip(" \t"))
+            else:
+                current.append(line[1:])
+            continue
+        if current and mode == "qp" and current[-1].endswith("="):
+            current[-1] = current[-1][:-1]
+            current.append(line)
+            continue
+        if current and mode == "b64" and line.strip() and ":" not in line and \
+                _BASE64_LINE.match(line):
+            current.append(line.strip())
+            continue
+        if current:
+            yield start, "".join(current)
+        if not line.strip():
+            current, mode = [], ""
+            continue
+        current, start = [line], number
+        head = line.partition(":")[0].upper()
+        mode = "qp" if "QUOTED-PRINTABLE" in head else (
+            "b64" if ("BASE64" in head or "ENCODING=B" in head) else "")
+    if current:
+        yield start, "".join(current)
+
+
+def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> CardLines:
+    """The properties of one card (its BEGIN/END/VERSION lines excluded)."""
+    result = CardLines()
+    nested = 0
+    for number, line in _logical_lines(text, first_line):
+        match = _PROPERTY.match(line)
+        if match is None:
+            if nested == 0:
+                result.skipped.append((number, "not a vCard property"))
+            continue
+        name = match.group("name").upper().replace("_", "-")
+        value = match.group("value")
+        if name == "BEGIN" and value.strip().upper() == "VCARD":
+            nested += 1
+            continue
+        if name == "END" and value.strip().upper() == "VCARD":
+            nested -= 1
+            continue
+        if nested > 1:  # inside an AGENT's card: it stays in the source text only
+            continue
+        if name == "VERSION":
+            result.version = value.strip()
+            continue
+        raw_params = match.group("params")
+        params = split_params(raw_params) if raw_params else []
+        if params and _is_qp(params):
+            charset = next((v for k, v in params if k == "CHARSET"), None)
+            data = quopri.decodestring(value.encode("utf-8"))
+            decoded = _decode_charset(data, charset, file_encoding)
+            value = (decoded.replace("\\", "\\\\").replace("\r\n", "\\n")
+                     .replace("\r", "\\n").replace("\n", "\\n"))
+            raw_params = _repair_params(raw_params, {"CHARSET", "ENCODING"})
+            params = [(k, v) for k, v in params if k != "CHARSET" and not (
+                v.upper() == "QUOTED-PRINTABLE")]
+        elif params and any(k == "CHARSET" for k, _v in params):
+            charset = next(v for k, v in params if k == "CHARSET")
+            if file_encoding not in ("utf-8", "utf-8-sig") and not _all_ascii(value):
+                try:
+                    value = value.encode(file_encoding).decode(charset)
+                except (LookupError, UnicodeError):
+                    pass
+            raw_params = _repair_params(raw_params, {"CHARSET"})
+            params = [(k, v) for k, v in params if k != "CHARSET"]
+        result.props.append(Prop(name, match.group("group") or "", params, value, number,
+                                 raw_params))
+    return result
+
+
+def _all_ascii(value: str) -> bool:
+    return value.isascii()

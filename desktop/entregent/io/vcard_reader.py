@@ -1,0 +1,330 @@
+"""One card into a ``CardData``: plain values, no vobject object leaves this module.
+
+``card_lines`` repairs the card; the properties we map are handed to vobject
+(``readOne``) as clean unfolded lines; photos are decoded here, bounded, and a
+photo URL is kept as written (never fetched). Unknown properties are not mapped:
+they stay in the card's stored text, which export gives back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import vobject
+
+from entregent.io.vcard_lines import CardLines, Prop, card_lines, unescape
+from entregent.io.vcard_normalize import normalize_email, normalize_phone
+from entregent.io.vcard_photo import read_photo
+from entregent.io.vcard_split import RawCard
+
+__all__ = ["Method", "CardData", "CardRejected", "read_card", "IM_PROPERTIES", "MAPPED_X"]
+
+# Instant-messaging properties written by various exporters: name → service label
+IM_PROPERTIES = {
+    "X-AIM": "aim", "X-ICQ": "icq", "X-JABBER": "jabber", "X-MSN": "msn", "X-YAHOO": "yahoo",
+    "X-SKYPE": "skype", "X-SKYPE-USERNAME": "skype", "X-GTALK": "gtalk", "X-QQ": "qq",
+    "X-SIP": "sip", "X-MS-IMADDRESS": "im", "X-GOOGLE-TALK": "gtalk",
+}
+ANNIVERSARY_PROPERTIES = ("ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY",
+                          "X-EVOLUTION-ANNIVERSARY")
+# X- properties this reader maps into fields (export writes them from the fields).
+MAPPED_X = frozenset({"X-ABLABEL", "X-ADDRESSBOOKSERVER-KIND", "X-ADDRESSBOOKSERVER-MEMBER",
+                      "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY",
+                      *IM_PROPERTIES})
+_FOR_VOBJECT = frozenset({"N", "ORG", "ADR"})
+_TEXT = frozenset({"FN", "NICKNAME", "NOTE", "TITLE", "ROLE"})
+_SIMPLE = frozenset({"TEL", "EMAIL", "URL", "IMPP", "BDAY", "UID", "REV", "KIND", "MEMBER",
+                     "CATEGORIES", "PHOTO", "X-ABDATE", *ANNIVERSARY_PROPERTIES,
+                     "X-ADDRESSBOOKSERVER-KIND", "X-ADDRESSBOOKSERVER-MEMBER", *IM_PROPERTIES})
+_SKIP_TYPES = frozenset({"pref", "voice", "internet", "x400", "msg", "video"})
+_APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
+_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$")
+_NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
+_SHORT = re.compile(r"^(\d{2})-(\d{2})$")
+_NO_YEAR_PLACEHOLDERS = {"1604", "1900", "0000", "0001"}
+_COMMA = re.compile(r"(?<!\\),")
+
+
+class CardRejected(Exception):
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class Method:
+    kind: str  # tel, email, adr, url, impp
+    value: str
+    label: str = ""
+    normalized: str = ""
+    pref: int = 0
+
+
+@dataclass
+class CardData:
+    line: int
+    text: str
+    hash: str
+    version: str = ""
+    uid: str = ""
+    rev: str = ""
+    kind: str = "individual"  # individual, group, org, location
+    display_name: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    additional_names: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    nickname: str = ""
+    org: str = ""
+    title: str = ""
+    birthday: str | None = None  # "YYYY-MM-DD" or "--MM-DD"
+    anniversary: str | None = None
+    note: str = ""
+    photo: bytes | None = None
+    photo_url: str | None = None
+    methods: list[Method] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # group cards: member UIDs / e-mails
+    problems: list[tuple[int, str]] = field(default_factory=list)  # skipped lines
+
+
+def _join(value) -> str:
+    if isinstance(value, list | tuple):
+        return " ".join(str(v).strip() for v in value if str(v).strip())
+    return str(value or "").strip()
+
+
+def parse_date(value: str, omit_year: str | None = None) -> str | None:
+    """ISO date or "--MM-DD" (year unknown) from the forms phones write, else None."""
+    text = value.strip()
+    match = _DATE.match(text)
+    if match:
+        year, month, day = match.groups()
+        if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+            return None
+        if year in _NO_YEAR_PLACEHOLDERS or (omit_year and year == omit_year):
+            return f"--{month}-{day}"
+        return f"{year}-{month}-{day}"
+    match = _NO_YEAR.match(text) or _SHORT.match(text)
+    if match:
+        month, day = match.groups()
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            return f"--{month}-{day}"
+    return None
+
+
+def _label(prop: Prop, labels: dict[str, str]) -> str:
+    if prop.group and prop.group.upper() in labels:
+        return labels[prop.group.upper()]
+    types = [t for t in prop.types() if t not in _SKIP_TYPES]
+    return ",".join(types)
+
+
+def _is_pref(prop: Prop) -> int:
+    if "pref" in prop.types():
+        return 1
+    pref = prop.param("PREF")
+    return 1 if pref and pref.strip().isdigit() else 0
+
+
+def _vobject_values(lines: CardLines, line: int) -> dict[str, list]:
+    """The structured properties parsed by vobject: NAME → [(prop, value), …]."""
+    wanted = [p for p in lines.props if p.name in _FOR_VOBJECT]
+    found: dict[str, list] = {}
+    if not wanted:
+        return found
+    for _attempt in range(3):
+        # Each line carries its index as its group, to find its property again.
+        text = "BEGIN:VCARD\nVERSION:3.0\n" + "\n".join(
+            f"g{index}.{p.name}{p.raw_params}:{p.value}" for index, p in enumerate(wanted)) + \
+            "\nEND:VCARD\n"
+        try:
+            component = vobject.readOne(text)
+        except vobject.base.ParseError as exc:
+            kept = []
+            for prop in wanted:
+                try:
+                    vobject.base.textLineToContentLine(f"{prop.name}{prop.raw_params}:{prop.value}")
+                    kept.append(prop)
+                except vobject.base.ParseError:
+                    lines.skipped.append((prop.line, f"{prop.name} could not be read"))
+            if len(kept) == len(wanted):
+                raise CardRejected(line, f"vCard syntax error: {exc}") from exc
+            wanted = kept
+            continue
+        except Exception as exc:  # vobject raises assorted errors on odd values
+            raise CardRejected(line, f"the card could not be read ({exc})") from exc
+        pairs = []
+        for children in component.contents.values():
+            for child in children:
+                group = child.group or ""
+                if group[:1] == "g" and group[1:].isdigit() and int(group[1:]) < len(wanted):
+                    pairs.append((int(group[1:]), child.value))
+        for index, value in sorted(pairs, key=lambda item: item[0]):
+            found.setdefault(wanted[index].name, []).append((wanted[index], value))
+        return found
+    raise CardRejected(line, "the card could not be read")
+
+
+def read_card(raw: RawCard, *, encoding: str = "utf-8", region: str | None = None,
+              max_photo_bytes: int = 10 * 1024 * 1024) -> CardData:
+    """Map one card, or raise CardRejected(line, reason)."""
+    lines = card_lines(raw.text, raw.line, encoding)
+    card = CardData(line=raw.line, text=raw.text, hash=raw.hash, version=lines.version)
+    labels = {p.group.upper(): _apple_label(unescape(p.value)) for p in lines.props
+              if p.name == "X-ABLABEL" and p.group}
+    structured = _vobject_values(lines, raw.line)
+    _map_names(card, structured)
+    _map_text(card, lines.props)
+    for prop in lines.props:
+        if prop.name in _SIMPLE:
+            _map_simple(card, prop, labels, region, max_photo_bytes)
+    if not card.display_name:
+        card.display_name = _derived_name(card)
+    card.problems.extend(lines.skipped)
+    return card
+
+
+def _apple_label(text: str) -> str:
+    match = _APPLE_LABEL.match(text.strip())
+    return (match.group(1) if match else text.strip()).lower()
+
+
+def _map_text(card: CardData, props: list[Prop]) -> None:
+    texts: dict[str, list[str]] = {}
+    for prop in props:
+        if prop.name in _TEXT:
+            texts.setdefault(prop.name, []).append(prop.value)
+    if "FN" in texts:
+        card.display_name = unescape(texts["FN"][0]).strip()
+    if "NICKNAME" in texts:
+        names = [unescape(part).strip() for value in texts["NICKNAME"]
+                 for part in _COMMA.split(value)]
+        card.nickname = ", ".join(n for n in names if n)
+    titles = [unescape(v).strip() for key in ("TITLE", "ROLE") for v in texts.get(key, [])]
+    card.title = next((t for t in titles if t), "")
+    if "NOTE" in texts:
+        card.note = "\n".join(n for n in (unescape(v).strip("\r\n") for v in texts["NOTE"])
+                              if n.strip())
+
+
+def _map_names(card: CardData, values: dict[str, list]) -> None:
+    if "N" in values:
+        name = values["N"][0][1]
+        card.family_name = _join(name.family)
+        card.given_name = _join(name.given)
+        card.additional_names = _join(name.additional)
+        card.prefix = _join(name.prefix)
+        card.suffix = _join(name.suffix)
+    if "ORG" in values:
+        parts = values["ORG"][0][1]
+        parts = parts if isinstance(parts, list) else [parts]
+        texts = [",".join(p) if isinstance(p, list | tuple) else str(p) for p in parts]
+        card.org = ", ".join(t.strip() for t in texts if t.strip())
+    if "ADR" in values:
+        for prop, address in values["ADR"]:
+            parts = [_join(getattr(address, attr)) for attr in
+                     ("box", "extended", "street", "city", "region", "code", "country")]
+            if any(parts):
+                card.methods.append(Method("adr", _address_text(parts), "", _adr_key(parts),
+                                           _is_pref(prop)))
+
+
+def _address_text(parts: list[str]) -> str:
+    box, extended, street, city, region, code, country = parts
+    town = " ".join(p for p in (code, city) if p)
+    return "\n".join(p for p in (box, extended, street, town, region, country) if p)
+
+
+def _adr_key(parts: list[str]) -> str:
+    import json
+
+    return json.dumps(parts, ensure_ascii=False)
+
+
+def _map_simple(card: CardData, prop: Prop, labels: dict[str, str], region: str | None,
+                max_photo_bytes: int) -> None:
+    name = prop.name
+    if name == "TEL":
+        value = unescape(prop.value).strip()
+        if value.lower().startswith("tel:"):
+            value = value[4:]
+        if value:
+            card.methods.append(Method("tel", value, _label(prop, labels),
+                                       normalize_phone(value, region), _is_pref(prop)))
+    elif name == "EMAIL":
+        value = unescape(prop.value).strip()
+        if value:
+            card.methods.append(Method("email", value, _label(prop, labels),
+                                       normalize_email(value), _is_pref(prop)))
+    elif name == "URL":
+        value = unescape(prop.value).strip()
+        if value:
+            card.methods.append(Method("url", value, _label(prop, labels), "", _is_pref(prop)))
+    elif name == "IMPP" or name in IM_PROPERTIES:
+        value = unescape(prop.value).strip()
+        if value:
+            label = prop.param("X-SERVICE-TYPE") or IM_PROPERTIES.get(name) or _label(prop, labels)
+            card.methods.append(Method("impp", value, label.lower(), "", _is_pref(prop)))
+    elif name == "BDAY":
+        if card.birthday is None:
+            value = unescape(prop.value)
+            card.birthday = parse_date(value, prop.param("X-APPLE-OMIT-YEAR"))
+            if card.birthday is None and value.strip():
+                card.problems.append((prop.line, f"the birthday “{value.strip()}” is not a "
+                                                 "date; it was left out"))
+    elif name in ANNIVERSARY_PROPERTIES:
+        if card.anniversary is None:
+            card.anniversary = parse_date(unescape(prop.value),
+                                          prop.param("X-APPLE-OMIT-YEAR"))
+    elif name == "UID":
+        if not card.uid:
+            card.uid = unescape(prop.value).strip()
+    elif name == "REV":
+        card.rev = unescape(prop.value).strip()
+    elif name in ("KIND", "X-ADDRESSBOOKSERVER-KIND"):
+        card.kind = unescape(prop.value).strip().lower() or "individual"
+    elif name in ("MEMBER", "X-ADDRESSBOOKSERVER-MEMBER"):
+        member = unescape(prop.value).strip()
+        for prefix in ("urn:uuid:",):
+            if member.lower().startswith(prefix):
+                member = member[len(prefix):]
+        if member:
+            card.members.append(member)
+    elif name == "CATEGORIES":
+        for item in _COMMA.split(prop.value):
+            category = unescape(item).strip()
+            if category and category not in card.categories:
+                card.categories.append(category)
+    elif name == "PHOTO":
+        if card.photo is not None or card.photo_url is not None:
+            return
+        encoding = (prop.param("ENCODING") or "").upper()
+        b64 = encoding in ("B", "BASE64") or any(
+            v.upper() in ("BASE64", "B") for k, v in prop.params if k == "TYPE")
+        url_value = (prop.param("VALUE") or "").upper() in ("URI", "URL")
+        result = read_photo(prop.value if b64 else unescape(prop.value),
+                            base64_encoded=b64 and not url_value, max_bytes=max_photo_bytes)
+        card.photo, card.photo_url = result.data, result.url
+        if result.problem:
+            card.problems.append((prop.line, result.problem))
+    elif name == "X-ABDATE":
+        if card.anniversary is None and labels.get(prop.group.upper()) == "anniversary":
+            card.anniversary = parse_date(unescape(prop.value))
+
+
+def _derived_name(card: CardData) -> str:
+    name = " ".join(p for p in (card.prefix, card.given_name, card.additional_names,
+                                card.family_name, card.suffix) if p)
+    if name:
+        return name
+    if card.org:
+        return card.org
+    for kind in ("email", "tel"):
+        for method in card.methods:
+            if method.kind == kind:
+                return method.value
+    return card.nickname

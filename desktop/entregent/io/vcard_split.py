@@ -1,0 +1,171 @@
+"""Reading a vCard file into separate cards, before any parsing.
+
+A file from a phone is decoded (UTF-8 with or without BOM, UTF-16/32, else
+Windows-1252 or Latin-1) and cut into cards by their BEGIN/END lines, so that
+one broken card never stops the others. Each card keeps its text exactly as
+read (line endings included) with the line where it starts, and a hash of that
+text: a card already imported is recognised without being parsed again.
+
+Lines outside any card (comments, garbage, a ``BEGIN:VADDRESSBOOK`` wrapper) are
+skipped and reported; a card with no ``END:VCARD`` is rejected with its line.
+A nested card (vCard 2.1 ``AGENT:`` followed by a whole card) stays inside its
+parent.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["RawCard", "SplitResult", "decode_bytes", "sniff_kind", "split_cards", "card_hash",
+           "iter_lines"]
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_BEGIN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
+_END = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
+_WRAPPER = re.compile(r"^(?:BEGIN|END)[ \t]*:[ \t]*VADDRESSBOOK[ \t]*$", re.IGNORECASE)
+_AGENT_OPEN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?AGENT(?:;[^:]*)?:[ \t]*$", re.IGNORECASE)
+_SNIFF = re.compile(r"^[ \t]*(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*(VCARD|VCALENDAR)\b",
+                    re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(slots=True)
+class RawCard:
+    text: str  # exactly as read, line endings included
+    line: int  # where BEGIN:VCARD stands, counting from 1
+    hash: str
+
+
+@dataclass
+class SplitResult:
+    cards: list[RawCard] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
+    rejected: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
+
+
+def card_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    head = data[:400]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if even.count(0) > len(even) * 0.6 and odd.count(0) < len(odd) * 0.1:
+        return "utf-16-be"
+    if odd.count(0) > len(odd) * 0.6 and even.count(0) < len(even) * 0.1:
+        return "utf-16-le"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """The text of a file and the encoding it was read with (never loses a byte)."""
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                break
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def sniff_kind(head: bytes) -> str | None:
+    """"vcard", "ics" or None from the first bytes of a file (a few KB are enough)."""
+    if not head:
+        return None
+    if b"\x00" in head and not _looks_utf16(head) and not head.startswith(
+            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
+             codecs.BOM_UTF32_BE)):
+        return None
+    # Cut on a character boundary for multi-byte encodings.
+    text, _encoding = decode_bytes(head[: len(head) - len(head) % 4] if len(head) > 8 else head)
+    match = _SNIFF.search(text)
+    if match is None:
+        return None
+    return "vcard" if match.group(1).upper() == "VCARD" else "ics"
+
+
+def iter_lines(text: str):
+    """(line number, line with its ending) for each physical line."""
+    for number, match in enumerate(_LINE.finditer(text), 1):
+        yield number, match.group()
+
+
+def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
+    """Cut ``text`` into cards; report the lines outside cards and the broken cards."""
+    result = SplitResult()
+    parts: list[str] = []
+    start = 0
+    depth = 0
+    previous = ""
+    stray_start, stray_count = 0, 0
+
+    def flush_stray() -> None:
+        nonlocal stray_count
+        if stray_count == 1:
+            result.skipped.append((stray_start, "a line outside any card"))
+        elif stray_count > 1:
+            result.skipped.append(
+                (stray_start, f"{stray_count} lines outside any card"))
+        stray_count = 0
+
+    def finish(end_line: int) -> None:
+        card_text = "".join(parts)
+        if max_card_chars is not None and len(card_text) > max_card_chars:
+            result.rejected.append(
+                (start, f"the card is too large ({len(card_text) // 1024} KB)"))
+        else:
+            result.cards.append(RawCard(card_text, start, card_hash(card_text)))
+
+    for number, raw in iter_lines(text):
+        stripped = raw.rstrip("\r\n")
+        if depth == 0:
+            if _BEGIN.match(stripped):
+                flush_stray()
+                parts, start, depth = [raw], number, 1
+            elif not stripped.strip() or _WRAPPER.match(stripped):
+                continue
+            else:
+                if stray_count == 0:
+                    stray_start = number
+                stray_count += 1
+            previous = stripped
+            continue
+        if _BEGIN.match(stripped):
+            if _AGENT_OPEN.match(previous):
+                depth += 1
+                parts.append(raw)
+            else:
+                result.rejected.append(
+                    (start, f"the card has no END:VCARD (a new card begins at line {number})"))
+                parts, start, depth = [raw], number, 1
+        elif _END.match(stripped):
+            parts.append(raw)
+            depth -= 1
+            if depth == 0:
+                finish(number)
+        else:
+            parts.append(raw)
+        previous = stripped
+    flush_stray()
+    if depth > 0:
+        result.rejected.append((start, "the file ends before this card's END:VCARD"))
+    return result

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -83,6 +84,7 @@ class DetailPane(QScrollArea):
         self.setAccessibleName(_("Person details"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contact_id: int | None = None
         self.detail: PersonDetail | None = None
 
@@ -173,6 +175,7 @@ class DetailPane(QScrollArea):
         self.cadence_spin.editingFinished.connect(self._cadence_changed)
         self.due_label = plain_label("")
         self.due_label.setObjectName("keepInTouchLabel")
+        self.due_label.setWordWrap(True)
         cadence_row.addWidget(self.cadence_spin)
         cadence_row.addWidget(self.due_label, 1)
         form.addRow(_("Keep in touch"), cadence_row)
@@ -194,6 +197,7 @@ class DetailPane(QScrollArea):
         self.met_on_edit.setObjectName("metOnDateEdit")
         self.met_on_edit.setAccessibleName(_("When you met"))
         self.met_on_edit.setCalendarPopup(True)
+        self.met_on_edit.setDisplayFormat("yyyy-MM-dd")
         self.met_on_edit.setSpecialValueText(_("unknown"))
         self.met_on_edit.setMinimumDate(QDate(1900, 1, 1))
         self.met_on_edit.editingFinished.connect(self._met_on_changed)
@@ -317,6 +321,8 @@ class DetailPane(QScrollArea):
             button.setStyleSheet(
                 f"QToolButton {{ border: 1px solid {chip.colour}; border-radius: 9px;"
                 f" padding: 1px 8px; color: {chip.colour}; }}")
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(min(button.sizeHint().width(), 60))
             button.clicked.connect(lambda _c=False, cid=chip.id: self._untag(cid))
             self.chips_row.addWidget(button)
         add = QToolButton()
@@ -351,6 +357,7 @@ class DetailPane(QScrollArea):
             kind.setStyleSheet("color: #6b7785;")
             value = QPushButton(method.value)
             value.setFlat(True)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             value.setStyleSheet("text-align: left; color: #1f5f99;")
             value.setAccessibleName(f"{method.kind} {method.value}")
             url = _method_url(method.kind, method.value, method.normalized)

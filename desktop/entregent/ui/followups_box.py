@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _
+from entregent.ui.locale_format import format_date
 from entregent.ui.plain import plain_label
 
 
@@ -109,7 +110,7 @@ class FollowUpsBox(QWidget):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            when = plain_label(follow_up.due_on.isoformat())
+            when = plain_label(format_date(follow_up.due_on))
             if follow_up.due_on <= today:
                 when.setStyleSheet("color: #b03a2e; font-weight: bold;")
             line.addWidget(when)

@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from entregent.i18n import _
+from entregent.i18n import _, ngettext
 from entregent.ui.plain import plain_label
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -130,7 +130,7 @@ class HomeView(QScrollArea):
         self.balance_label.setWordWrap(True)
         self.groups_card.layout_.addWidget(self.balance_label)
         self.groups_card.layout_.addStretch(1)
-        grid.addWidget(self.groups_card, 3, 0)
+        grid.addWidget(self.groups_card, 4, 0, 1, 3)
 
         self.mix_card = Card(_("Social, professional, group (90 days)"))
         self.mix_chart = QChart()
@@ -142,7 +142,7 @@ class HomeView(QScrollArea):
         mix_view.setMinimumHeight(200)
         mix_view.setAccessibleName(_("Mix of interactions"))
         self.mix_card.layout_.addWidget(mix_view)
-        grid.addWidget(self.mix_card, 3, 1)
+        grid.addWidget(self.mix_card, 3, 2)
 
         self.months_card = Card(_("Interactions per month, by context"))
         self.months_chart = QChart()
@@ -154,8 +154,8 @@ class HomeView(QScrollArea):
         months_view.setMinimumHeight(240)
         months_view.setAccessibleName(_("Interactions per month"))
         self.months_card.layout_.addWidget(months_view)
-        grid.addWidget(self.months_card, 3, 2)
-        grid.setRowStretch(4, 1)
+        grid.addWidget(self.months_card, 3, 0, 1, 2)
+        grid.setRowStretch(5, 1)
         for column in range(3):
             grid.setColumnStretch(column, 1)
 
@@ -175,10 +175,9 @@ class HomeView(QScrollArea):
         self.owed_card.fill([d for d in due if d.kind == "owed_help"],
                             _("You owe nobody a good turn right now."))
         self.nudges_label.setText("\n".join(insights.nudges))
-        self.groups_label.setText(_("You take an active part in {n} group(s).").format(
-            n=insights.active_groups) + (
-            "\n" + _("Two or three groups bring you people from many walks of life.")
-            if insights.active_groups < 2 else ""))
+        self.groups_label.setText(ngettext(
+            "You take an active part in {n} group.", "You take an active part in {n} groups.",
+            insights.active_groups).format(n=insights.active_groups))
         ledger = insights.balance
         self.balance_label.setText(_(
             "This year: help given {given}, help received {received}, asks {asks}.").format(
@@ -219,11 +218,15 @@ class HomeView(QScrollArea):
                 totals[index] += count
             series.append(bar)
         highest = max(totals, default=0)
+        top = max(4, -(-highest // 4) * 4)  # a multiple of 4: whole numbers on 5 ticks
         chart.addSeries(series)
         months = QBarCategoryAxis()
-        months.append([m[5:7] + "/" + m[2:4] for m in insights.months])
+        locale = QLocale()
+        months.append([locale.monthName(int(m[5:7]), QLocale.FormatType.ShortFormat)
+                       for m in insights.months])
         values = QValueAxis()
-        values.setRange(0, max(highest, 1))
+        values.setRange(0, top)
+        values.setTickCount(5)
         values.setLabelFormat("%d")
         chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)

@@ -154,8 +154,10 @@ class MainWindow(QMainWindow):
         if key == "home":
             self.home_view.reload()
             self.stack.setCurrentIndex(0)
+            self.detail_pane.hide()  # Home uses the whole width
             return
         self.stack.setCurrentIndex(1)
+        self.detail_pane.show()
         kind, _sep, ident = key.partition(":")
         label = self.sidebar.currentItem().text(0) if self.sidebar.currentItem() else ""
         if kind == "due":
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentItem(None)
         self.sidebar.blockSignals(False)
         self.stack.setCurrentIndex(1)
+        self.detail_pane.show()
         self.people_view.set_title(label or _("From an import"))
         self.import_label.setText(_("The people this import brought or changed."))
         self.import_bar.setProperty("batch_id", batch_id)
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         """Show one person (in the list when loaded there, always in the detail pane)."""
         if self.stack.currentIndex() != 1:
             self.sidebar.select("all")
+        self.detail_pane.show()
         if not self.people_view.select_person(contact_id):
             self.people_view.table.clearSelection()
             self.detail_pane.show_person(contact_id)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPixmap
 
 from entregent.i18n import N_, _
 from entregent.services.people import PeopleFilter, PersonRow, count_people, list_people
+from entregent.ui.locale_format import format_date
 
 COL_PHOTO, COL_NAME, COL_CONTEXTS, COL_LAST, COL_BALANCE, COL_NEXT = range(6)
 COLUMNS = (
@@ -212,15 +213,12 @@ class PeopleModel(QAbstractTableModel):
         if column == COL_LAST:
             if person.last_interaction_at is None:
                 return ""
-            moment = person.last_interaction_at
-            return QDate(moment.year, moment.month, moment.day).toString(
-                Qt.DateFormat.ISODate)
+            return format_date(person.last_interaction_at.date())
         if column == COL_BALANCE:
             return balance_text(person.balance)
         if column == COL_NEXT:
             day = person.next_followup_on
-            return "" if day is None else QDate(day.year, day.month, day.day).toString(
-                Qt.DateFormat.ISODate)
+            return "" if day is None else format_date(day)
         return None
 
     def _thumbnail(self, person: PersonRow) -> QPixmap | None:

@@ -1,6 +1,6 @@
 """Tiny avatar pictures for the demo cards, made from scratch (no imaging library).
 
-``png_avatar`` draws a 16×16 disc on a background; ``jpeg_avatar`` writes a
+``png_avatar`` draws a 16×16 head and shoulders on a background; ``jpeg_avatar`` writes a
 16×16 baseline JPEG of four flat 8×8 blocks (only DC coefficients, so a few
 dozen lines suffice). Both come out at a few hundred bytes.
 """
@@ -18,9 +18,9 @@ def png_avatar(background: tuple[int, int, int], disc: tuple[int, int, int],
     for y in range(size):
         row = bytearray([0])  # filter: none
         for x in range(size):
-            inside = (x - centre) ** 2 + (y - centre - 1) ** 2 < (size * 0.33) ** 2
-            head = (x - centre) ** 2 + (y - size * 0.3) ** 2 < (size * 0.18) ** 2
-            row += bytes(disc if (inside and y > size * 0.55) or head else background)
+            shoulders = (x - centre) ** 2 + (y - size * 1.05) ** 2 < (size * 0.45) ** 2
+            head = (x - centre) ** 2 + (y - size * 0.35) ** 2 < (size * 0.19) ** 2
+            row += bytes(disc if shoulders or head else background)
         rows.append(bytes(row))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -29,7 +29,15 @@ def png_avatar(background: tuple[int, int, int], disc: tuple[int, int, int],
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
+            + chunk(b"IDAT", _stored_zlib(b"".join(rows))) + chunk(b"IEND", b""))
+
+
+def _stored_zlib(data: bytes) -> bytes:
+    """A zlib stream of one stored (uncompressed) block: the same bytes whatever zlib
+    the machine has, so the seeds come out identical everywhere."""
+    assert len(data) < 65536
+    block = b"\x01" + struct.pack("<HH", len(data), len(data) ^ 0xFFFF) + data
+    return b"\x78\x01" + block + struct.pack(">I", zlib.adler32(data) & 0xFFFFFFFF)
 
 
 # The standard luminance DC Huffman table (ITU T.81, table K.3).

@@ -210,7 +210,10 @@ def filler_interactions(people: list[Person], rng: random.Random) -> list[dict]:
                 "Shared a template for tender answers.", "Gave a lift to the airport."]
     for _ in range(24):
         person = rng.choice(helpers)
-        group = {"organization": person.groups[0]} if person.groups else {}
+        # Help within a group counts as taking part in its work; none yet in the
+        # data-science society the user has just joined.
+        group = ({"organization": person.groups[0]}
+                 if person.groups and person.groups[0] not in ("slsd", "gym") else {})
         entries.append(log(-rng.randint(20, 340), "help_given", "help_given", [person.name],
                            rng.choice(given), rng.choice(["in person", "e-mail", "phone"]),
                            hour=rng.randint(9, 19), **group))

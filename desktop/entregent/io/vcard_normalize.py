@@ -18,6 +18,8 @@ import phonenumbers
 __all__ = ["normalize_phone", "normalize_email", "default_region"]
 
 _NOT_DIGIT = re.compile(r"[^\d+]")
+# "+33 6 12 34 56 78": already international, its digits are its E.164 form.
+_INTERNATIONAL = re.compile(r"^\+[1-9][\d \-.]{6,20}$")
 
 
 def default_region(setting: str = "") -> str | None:
@@ -46,6 +48,10 @@ def normalize_phone(value: str, region: str | None = None) -> str:
     text = text.split(";", 1)[0]
     if not text:
         return ""
+    if _INTERNATIONAL.match(text):
+        digits = _NOT_DIGIT.sub("", text)
+        if 8 <= len(digits) <= 16:
+            return digits
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:

@@ -1,0 +1,183 @@
+"""Writing people as vCard 3.0 or 4.0 text, with their contexts as CATEGORIES.
+
+Values are escaped and lines folded at 75 octets (never inside a UTF-8
+sequence). The unknown ``X-`` properties of the card a person was imported
+from are given back as they were read (``extra_lines``: unfolded content lines
+from ``vcard_lines``), so nothing another app put there is lost.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+
+from entregent.io.vcard_photo import image_type
+
+__all__ = ["ExportMethod", "ExportCard", "card_text", "fold_line"]
+
+
+@dataclass
+class ExportMethod:
+    kind: str
+    value: str
+    label: str = ""
+    normalized: str = ""
+    pref: int = 0
+
+
+@dataclass
+class ExportCard:
+    uid: str
+    display_name: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    additional_names: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    nickname: str = ""
+    org: str = ""
+    title: str = ""
+    birthday: str | None = None
+    anniversary: str | None = None
+    note: str = ""
+    photo: bytes | None = None
+    photo_url: str | None = None
+    rev: str | None = None
+    methods: list[ExportMethod] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    extra_lines: list[str] = field(default_factory=list)
+
+
+_STANDARD_TYPES = {
+    "tel": {"cell", "home", "work", "fax", "pager", "voice", "text", "video", "textphone",
+            "main", "iphone", "other"},
+    "email": {"home", "work", "internet", "other"},
+    "adr": {"home", "work", "postal", "parcel", "dom", "intl", "other"},
+    "url": {"home", "work"},
+    "impp": {"home", "work", "personal", "business", "mobile"},
+}
+_PROPERTY = {"tel": "TEL", "email": "EMAIL", "adr": "ADR", "url": "URL", "impp": "IMPP"}
+
+
+def escape(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def fold_line(line: str) -> str:
+    """One content line folded at 75 octets, CRLF-terminated."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line + "\r\n"
+    parts, current, size = [], [], 0
+    limit = 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append("".join(current))
+            current, size, limit = [], 0, 74
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def _param_value(text: str) -> str:
+    cleaned = text.replace('"', "'").replace("\r", " ").replace("\n", " ")
+    if any(c in cleaned for c in ",;:"):
+        return f'"{cleaned}"'
+    return cleaned
+
+
+def _date(value: str, version: str) -> tuple[str, str]:
+    """(parameters, value) of a date; a date without a year as each version can say it."""
+    if value.startswith("--"):
+        month_day = value[2:].replace("-", "")
+        if version == "4.0":
+            return "", f"--{month_day}"
+        return ";X-APPLE-OMIT-YEAR=1604", f"1604-{month_day[:2]}-{month_day[2:]}"
+    return ("", value.replace("-", "")) if version == "4.0" else ("", value)
+
+
+def _method_lines(method: ExportMethod, group: str, version: str) -> list[str]:
+    name = _PROPERTY.get(method.kind)
+    if name is None:
+        return []
+    labels = [t.strip() for t in method.label.split(",") if t.strip()]
+    types = [t for t in labels if t.lower() in _STANDARD_TYPES.get(method.kind, set())]
+    custom = [t for t in labels if t.lower() not in _STANDARD_TYPES.get(method.kind, set())]
+    params = ""
+    if method.kind == "impp" and custom:
+        params += f";X-SERVICE-TYPE={_param_value(custom[0])}"
+        custom = []
+    if types:
+        params += ";TYPE=" + ",".join(_param_value(t.lower() if version == "4.0" else t.upper())
+                                      for t in types)
+    if method.pref:
+        params += ";PREF=1" if version == "4.0" else ";TYPE=pref"
+    if method.kind == "adr":
+        value = _adr_value(method)
+    else:
+        value = escape(method.value) if method.kind not in ("url", "impp") else \
+            method.value.replace("\\", "\\\\").replace("\n", "\\n")
+    if custom:
+        return [f"{group}.{name}{params}:{value}",
+                f"{group}.X-ABLabel:{escape(custom[0])}"]
+    return [f"{name}{params}:{value}"]
+
+
+def _adr_value(method: ExportMethod) -> str:
+    try:
+        parts = json.loads(method.normalized)
+        if isinstance(parts, list) and len(parts) == 7:
+            return ";".join(escape(str(p)) for p in parts)
+    except ValueError:
+        pass
+    return ";;" + escape(method.value) + ";;;;"
+
+
+def card_text(card: ExportCard, version: str = "3.0") -> str:
+    """The card as vCard ``version`` text (CRLF line endings, folded)."""
+    lines = ["BEGIN:VCARD", f"VERSION:{version}"]
+    if version == "3.0":
+        lines.append("PRODID:-//Entregent//Entregent//EN")
+    lines.append(f"UID:{escape(card.uid)}")
+    lines.append(f"FN:{escape(card.display_name)}")
+    lines.append("N:" + ";".join(escape(v) for v in (card.family_name, card.given_name,
+                                                      card.additional_names, card.prefix,
+                                                      card.suffix)))
+    if card.nickname:
+        lines.append(f"NICKNAME:{escape(card.nickname)}")
+    if card.org:
+        lines.append(f"ORG:{escape(card.org)}")
+    if card.title:
+        lines.append(f"TITLE:{escape(card.title)}")
+    if card.birthday:
+        params, value = _date(card.birthday, version)
+        lines.append(f"BDAY{params}:{value}")
+    if card.anniversary:
+        params, value = _date(card.anniversary, version)
+        lines.append(f"ANNIVERSARY{params}:{value}" if version == "4.0"
+                     else f"X-ANNIVERSARY{params}:{value}")
+    if card.note:
+        lines.append(f"NOTE:{escape(card.note)}")
+    for index, method in enumerate(card.methods, 1):
+        lines.extend(_method_lines(method, f"entregent{index}", version))
+    if card.categories:
+        lines.append("CATEGORIES:" + ",".join(escape(c) for c in card.categories))
+    if card.photo:
+        kind = image_type(card.photo) or "jpeg"
+        data = base64.b64encode(card.photo).decode("ascii")
+        if version == "4.0":
+            lines.append(f"PHOTO:data:image/{kind};base64,{data}")
+        else:
+            lines.append(f"PHOTO;ENCODING=b;TYPE={kind.upper()}:{data}")
+    elif card.photo_url:
+        lines.append(f"PHOTO;VALUE=uri:{card.photo_url}" if version == "3.0"
+                     else f"PHOTO:{card.photo_url}")
+    if card.rev:
+        lines.append(f"REV:{card.rev}")
+    lines.extend(card.extra_lines)
+    lines.append("END:VCARD")
+    return "".join(fold_line(line) for line in lines)

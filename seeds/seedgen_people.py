@@ -387,7 +387,54 @@ def _draw(rng, numbers, taken, group, spec, index) -> Person:
     elif group not in ("friends", "other"):
         # Most people in a group are seen at its events: once or twice a year is enough.
         person.cadence = rng.choice([180, 365, 365, 365, 365, None])
+    if rng.random() < 0.6:
+        _how_met(rng, person, group)
     return person
+
+
+# group -> (how we met, place, context) for people met through the user's groups
+HOW_MET = {
+    "tennis": ("Club evenings", "Tennis Club de la Croix-Rousse", "club"),
+    "acte": ("An ACTE afterwork", "Le Comptoir de la Bourse", "association"),
+    "slsd": ("SLSD welcome evening", "La Cordée Perrache", "association"),
+    "panier": ("Saturday distributions at the food bank", "Le Panier Solidaire", "charity"),
+    "dejeuners": ("A Thursday lunch", "Brasserie Georges", None),
+    "gym": ("At the gym", "FitClub Part-Dieu", "sport"),
+    "lumiere": ("Colleague at Lumière Conseil", "Lumière Conseil", "work"),
+    "vernier": ("Colleague at Vernier Ingénierie", "Vernier Ingénierie, Grenoble", "work"),
+    "neighbours": ("Neighbour in the building", "", "neighbourhood"),
+}
+FRIEND_STORIES = [
+    ("Through Sophie and Marc, at their wedding", "Annecy", "Sophie Lambert"),
+    ("Sophie's colleague, met at her birthday party", "Lyon", "Sophie Lambert"),
+    ("Sarah's friend from Manchester", "Manchester", "Sarah Clarke"),
+    ("Engineering school, INSA Lyon", "Villeurbanne", None),
+    ("Choir in Grenoble", "Grenoble", None),
+    ("Hiking weekend in the Vercors", "Villard-de-Lans", None),
+]
+
+
+def _how_met(rng: random.Random, person: Person, group: str) -> None:
+    if group == "friends":
+        text, place, introducer = rng.choice(FRIEND_STORIES)
+        person.how_met, person.met_place, person.introduced_by = text, place, introducer
+        person.met_on = f"{rng.randint(2004, 2022)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        person.met_context = "friends"
+        return
+    if group not in HOW_MET:
+        return
+    person.how_met, person.met_place, person.met_context = HOW_MET[group]
+    if group in person.since:
+        person.met_on = person.since[group]
+    elif group == "slsd":
+        person.met_on = days(-49).isoformat()
+    elif group in ORGANIZATIONS:
+        start = dt.date.fromisoformat(ORGANIZATIONS[group][2])
+        end = dt.date.fromisoformat(ORGANIZATIONS[group][3] or ANCHOR.isoformat())
+        person.met_on = (start + dt.timedelta(days=rng.randint(0, (end - start).days))
+                         ).isoformat()
+    if group == "acte" and rng.random() < 0.3:
+        person.introduced_by = "Olivier Mercier"
 
 
 def _email(rng, person: Person, group: str) -> tuple[str, str]:

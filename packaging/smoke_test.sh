@@ -34,7 +34,12 @@ LANGUAGE=fr "$app" --help | grep -q 'Commandes' || fail "the French catalogue is
 "$app" --demo search a --json > "$scratch/search.json" || fail "search on the demo network"
 grep -q '"' "$scratch/search.json" || fail "search printed nothing"
 
-"$app" --demo --screenshot "$scratch/out.png" || fail "entregent --demo --screenshot"
+"$app" --demo --screenshot "$scratch/out.png" 2> "$scratch/stderr" \
+  || { cat "$scratch/stderr" >&2; fail "entregent --demo --screenshot"; }
+if grep -E -q 'Traceback|Error|error:' "$scratch/stderr"; then
+  cat "$scratch/stderr" >&2
+  fail "the app reported an error (a module missing from the bundle?)"
+fi
 [ "$(head -c 8 "$scratch/out.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] \
   || fail "the screenshot is not a PNG"
 size=$(wc -c < "$scratch/out.png")

@@ -164,7 +164,7 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
     for number, line in _logical_lines(text, first_line):
         match = _PROPERTY.match(line)
         if match is None:
-            if nested == 0:
+            if nested <= 1:
                 result.skipped.append((number, "not a vCard property"))
             continue
         name = match.group("name").upper().replace("_", "-")

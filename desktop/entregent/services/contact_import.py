@@ -167,7 +167,7 @@ class _VCardImport:
                    .fetchone()[0]) + 1
         for index, card in enumerate(people):
             if index % _PROGRESS_EVERY == 0:
-                self._tick(min(total, report.unchanged + index), total)
+                self._tick(None, total)
             known_id = self.uids.get(card.uid) if card.uid else None
             if known_id is not None:
                 self._flush()
@@ -180,10 +180,10 @@ class _VCardImport:
             self._group(card)
         self._tick(total, total)
 
-    def _tick(self, done: int, total: int) -> None:
+    def _tick(self, done: int | None, total: int) -> None:
         if self.should_cancel is not None and self.should_cancel():
             raise Cancelled()
-        if self.progress is not None:
+        if self.progress is not None and done is not None:
             self.progress(done, total)
 
     def _known_hashes(self, hashes: list[str]) -> set[str]:

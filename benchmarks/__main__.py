@@ -175,4 +175,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Leave without tearing Qt down: PySide6 can abort while collecting the
+    # widgets of the benchmarks at interpreter exit, after every figure is out.
+    os._exit(code)

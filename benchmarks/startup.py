@@ -1,0 +1,62 @@
+"""Startup: process start to the main window shown with its first page of people painted.
+
+Both sides are whole processes started the same way, offscreen
+(``startup_probe``): ``entregent --db BIG`` on the 100,000-person,
+million-interaction database, and a bare PySide6 script that shows a
+``QMainWindow`` with an empty ``QTableView``. They alternate, so that a busy
+moment of the machine falls on both. Peak memory (RSS) is read by each child
+when it has painted.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+from benchmarks.measure import RUNS, big_database, child_environment, row, working_copy
+
+ORDER = 10
+TIMEOUT = 300
+
+
+def _launch(arguments: list[str], env: dict) -> tuple[float, float]:
+    """Seconds until the child says it painted, and its peak RSS in MiB."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "benchmarks.startup_probe", *arguments],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    try:
+        line = child.stdout.readline()
+        elapsed = time.perf_counter() - started
+        child.wait(timeout=TIMEOUT)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    if not line.startswith("painted"):
+        raise RuntimeError(f"startup probe {arguments[0]} did not paint: {line.strip()} "
+                           f"{child.stderr.read()[-2000:]}")
+    return elapsed, int(line.split()[1]) / 1024
+
+
+def run(quick: bool) -> list[dict]:
+    database = working_copy(big_database(quick), "startup.sqlite3")
+    env = child_environment()
+    env["ENTREGENT_PROBE_TIMEOUT"] = str(TIMEOUT)
+    app_times, bare_times, app_memory, bare_memory = [], [], [], []
+    _launch(["bare"], env)  # warm-up: shared libraries and the file in the page cache
+    _launch(["app", str(database)], env)
+    for _run in range(RUNS):
+        seconds, mib = _launch(["bare"], env)
+        bare_times.append(seconds)
+        bare_memory.append(mib)
+        seconds, mib = _launch(["app", str(database)], env)
+        app_times.append(seconds)
+        app_memory.append(mib)
+    return [
+        row("startup to first page painted", statistics.median(app_times),
+            statistics.median(bare_times), "≤ 2.0×"),
+        row("startup peak memory (RSS)", statistics.median(app_memory),
+            statistics.median(bare_memory), "≤ +100 MiB", unit="MiB"),
+    ]

@@ -1,0 +1,85 @@
+"""The child process of the startup benchmark (``python -m benchmarks.startup_probe``).
+
+``app DB``: starts Entregent exactly as ``entregent --db DB`` does (the CLI
+entry point, its argument parsing, ``ui.app.run_app``); ``bare``: a bare
+PySide6 script showing a ``QMainWindow`` around an empty ``QTableView``. In
+both, an application-wide event filter waits for the table to paint (in the
+app: the people list with rows in it), then prints ``painted <peak RSS in
+KiB>`` and leaves at once, so that only the way up is measured.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import threading
+
+
+def _watch(app, wants_rows: bool) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QAbstractItemView
+
+    paint = QEvent.Type.Paint
+
+    def report() -> None:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        sys.stdout.write(f"painted {peak}\n")
+        sys.stdout.flush()
+        os._exit(0)
+
+    class Watcher(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == paint:
+                view = watched.parent()
+                if isinstance(view, QAbstractItemView) and watched is view.viewport() \
+                        and view.objectName() in ("peopleTableView", "bareTableView") \
+                        and (not wants_rows or view.model().rowCount() > 0):
+                    QTimer.singleShot(0, report)  # after this paint has finished
+            return False
+
+    app._benchmark_watcher = Watcher()
+    app.installEventFilter(app._benchmark_watcher)
+
+
+def _give_up_after(seconds: float) -> None:
+    timer = threading.Timer(seconds, lambda: (print("timeout", flush=True), os._exit(3)))
+    timer.daemon = True
+    timer.start()
+
+
+def bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    _watch(app, wants_rows=False)
+    window = QMainWindow()
+    table = QTableView(window)
+    table.setObjectName("bareTableView")
+    window.setCentralWidget(table)
+    window.resize(1280, 800)
+    window.show()
+    return app.exec()
+
+
+def entregent(database: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    original_exec = QApplication.exec
+
+    def exec_watched(self=None, *args):
+        app = QApplication.instance()
+        _watch(app, wants_rows=True)
+        return original_exec()
+
+    QApplication.exec = exec_watched  # run_app calls app.exec() once the window is shown
+    from entregent.cli import main
+
+    return main(["--db", database])
+
+
+if __name__ == "__main__":
+    _give_up_after(float(os.environ.get("ENTREGENT_PROBE_TIMEOUT", "120")))
+    if sys.argv[1] == "bare":
+        sys.exit(bare())
+    sys.exit(entregent(sys.argv[2]))

@@ -88,6 +88,10 @@ class Contact(BaseModel):
     last_interaction_at = pw.DateTimeField(null=True)
     next_followup_on = pw.DateField(null=True)
 
+    class Meta:
+        # Since schema 3: the people list counts and pages on this index alone.
+        indexes = ((("archived", "sort_key"), False),)
+
     def compute_sort_key(self, order: str = "family") -> str:
         return sort_key(self.given_name or "", self.family_name or "", self.display_name or "",
                         order)
@@ -169,6 +173,9 @@ class Interaction(BaseModel):
     organization = pw.ForeignKeyField(Organization, null=True, on_delete="SET NULL")
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("register", "occurred_at"), False),)  # since schema 4
 
 
 class Participant(BaseModel):

@@ -353,3 +353,16 @@ def test_demo_exports_followups_a_calendar_app_accepts(demo_cache, demo_build, t
     assert len(events) == len(open_followups)
     assert all(str(e["SUMMARY"]) and e.get("UID") for e in events)
     assert vobject.readOne(out.read_text(encoding="utf-8")).name == "VCALENDAR"
+
+
+def test_a_journal_naming_someone_unknown_stores_nothing(db):
+    from entregent.errors import UserError
+    from entregent.model.tables import Organization
+    from entregent.services.demo_journal import load_journal
+
+    journal = {"anchor": "2026-11-26",
+               "organizations": [{"key": "club", "name": "A club", "kind": "club"}],
+               "people": [{"name": "Nobody Known", "tie": "close"}]}
+    with pytest.raises(UserError, match="Nobody Known"):
+        load_journal(journal)
+    assert Organization.select().count() == 0

@@ -31,6 +31,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from entregent.errors import UserError
+from entregent.i18n import _
 from entregent.model.database import database
 from entregent.model.settings import set_setting
 from entregent.model.tables import Ask, Contact
@@ -56,7 +57,8 @@ def read_journal(folder: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UserError(f"the demo journal cannot be read: {exc}", path=path) from exc
+        raise UserError(_("the demo journal cannot be read ({error}).").format(error=exc),
+                        path=path) from exc
 
 
 def apply_journal_settings(journal: dict) -> None:
@@ -76,7 +78,8 @@ class _People:
         try:
             return self.ids[fold(name)]
         except KeyError:
-            raise UserError(f"the demo journal names “{name}”, who is in no seed card") from None
+            raise UserError(_("the demo journal names “{name}”, who is in no seed card.")
+                            .format(name=name)) from None
 
 
 def _wall_time(text: str) -> dt.datetime:

@@ -366,3 +366,21 @@ def test_a_journal_naming_someone_unknown_stores_nothing(db):
     with pytest.raises(UserError, match="Nobody Known"):
         load_journal(journal)
     assert Organization.select().count() == 0
+
+
+def test_old_throw_away_demos_are_cleared_and_recent_ones_kept(tmp_path, monkeypatch):
+    import tempfile
+
+    from entregent.services import demo
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old, recent, other = (tmp_path / "entregent-demo-old", tmp_path / "entregent-demo-new",
+                          tmp_path / "someone-elses")
+    for folder in (old, recent, other):
+        folder.mkdir()
+        (folder / "demo.sqlite3").write_bytes(b"x")
+    three_days_ago = (dt.datetime.now() - dt.timedelta(days=3)).timestamp()
+    for folder in (old, other):
+        os.utime(folder, (three_days_ago, three_days_ago))
+    demo._remove_old_demos()
+    assert not old.exists() and recent.exists() and other.exists()

@@ -31,6 +31,8 @@ __all__ = ["fresh_demo_database", "build_demo_database", "demo_template", "copy_
            "DemoReport", "demo_cache_key"]
 
 _TEMPLATE_PREFIX = "demo-template-"
+_DEMO_PREFIX = "entregent-demo-"
+_OLD_DEMO = dt.timedelta(days=2)
 
 
 @dataclass
@@ -170,7 +172,8 @@ def fresh_demo_database(*, today: dt.date | None = None, use_cache: bool = True)
 
     ``ENTREGENT_DEMO_CACHE=0`` in the environment (or ``use_cache=False``) builds it
     from the seeds without the cached template."""
-    folder = Path(tempfile.mkdtemp(prefix="entregent-demo-"))
+    _remove_old_demos()
+    folder = Path(tempfile.mkdtemp(prefix=_DEMO_PREFIX))
     path = folder / "demo.sqlite3"
     if use_cache and os.environ.get("ENTREGENT_DEMO_CACHE") != "0":
         try:
@@ -181,3 +184,14 @@ def fresh_demo_database(*, today: dt.date | None = None, use_cache: bool = True)
             return copy_demo(template, path, today=today)
     build_demo_database(path, today=today)
     return path
+
+
+def _remove_old_demos() -> None:
+    """Throw-away demos left in the temporary folder by earlier runs, after two days."""
+    limit = (dt.datetime.now() - _OLD_DEMO).timestamp()
+    for folder in Path(tempfile.gettempdir()).glob(f"{_DEMO_PREFIX}*"):
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < limit:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue

@@ -264,3 +264,16 @@ def test_progress_and_cancel(people, tmp_path):
     with pytest.raises(Cancelled):
         import_calendar(path, batch=None, should_cancel=lambda: True)
     assert Interaction.select().count() == 0
+
+
+def test_an_unmatched_series_is_listed_once(db, tmp_path):
+    set_setting("calendar_import_days", 36500)
+    path = copy(tmp_path, "weekly_club.ics")
+    report = import_calendar(path, batch=None)
+    assert report.new == 0
+    listed = [(u.summary, u.date, u.occurrences) for u in report.unmatched]
+    assert listed == [("Soirée du club d'échecs", "2024-09-04T17:00Z", 7),
+                      ("Lunch with Chloé", "2024-10-03T11:00Z", 1),
+                      ("Dentist", "2024-10-08T08:00Z", 1)]
+    assert report.unmatched[0].attendees == ["alice@example.org", "bruno.petit@example.org",
+                                             "me@example.net"]

@@ -200,6 +200,7 @@ class _Sync:
         self.until = until
         self.batch = batch
         self.create_contacts = create_contacts
+        self._unmatched_by_uid: dict[str, tuple[dt.datetime, UnmatchedEvent]] = {}
 
     def run(self, occurrences: list[EventOccurrence]) -> None:
         people = _People()
@@ -219,10 +220,7 @@ class _Sync:
                 if self.create_contacts and others:
                     contact_ids = [people.create(p, self.batch) for p in others]
                 else:
-                    self.report.unmatched.append(UnmatchedEvent(
-                        summary=occurrence.summary,
-                        date=_when(occurrence),
-                        attendees=[p.email or p.name for p in others]))
+                    self._unmatched(occurrence, others)
                     continue
             values = _values(occurrence)
             if old is None:
@@ -239,6 +237,24 @@ class _Sync:
         self._insert(inserts)
         self.report.new += len(inserts)
         self._remove(stored, seen)
+        self.report.unmatched = [event for _start, event in sorted(
+            self._unmatched_by_uid.values(), key=lambda pair: pair[0])]
+
+    def _unmatched(self, occurrence: EventOccurrence, others: list[CalendarPerson]) -> None:
+        """One line per event: a weekly series with nobody known is listed once,
+        with its first date and how many times it happened."""
+        attendees = [p.email or p.name for p in others]
+        known = self._unmatched_by_uid.get(occurrence.uid)
+        if known is None:
+            self._unmatched_by_uid[occurrence.uid] = (occurrence.start, UnmatchedEvent(
+                summary=occurrence.summary, date=_when(occurrence), attendees=attendees))
+            return
+        start, event = known
+        event.occurrences += 1
+        event.attendees += [a for a in attendees if a not in event.attendees]
+        if occurrence.start < start:
+            event.summary, event.date = occurrence.summary, _when(occurrence)
+            self._unmatched_by_uid[occurrence.uid] = (occurrence.start, event)
 
     def _stored(self) -> dict[str, _Stored]:
         rows = (Interaction.select(Interaction.id, Interaction.external_key,

@@ -54,11 +54,13 @@ class DuplicateCandidate:
 @dataclass
 class UnmatchedEvent:
     summary: str
-    date: str  # ISO date or date-time of the occurrence
+    date: str  # ISO date or date-time of the occurrence (the first one, for a series)
     attendees: list[str] = field(default_factory=list)
+    occurrences: int = 1  # how many occurrences of this event had nobody known
 
     def as_json(self) -> dict:
-        return {"summary": self.summary, "date": self.date, "attendees": self.attendees}
+        return {"summary": self.summary, "date": self.date, "attendees": self.attendees,
+                "occurrences": self.occurrences}
 
 
 @dataclass

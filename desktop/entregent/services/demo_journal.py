@@ -123,17 +123,21 @@ def _load_people(journal: dict, people: _People, groups: dict[str, int],
                  counts: JournalCounts) -> None:
     from entregent.services.contexts import find_context, tag_contacts
     from entregent.services.organizations import add_member
-    from entregent.services.ties import set_cadence, set_how_met, set_tie_strength
+    from entregent.services.person_edits import update_person
+    from entregent.services.ties import set_how_met
 
     by_context: dict[str, list[int]] = {}
     for entry in journal.get("people", ()):
         contact_id = people(entry["name"])
         for context in entry.get("contexts", ()):
             by_context.setdefault(context, []).append(contact_id)
+        tie = {}
         if entry.get("tie"):
-            set_tie_strength(contact_id, entry["tie"])
+            tie["tie_strength"] = entry["tie"]
         if entry.get("cadence_days"):
-            set_cadence(contact_id, int(entry["cadence_days"]))
+            tie["cadence_days"] = int(entry["cadence_days"])
+        if tie:
+            update_person(contact_id, tie)  # both in one save
         met = {}
         if entry.get("how_met"):
             met["text"] = entry["how_met"]

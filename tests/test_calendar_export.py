@@ -61,6 +61,7 @@ def test_events_with_alarms_parse_in_icalendar_and_vobject(alice, tmp_path):
     assert "+33 6 12 34 56 78" in str(all_day["DESCRIPTION"])
     assert "alice@example.org" in str(all_day["DESCRIPTION"])
     parsed = vobject.readOne(out.read_text(encoding="utf-8"))
+    assert parsed.validate(raiseException=True)
     assert len(parsed.vevent_list) == 2
     assert {e.uid.value for e in parsed.vevent_list} == {str(e["UID"]) for e in events}
     assert all(e.valarm.action.value == "DISPLAY" for e in parsed.vevent_list)
@@ -79,6 +80,7 @@ def test_todos_have_due_and_status(alice, tmp_path):
     assert statuses["COMPLETED"]["DUE"].dt == dt.date(2030, 5, 4)
     assert statuses["NEEDS-ACTION"]["DUE"].dt == dt.datetime(2030, 5, 6, 9, 0)
     parsed = vobject.readOne(out.read_text(encoding="utf-8"))
+    assert parsed.validate(raiseException=True)
     assert len(parsed.vtodo_list) == 2
 
 

@@ -97,11 +97,13 @@ def _bring_to(today: dt.date, anchor: dt.date) -> None:
 
 
 def demo_cache_key(folder: Path | None = None) -> str:
-    """A hash of the seed files and of the app's code: a template built from other
-    seeds or by other code is never reused."""
+    """A hash of the seed files and of the app's code (its version, its schema, and its
+    sources where they are files): a template built from other seeds or by other code
+    is never reused."""
     import entregent
+    from entregent.model.migrations import CURRENT_VERSION
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"{entregent.__version__} schema {CURRENT_VERSION}".encode())
     code = Path(entregent.__file__).resolve().parent
     for root in (folder or seeds_dir(), code):
         for path in sorted(root.rglob("*")):

@@ -21,7 +21,7 @@ import pytest
 import recurring_ical_events
 
 from entregent.paths import seeds_dir
-from entregent.services.demo_dates import shift_birthday
+from entregent.services.demo_dates import shift_birthday, shift_moment
 
 SEEDS = seeds_dir()
 CLUB_UID = "club-evenings-2025@tc-croix-rousse.example"
@@ -164,6 +164,16 @@ def test_journal_names_only_people_in_the_cards_and_has_every_example():
     assert dt.date.fromisoformat(journal["anchor"])
 
 
+def test_moments_keep_their_wall_clock_time_across_daylight_saving():
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    winter_evening = dt.datetime(2026, 12, 1, 18, 0)  # 19:00 in Paris
+    moved = shift_moment(winter_evening, 180, paris)
+    assert moved == dt.datetime(2027, 5, 30, 17, 0)  # 19:00 in Paris, summer time
+    assert shift_moment(moved, -180, paris) == winter_evening
+
+
 def test_birthdays_move_with_the_demo():
     anchor = dt.date(2026, 11, 26)
     assert shift_birthday("1955-12-02", 100, anchor) == "1956-03-12"  # 6 days after too
@@ -276,12 +286,15 @@ def test_demo_calendar_moved_and_cancelled_club_evenings(demo):
 
 
 def test_demo_dates_follow_today(demo_build, tmp_path):
+    from zoneinfo import ZoneInfo
+
     from entregent.model.tables import Contact, Interaction
     from entregent.services.demo import copy_demo
     from entregent.services.session import close_session, open_session
 
     template = demo_build[0]
-    later = dt.date.fromisoformat(_journal()["anchor"]) + dt.timedelta(days=100)
+    # 150 days on: from winter into summer time, and across a year's end for birthdays.
+    later = dt.date.fromisoformat(_journal()["anchor"]) + dt.timedelta(days=150)
     copy_demo(template, tmp_path / "later.sqlite3", today=later)
     open_session(tmp_path / "later.sqlite3", apply_language=False)
     try:
@@ -294,6 +307,11 @@ def test_demo_dates_follow_today(demo_build, tmp_path):
         latest = Interaction.select(Interaction.occurred_at).order_by(
             Interaction.occurred_at.desc()).first().occurred_at
         assert later - dt.timedelta(days=3) <= latest.date() <= later
+        paris = ZoneInfo("Europe/Paris")
+        evenings = [i.occurred_at.replace(tzinfo=dt.UTC).astimezone(paris) for i in
+                    Interaction.select().where(Interaction.summary.startswith("Soirée du club"))]
+        assert len(evenings) >= 35
+        assert {(d.hour, d.minute) for d in evenings} == {(19, 0)}  # wall clock kept
     finally:
         close_session()
 

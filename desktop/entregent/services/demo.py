@@ -89,10 +89,11 @@ def _bring_to(today: dt.date, anchor: dt.date) -> None:
     from entregent.model.database import database
     from entregent.model.tables import utcnow
     from entregent.services.demo_dates import shift_dates
+    from entregent.services.demo_journal import DEMO_ZONE
 
     # "now" as seen from ``today`` (the same as the clock's unless a test says otherwise)
     now = utcnow() + dt.timedelta(days=(today - dt.date.today()).days)
-    shift_dates((today - anchor).days, anchor, now=now)
+    shift_dates((today - anchor).days, anchor, now=now, zone=DEMO_ZONE)
     database.execute_sql("UPDATE contact SET created_at = ?", (now,))
 
 

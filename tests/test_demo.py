@@ -240,7 +240,7 @@ def test_every_seed_file_imports_without_a_rejection(demo_build):
 
 
 def test_demo_has_a_believable_network(demo):
-    from entregent.model.tables import Ask, Contact, Interaction, Membership
+    from entregent.model.tables import Ask, Contact, Interaction, Membership, utcnow
     from entregent.services.contexts import list_contexts
     from entregent.services.organizations import list_groups
 
@@ -254,7 +254,7 @@ def test_demo_has_a_believable_network(demo):
     assert Membership.select().count() >= 200
     assert Interaction.select().where(Interaction.source == "calendar").count() >= 300
     assert Interaction.select().where(Interaction.source == "manual").count() >= 300
-    assert Interaction.select().where(Interaction.occurred_at > dt.datetime.now()).count() == 0
+    assert Interaction.select().where(Interaction.occurred_at > utcnow()).count() == 0
     assert Ask.select().where(Ask.outcome == "pending").count() == 1
     with_photo = Contact.select().where(Contact.photo.is_null(False)).count()
     assert with_photo >= 5

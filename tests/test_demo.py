@@ -195,8 +195,6 @@ def demo_cache(tmp_path_factory):
 @pytest.fixture(scope="module")
 def demo_build(demo_cache, tmp_path_factory):
     """(template, report, today's copy): the demo built once for this module."""
-    pytest.importorskip("entregent.services.imports",
-                        reason="services.imports.import_file is not there yet")
     from entregent.services.demo import copy_demo, demo_template
 
     with pytest.MonkeyPatch.context() as patch:

@@ -67,10 +67,7 @@ def _load_seeds(folder: Path) -> DemoReport:
     journal = read_journal(folder)
     anchor = dt.date.fromisoformat(journal["anchor"])
     report = DemoReport(anchor=anchor)
-    try:
-        from entregent.services.imports import import_file
-    except ModuleNotFoundError:  # the importers are not there yet: an empty network
-        return report
+    from entregent.services.imports import import_file
     apply_journal_settings(journal)
     # The calendar holds the year before the anchor: reach back far enough to take it
     # all, whenever the demo is built.

@@ -152,3 +152,21 @@ def test_the_advisor_warns_in_french(french, make_window, qtbot):
         == "Demander quand même"
     assert _english_left(dialog) == []
     dialog.reject()
+
+
+def test_people_list_dates_in_french(french, make_window, qtbot):
+    import datetime as dt
+
+    from entregent.model.tables import Contact
+    from entregent.ui.people_model import COL_LAST
+
+    from .conftest import row_of
+
+    anne = add_person("Anne", "Martin")
+    Contact.update(last_interaction_at=dt.datetime(2024, 5, 31, 12)).where(
+        Contact.id == anne).execute()
+    window = make_window()
+    window.sidebar.select("all")
+    qtbot.waitUntil(lambda: window.people_model.rowCount() == 1)
+    index = window.people_model.index(row_of(window, anne), COL_LAST)
+    assert window.people_model.data(index) == "31/05/2024"

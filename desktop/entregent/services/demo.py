@@ -63,11 +63,11 @@ def _load_seeds(folder: Path) -> DemoReport:
     anchor; nothing shifted yet)."""
     from entregent.model.settings import SETTINGS, set_setting
     from entregent.services.demo_journal import apply_journal_settings, load_journal, read_journal
+    from entregent.services.imports import import_file
 
     journal = read_journal(folder)
     anchor = dt.date.fromisoformat(journal["anchor"])
     report = DemoReport(anchor=anchor)
-    from entregent.services.imports import import_file
     apply_journal_settings(journal)
     # The calendar holds the year before the anchor: reach back far enough to take it
     # all, whenever the demo is built.
@@ -91,7 +91,7 @@ def _bring_to(today: dt.date, anchor: dt.date) -> None:
     # "now" as seen from ``today`` (the same as the clock's unless a test says otherwise)
     now = utcnow() + dt.timedelta(days=(today - dt.date.today()).days)
     shift_dates((today - anchor).days, anchor, now=now, zone=DEMO_ZONE)
-    database.execute_sql("UPDATE contact SET created_at = ?", (now,))
+    database.execute_sql("UPDATE contact SET created_at = ?", (now.isoformat(" "),))
 
 
 def demo_cache_key(folder: Path | None = None) -> str:

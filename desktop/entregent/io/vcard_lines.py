@@ -36,6 +36,7 @@ class Prop:
     value: str  # as in the file (escaped), QUOTED-PRINTABLE decoded
     line: int
     raw_params: str = ""  # the parameter text as read (";TYPE=CELL;PREF"), repaired
+    raw_name: str = ""  # the name as spelled in the file
 
     def param(self, name: str) -> str | None:
         for key, value in self.params:
@@ -53,7 +54,7 @@ class Prop:
     def text_line(self) -> str:
         """The property as one unfolded content line, for a parser."""
         prefix = f"{self.group}." if self.group else ""
-        return f"{prefix}{self.name}{self.raw_params}:{self.value}"
+        return f"{prefix}{self.raw_name or self.name}{self.raw_params}:{self.value}"
 
 
 @dataclass
@@ -201,7 +202,7 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
             raw_params = _repair_params(raw_params, {"CHARSET"})
             params = [(k, v) for k, v in params if k != "CHARSET"]
         result.props.append(Prop(name, match.group("group") or "", params, value, number,
-                                 raw_params))
+                                 raw_params, match.group("name")))
     return result
 
 

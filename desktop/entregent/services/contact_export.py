@@ -42,7 +42,8 @@ def _extra_lines(text: str) -> list[str]:
     lines = card_lines(text, 1)
     used_groups = {p.group.upper() for p in lines.props if p.group and p.name in _MAPPED}
     return [p.text_line() for p in lines.props
-            if p.name.startswith("X-") and p.name not in MAPPED_X
+            if p.name.startswith("X-")
+            and (p.name not in MAPPED_X or (p.name == "X-ABLABEL" and p.group))
             and not (p.group and p.group.upper() in used_groups)]
 
 

@@ -155,5 +155,20 @@ def due_list(today: dt.date | None = None) -> list[DueItem]:
 
 
 def due_count(today: dt.date | None = None) -> int:
-    """How many people are due (each counted once)."""
-    return len({item.contact_id for item in due_list(today)})
+    """How many people are due (each counted once): the same queries as ``due_list``,
+    without writing the reasons."""
+    today = today or dt.date.today()
+    since = today - dt.timedelta(days=get_setting("informal_followup_days"))
+    window = today - dt.timedelta(days=get_setting("balance_window_days"))
+    keys = cadence.birthday_keys(today, get_setting("birthday_days"))
+    ids = {row[0] for row in database.execute_sql(_OVERDUE_SQL, {"today": today.isoformat()})}
+    ids.update(row[1] for row in database.execute_sql(
+        _FOLLOW_UPS_SQL, {"today": today.isoformat()}))
+    ids.update(row[0] for row in database.execute_sql(_INFORMAL_SQL, {
+        "since": _stamp(since), "tomorrow": _stamp(today + dt.timedelta(days=1))}))
+    ids.update(row[0] for row in database.execute_sql(_OWED_SQL, {"window": _stamp(window)}))
+    marks = ", ".join("?" for _key in keys)
+    ids.update(row[0] for row in database.execute_sql(
+        "SELECT id FROM contact WHERE archived = 0 AND birthday IS NOT NULL "
+        f"AND substr(birthday, -5) IN ({marks})", list(keys)))
+    return len(ids)

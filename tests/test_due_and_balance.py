@@ -247,12 +247,20 @@ def test_dashboard_figures(network):
     family = next(s for s in board.per_context if s.label == "family")
     # Maman's visit, Bernard's meal, the introduction (Alain is archived but tagged)
     assert sum(family.counts) == 3
-    assert any("group" in n for n in board.nudges)
-    assert any("6 people" in n for n in board.nudges)
+    assert board.due_by_kind == {"overdue": 2, "follow_up": 1, "informal": 1, "owed_help": 2,
+                                 "birthday": 1}
+    nudges = board.nudges
+    assert any("group" in n for n in nudges)
+    assert any(n.startswith("6 people would be glad") for n in nudges)
+    assert any(n.startswith("2 people helped you") for n in nudges)
+    assert any(n.startswith("1 recent encounter") for n in nudges)
+    assert "1 birthday coming up." in nudges
+    assert board.as_json()["due_by_kind"]["owed_help"] == 2
     set_language("fr")
     try:
         french = insights.dashboard(TODAY)
         assert any("groupe" in n for n in french.nudges)
+        assert "1 anniversaire à venir." in french.nudges
         assert any(s.label == "famille" for s in french.per_context)
     finally:
         set_language("en")

@@ -150,6 +150,10 @@ def test_an_ask_logged_by_hand_gets_its_details_row(db):
     entry = interactions.timeline(a)[0]
     assert (entry.id, entry.ask_what, entry.ask_outcome) == (logged, "other", "pending")
     assert entry.as_json()["ask"]["outcome"] == "pending"
+    interactions.edit_interaction(logged, kind="call")
+    assert interactions.timeline(a)[0].ask_id is None
+    interactions.edit_interaction(logged, register="ask")
+    assert interactions.timeline(a)[0].ask_outcome == "pending"
 
 
 def test_log_refuses_bad_input(db):

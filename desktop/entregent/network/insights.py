@@ -55,6 +55,8 @@ class Insights:
     months: list[str]
     per_context: list[ContextSeries] = field(default_factory=list)
     mix_days: int = 90
+    # people due by reason: overdue, follow_up, informal, owed_help, birthday
+    due_by_kind: dict[str, int] = field(default_factory=dict)
 
     @property
     def mix_total(self) -> int:
@@ -71,7 +73,8 @@ class Insights:
         return {"today": self.today.isoformat(), "active_groups": self.active_groups,
                 "groups_nudge": self.active_groups < GROUPS_WANTED,
                 "mix_days": self.mix_days, "mix": dict(self.mix),
-                "balance": self.balance.as_json(), "due": self.due, "months": self.months,
+                "balance": self.balance.as_json(), "due": self.due,
+                "due_by_kind": dict(self.due_by_kind), "months": self.months,
                 "per_context": [s.as_json() for s in self.per_context],
                 "nudges": self.nudges}
 
@@ -92,6 +95,20 @@ def nudges(insights: Insights) -> list[str]:
     if insights.balance.label == RECEIVED_MORE:
         found.append(_("You have received more help than you gave this year: a good moment to "
                        "offer yours."))
+    by_kind = insights.due_by_kind
+    if by_kind.get("owed_help"):
+        found.append(ngettext(
+            "{n} person helped you and has not yet had a good turn back.",
+            "{n} people helped you and have not yet had a good turn back.",
+            by_kind["owed_help"]).format(n=by_kind["owed_help"]))
+    if by_kind.get("informal"):
+        found.append(ngettext(
+            "{n} recent encounter (sport, a party …) is worth a short message before it fades.",
+            "{n} recent encounters (sport, a party …) are worth a short message before they "
+            "fade.", by_kind["informal"]).format(n=by_kind["informal"]))
+    if by_kind.get("birthday"):
+        found.append(ngettext("{n} birthday coming up.", "{n} birthdays coming up.",
+                              by_kind["birthday"]).format(n=by_kind["birthday"]))
     if insights.due:
         found.append(ngettext("{n} person would be glad to hear from you.",
                               "{n} people would be glad to hear from you.",

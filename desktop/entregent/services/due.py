@@ -26,7 +26,7 @@ from entregent.network import cadence
 from entregent.network.cadence import DueItem
 from entregent.network.kinds import INFORMAL_KINDS, KIND_LABELS
 
-__all__ = ["DueItem", "due_list", "due_count"]
+__all__ = ["DueItem", "due_list", "due_count", "due_ids_by_kind"]
 
 _OVERDUE_SQL = """
 WITH ctx AS (
@@ -154,21 +154,28 @@ def due_list(today: dt.date | None = None) -> list[DueItem]:
             + _birthdays(today))
 
 
-def due_count(today: dt.date | None = None) -> int:
-    """How many people are due (each counted once): the same queries as ``due_list``,
-    without writing the reasons."""
+def due_ids_by_kind(today: dt.date | None = None) -> dict[str, set[int]]:
+    """Who is due, by reason (the same queries as ``due_list``, without the texts)."""
     today = today or dt.date.today()
     since = today - dt.timedelta(days=get_setting("informal_followup_days"))
     window = today - dt.timedelta(days=get_setting("balance_window_days"))
     keys = cadence.birthday_keys(today, get_setting("birthday_days"))
-    ids = {row[0] for row in database.execute_sql(_OVERDUE_SQL, {"today": today.isoformat()})}
-    ids.update(row[1] for row in database.execute_sql(
-        _FOLLOW_UPS_SQL, {"today": today.isoformat()}))
-    ids.update(row[0] for row in database.execute_sql(_INFORMAL_SQL, {
-        "since": _stamp(since), "tomorrow": _stamp(today + dt.timedelta(days=1))}))
-    ids.update(row[0] for row in database.execute_sql(_OWED_SQL, {"window": _stamp(window)}))
     marks = ", ".join("?" for _key in keys)
-    ids.update(row[0] for row in database.execute_sql(
-        "SELECT id FROM contact WHERE archived = 0 AND birthday IS NOT NULL "
-        f"AND substr(birthday, -5) IN ({marks})", list(keys)))
-    return len(ids)
+    return {
+        cadence.OVERDUE: {row[0] for row in database.execute_sql(
+            _OVERDUE_SQL, {"today": today.isoformat()})},
+        cadence.FOLLOW_UP: {row[1] for row in database.execute_sql(
+            _FOLLOW_UPS_SQL, {"today": today.isoformat()})},
+        cadence.INFORMAL: {row[0] for row in database.execute_sql(_INFORMAL_SQL, {
+            "since": _stamp(since), "tomorrow": _stamp(today + dt.timedelta(days=1))})},
+        cadence.OWED_HELP: {row[0] for row in database.execute_sql(
+            _OWED_SQL, {"window": _stamp(window)})},
+        cadence.BIRTHDAY: {row[0] for row in database.execute_sql(
+            "SELECT id FROM contact WHERE archived = 0 AND birthday IS NOT NULL "
+            f"AND substr(birthday, -5) IN ({marks})", list(keys))},
+    }
+
+
+def due_count(today: dt.date | None = None) -> int:
+    """How many people are due (each counted once)."""
+    return len(set().union(*due_ids_by_kind(today).values()))

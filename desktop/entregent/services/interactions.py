@@ -161,6 +161,11 @@ def edit_interaction(interaction_id: int, *, when: dt.datetime | dt.date | None 
         interaction.edited = True
         interaction.updated_at = utcnow()
         interaction.save()
+        if interaction.register == "ask":
+            Ask.insert(interaction=interaction_id, what="other", decision="logged") \
+                .on_conflict_ignore().execute()
+        else:  # no longer an ask: its details go
+            Ask.delete().where(Ask.interaction == interaction_id).execute()
         if contact_ids is not None:
             ids = _check_contacts(contact_ids)
             Participant.delete().where((Participant.interaction == interaction_id)

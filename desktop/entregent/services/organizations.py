@@ -20,14 +20,14 @@ from entregent.model.tables import (
     Organization,
 )
 
-__all__ = ["GroupSummary", "create_group", "update_group", "delete_group", "list_groups",
+__all__ = ["OrganizationSummary", "create_group", "update_group", "delete_group", "list_groups",
            "add_member", "remove_member", "groups_of", "find_group"]
 
 _FIELDS = ("name", "kind", "joined_on", "left_on", "my_role", "note", "context_id")
 
 
 @dataclass
-class GroupSummary:
+class OrganizationSummary:
     id: int
     name: str
     kind: str
@@ -145,7 +145,7 @@ def remove_member(group_id: int, contact_id: int) -> bool:
                                           & (Membership.contact == contact_id)).execute())
 
 
-def _summaries(query) -> list[GroupSummary]:
+def _summaries(query) -> list[OrganizationSummary]:
     members = (Membership.select(pw.fn.COUNT(Membership.id)).join(Contact)
                .where((Membership.organization == Organization.id)
                       & (Contact.archived == False)))  # noqa: E712
@@ -154,16 +154,16 @@ def _summaries(query) -> list[GroupSummary]:
         & ((Interaction.kind == "volunteering") | (Interaction.register == "help_given")))
     rows = query.select(Organization, members.alias("n_members"),
                         contributions.alias("n_contributions"))
-    return [GroupSummary(o.id, o.name, o.kind, o.joined_on, o.left_on, o.my_role,
+    return [OrganizationSummary(o.id, o.name, o.kind, o.joined_on, o.left_on, o.my_role,
                          o.n_members, o.n_contributions) for o in rows]
 
 
-def list_groups() -> list[GroupSummary]:
+def list_groups() -> list[OrganizationSummary]:
     """Every group, the ones still active first, then by name."""
     return _summaries(Organization.select().order_by(
         Organization.left_on.is_null(False), Organization.name))
 
 
-def groups_of(contact_id: int) -> list[GroupSummary]:
+def groups_of(contact_id: int) -> list[OrganizationSummary]:
     return _summaries(Organization.select().join(Membership).where(
         Membership.contact == contact_id).order_by(Organization.name))

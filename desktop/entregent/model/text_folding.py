@@ -9,6 +9,7 @@ beside their base letter, by family or given name, with name particles
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SPECIAL = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o",
@@ -30,15 +31,21 @@ _UPPER_CASE_PARTICLES = frozenset(
     {"de", "d'", "d’", "van", "van der", "van den", "van de", "von", "von der", "von dem",
      "ter", "ten", "da", "di", "dos", "das", "do", "zu"}
 )
+_FIRST_WORDS = frozenset(p.split()[0] for p in PARTICLES)
 _ELIDED = ("d'", "d’")
+_NOT_WORD = re.compile(r"[\W_]+")  # what is not a letter or a digit separates words
 _FIELD = "\x02"  # between name parts: below any letter, so "Martin" < "Martin-Dupont"
 _TIE = "\x01"  # before the exact text that orders names equal once folded
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and remove its diacritics."""
+    if text.isascii():  # most names: nothing to decompose
+        return text.lower()
     text = text.translate(_SPECIAL)
     decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed.lower()
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
@@ -48,6 +55,9 @@ def split_particles(family_name: str) -> tuple[str, str]:
     ``"van der Berg"`` gives ``("van der", "Berg")``, ``"d'Ormesson"`` gives
     ``("d'", "Ormesson")``, ``"Van Damme"`` and ``"D'Artagnan"`` stay whole.
     """
+    first = family_name.split(maxsplit=1)[0].casefold() if family_name.strip() else ""
+    if first not in _FIRST_WORDS and not first.startswith(_ELIDED):
+        return "", " ".join(family_name.split())  # most names: no particle
     shouting = family_name.isupper()
     known = _UPPER_CASE_PARTICLES if shouting else PARTICLES
 
@@ -78,7 +88,7 @@ def _key_part(text: str) -> str:
     """Folded words: apostrophes vanish (O'Brien as obrien, D'Artagnan as
     dartagnan), hyphens and other marks separate words (Jean-Pierre as jean pierre)."""
     folded = fold(text).replace("'", "").replace("’", "")
-    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+    return _NOT_WORD.sub(" ", folded).strip()
 
 
 def sort_key(given: str, family: str, display: str, order: str = "family") -> str:

@@ -130,3 +130,43 @@ def test_commands_speak_french(network_db):
                      env={"LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"})
     assert result.returncode == 4
     assert "vous est proche" in result.stdout
+
+
+def _run_on_a_terminal(args, answer: str) -> tuple[int, str]:
+    """Run the CLI with a pseudo-terminal as stdin/stdout and type ``answer``."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8")
+    env.pop("ENTREGENT_DB", None)
+    process = subprocess.Popen([sys.executable, "-m", "entregent", *map(str, args)],
+                               stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    output = b""
+    answered = False
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+        if not answered and b"[y/N]" in output:
+            os.write(master, answer.encode() + b"\n")
+            answered = True
+    os.close(master)
+    return process.wait(timeout=60), output.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_ask_on_a_terminal_asks_for_a_yes(network_db):
+    code, output = _run_on_a_terminal(["--db", network_db, "ask", "jeanne", "--for", "advice"],
+                                      "n")
+    assert code == 4 and "Ask anyway?" in output
+    code, output = _run_on_a_terminal(["--db", network_db, "ask", "jeanne", "--for", "advice"],
+                                      "y")
+    assert code == 0 and "Recorded" in output

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from entregent.errors import UserError
 from entregent.model.settings import get_setting
 from entregent.model.tables import Contact
-from entregent.model.text_folding import fold, sort_key, split_particles
+from entregent.model.text_folding import PARTICLES, fold, sort_key, split_particles
 from entregent.services.preferences import set_sort_order, sort_order
 
 
@@ -122,3 +124,31 @@ def test_hyphens_and_apostrophes():
     assert sort_key("Jean-Pierre", "Lévêque", "x").startswith("leveque\x02jean pierre\x01")
     assert sort_key("", "", "O’Neil & Co").startswith("oneil co\x01")
     assert sort_key("Jean", "d'Ormesson", "x", "given").startswith("jean\x02dormesson\x01")
+
+
+def _reference_fold(text: str) -> str:
+    import unicodedata
+
+    from entregent.model.text_folding import _SPECIAL
+
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30))
+def test_fold_fast_paths_agree_with_the_full_rule(text):
+    assert fold(text) == _reference_fold(text)
+
+
+@hypothesis.settings(max_examples=200, deadline=None)
+@hypothesis.given(st.from_regex(r"[A-Za-zÀ-ÿ' -]{1,20}", fullmatch=True),
+       st.from_regex(r"[A-Za-zÀ-ÿ' -]{1,20}", fullmatch=True))
+def test_case_never_changes_the_place(given_name, family_name):
+    def base(g, f):
+        return sort_key(g, f, "x").partition("\x01")[0]
+
+    assert base(given_name.swapcase(), family_name) == base(given_name, family_name)
+    first = family_name.split()[0].casefold() if family_name.split() else ""
+    if first not in PARTICLES and not first.startswith(("d'", "d’")):
+        assert base(given_name, family_name.upper()) == base(given_name, family_name.lower())

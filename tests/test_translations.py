@@ -157,3 +157,32 @@ def test_the_language_setting_applies_at_the_next_start(db_path):
     finally:
         close_session()
         i18n.set_language("en")
+
+
+def _cli(*args, lang: str):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG=lang, LANGUAGE="", LC_ALL="",
+               LC_MESSAGES="")
+    env.pop("ENTREGENT_DB", None)
+    return subprocess.run([sys.executable, "-m", "entregent", *map(str, args)],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+def test_the_command_line_follows_the_system_then_the_setting(db_path):
+    from entregent.model.settings import set_setting
+    from entregent.services.session import close_session, open_session
+
+    french = _cli("--db", db_path, "contexts", lang="fr_FR.UTF-8")
+    assert french.returncode == 0, french.stderr
+    assert "Contexte" in french.stdout and "famille" in french.stdout
+    assert "voisinage" in french.stdout and "30 jours" in french.stdout
+    try:
+        open_session(db_path, apply_language=False)
+        set_setting("language", "en")
+    finally:
+        close_session()
+    english = _cli("--db", db_path, "contexts", lang="fr_FR.UTF-8")
+    assert "family" in english.stdout and "famille" not in english.stdout

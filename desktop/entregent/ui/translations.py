@@ -35,12 +35,16 @@ def qt_translations_dir() -> Path:
 
 
 def locale_for(language: str) -> QLocale:
-    """The QLocale for ``language``: the system's own when it speaks it (so that
-    fr_CA or en_GB keep their regional formats), else the language's default."""
+    """The QLocale for ``language``: in the system's region when the system speaks
+    it (fr_CA, en_GB keep their regional formats), else the language's default.
+
+    Built from Qt's own data rather than the system locale object, whose formats
+    may come from another category (LANGUAGE=fr with LC_TIME=C gives "d MM yyyy").
+    """
     system = QLocale.system()
     wanted = _LANGUAGES.get(language, QLocale.Language.English)
     if system.language() == wanted:
-        return system
+        return QLocale(wanted, system.territory())
     return QLocale(wanted)
 
 

@@ -55,3 +55,17 @@ def test_days_around_today(french):
     assert relative_day(TODAY - dt.timedelta(days=1), TODAY) == "hier"
     assert relative_day(TODAY + dt.timedelta(days=10), TODAY) == "dans 10 jours"
     assert relative_day(TODAY + dt.timedelta(days=21), TODAY) == "dans 3 semaines"
+
+
+def test_days_written_out_in_both_languages():
+    from entregent.i18n_dates import format_day
+
+    assert format_day(dt.date(2026, 11, 5)) == "5 Nov 2026"
+    assert format_day(dt.date(2024, 5, 31)) == "31 May 2024"
+    try:
+        i18n.set_language("fr")
+        assert format_day(dt.date(2026, 11, 5)) == "5 nov. 2026"
+        assert format_day(dt.date(2024, 5, 31)) == "31 mai 2024"  # "May" in its context
+        assert format_day(dt.date(2025, 8, 15)) == "15 août 2025"
+    finally:
+        i18n.set_language("en")

@@ -1,17 +1,32 @@
-"""Relative times in the user's language ("3 days ago", "il y a 3 jours").
+"""Dates and relative times in the user's language, without Qt.
 
-Qt-free, so that the CLI and the advisor say it the same way as the GUI; the
-words come from the gettext catalogue through ``ngettext``. Absolute dates and
-numbers are formatted with QLocale in the GUI (``entregent.ui.locale_format``).
+``relative_time``/``relative_day`` ("3 days ago", "il y a 3 jours") and
+``format_day`` ("5 Nov 2026", "5 nov. 2026") let the CLI and the advisor write
+dates the way the GUI does; the words come from the gettext catalogue. In
+widgets, prefer QLocale (``entregent.ui.locale_format``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from entregent.i18n import _, ngettext
+from entregent.i18n import _, ngettext, pgettext
 
-__all__ = ["relative_time", "relative_day"]
+__all__ = ["relative_time", "relative_day", "format_day"]
+
+def _month_abbreviation(month: int) -> str:
+    # Each spelled out so that the catalogue holds them (context: ambiguous "May").
+    names = (pgettext("month", "Jan"), pgettext("month", "Feb"), pgettext("month", "Mar"),
+             pgettext("month", "Apr"), pgettext("month", "May"), pgettext("month", "Jun"),
+             pgettext("month", "Jul"), pgettext("month", "Aug"), pgettext("month", "Sep"),
+             pgettext("month", "Oct"), pgettext("month", "Nov"), pgettext("month", "Dec"))
+    return names[month - 1]
+
+
+def format_day(day: dt.date) -> str:
+    """A date written out, never ambiguous: "5 Nov 2026", "5 nov. 2026"."""
+    return _("{day} {month} {year}").format(day=day.day, month=_month_abbreviation(day.month),
+                                            year=day.year)
 
 
 def _utcnow() -> dt.datetime:

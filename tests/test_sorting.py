@@ -152,3 +152,12 @@ def test_case_never_changes_the_place(given_name, family_name):
     first = family_name.split()[0].casefold() if family_name.split() else ""
     if first not in PARTICLES and not first.startswith(("d'", "d’")):
         assert base(given_name, family_name.upper()) == base(given_name, family_name.lower())
+
+
+def test_the_settings_dialog_service_re_keys_too(db):
+    from entregent.services.app_settings import write_setting
+
+    _add("Zoé", "Abel")
+    _add("Adèle", "Zimmer")
+    write_setting("sort_by", "given")
+    assert _ordered() == ["Adèle Zimmer", "Zoé Abel"]

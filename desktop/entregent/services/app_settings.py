@@ -21,6 +21,11 @@ def read_setting(key: str) -> Any:
 
 def write_setting(key: str, value: Any) -> None:
     """Store a setting, turning a wrong type or choice into a sentence for the user."""
+    if key == "sort_by":  # every stored sort key follows (services.preferences)
+        from entregent.services.preferences import set_sort_order
+
+        set_sort_order(value)
+        return
     try:
         set_setting(key, value)
     except (TypeError, ValueError) as exc:

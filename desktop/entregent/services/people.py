@@ -14,18 +14,26 @@ import json
 from dataclasses import dataclass, field
 
 from entregent.model.database import database
+from entregent.network.reciprocity import (
+    WEIGHT_ASK,
+    WEIGHT_HELP_GIVEN,
+    WEIGHT_HELP_RECEIVED,
+    Ledger,
+)
 from entregent.services.search import fts_query
 
 __all__ = ["PeopleFilter", "ContextChip", "PersonRow", "SORT_COLUMNS", "count_people",
-           "GroupSummary", "list_group_summaries", "names_of", "tagged_among",
-           "list_people", "balance_window_start", "BALANCE_WEIGHTS"]
+           "GroupSummary", "list_group_summaries", "names_of", "tagged_among", "people_rows",
+           "list_people", "balance_window_start", "BALANCE_WEIGHTS", "ledgers"]
 
 SORT_COLUMNS = ("photo", "name", "contexts", "last_contact", "balance", "next_followup")
 FILTER_KINDS = ("all", "archived", "context", "organization", "due", "import", "ids")
 
-# How each register moves the balance of give-and-take with a person: what you
-# gave counts for you, what you received or asked counts against.
-BALANCE_WEIGHTS = {"help_given": 1, "help_received": -1, "ask": -1}
+# How each register moves the balance of give-and-take with a person, from
+# network/reciprocity.py (the one place the weights live): what you gave
+# counts for you, what you received or asked counts against.
+BALANCE_WEIGHTS = {"help_given": WEIGHT_HELP_GIVEN, "help_received": -WEIGHT_HELP_RECEIVED,
+                   "ask": -WEIGHT_ASK["pending"]}
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ class PersonRow:
     last_interaction_at: dt.datetime | None
     next_followup_on: dt.date | None
     archived: bool
-    balance: int = 0
+    balance: float = 0.0  # the reciprocity score over the window (network/reciprocity)
     contexts: list[ContextChip] = field(default_factory=list)
 
 
@@ -74,11 +82,19 @@ def balance_window_start() -> str:
     return start.strftime("%Y-%m-%d %H:%M:%S")
 
 
+_ASK_WEIGHT_SQL = ("CASE coalesce(a.outcome, 'pending') "
+                   + " ".join(f"WHEN '{outcome}' THEN {weight}"
+                              for outcome, weight in WEIGHT_ASK.items())
+                   + f" ELSE {WEIGHT_ASK['pending']} END")
+
+
 def _balance_sql(contact: str) -> str:
-    cases = " ".join(f"WHEN '{register}' THEN {weight}"
-                     for register, weight in BALANCE_WEIGHTS.items())
-    return (f"(SELECT coalesce(sum(CASE i.register {cases} ELSE 0 END), 0) "
-            f"FROM participant p JOIN interaction i ON i.id = p.interaction_id "
+    return ("(SELECT coalesce(sum(CASE i.register "
+            f"WHEN 'help_given' THEN {WEIGHT_HELP_GIVEN} "
+            f"WHEN 'help_received' THEN -{WEIGHT_HELP_RECEIVED} "
+            f"WHEN 'ask' THEN -({_ASK_WEIGHT_SQL}) ELSE 0 END), 0) "
+            "FROM participant p JOIN interaction i ON i.id = p.interaction_id "
+            "LEFT JOIN ask a ON a.interaction_id = i.id "
             f"WHERE p.contact_id = {contact}.id AND i.occurred_at >= :window)")
 
 
@@ -153,13 +169,27 @@ def list_people(people: PeopleFilter, sort_column: str = "name", descending: boo
     if sort_column == "balance":
         params["window"] = balance_window_start()
     params.update(limit=int(limit), offset=int(offset))
-    rows = database.execute_sql(
-        "SELECT c.id, c.display_name, c.given_name, c.family_name, c.org, c.photo, "
-        "c.last_interaction_at, c.next_followup_on, c.archived FROM contact c "
-        f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset", params).fetchall()
-    page = [PersonRow(id=r[0], name=_name(r[1], r[2], r[3]), org=r[4] or "", photo=r[5],
-                      last_interaction_at=_datetime(r[6]), next_followup_on=_date(r[7]),
-                      archived=bool(r[8])) for r in rows]
+    # Two steps: the page's ids from the indexes alone, then only those rows
+    # (whose photos and notes would make a scan through the table slow).
+    ids = [row[0] for row in database.execute_sql(
+        f"SELECT c.id FROM contact c WHERE {where} ORDER BY {order} "
+        "LIMIT :limit OFFSET :offset", params)]
+    return people_rows(ids)
+
+
+def people_rows(contact_ids: list[int]) -> list[PersonRow]:
+    """The list rows of these people, in the order given."""
+    if not contact_ids:
+        return []
+    found = {}
+    for r in database.execute_sql(
+            "SELECT c.id, c.display_name, c.given_name, c.family_name, c.org, c.photo, "
+            "c.last_interaction_at, c.next_followup_on, c.archived FROM contact c "
+            "WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(contact_ids),)):
+        found[r[0]] = PersonRow(id=r[0], name=_name(r[1], r[2], r[3]), org=r[4] or "",
+                                photo=r[5], last_interaction_at=_datetime(r[6]),
+                                next_followup_on=_date(r[7]), archived=bool(r[8]))
+    page = [found[i] for i in contact_ids if i in found]
     _fill_page(page)
     return page
 
@@ -172,22 +202,39 @@ def _fill_page(page: list[PersonRow]) -> None:
 
     by_id = {row.id: row for row in page}
     ids = json.dumps(list(by_id))
+    # json_each first (CROSS JOIN keeps that order): a page's people, then
+    # their own rows through the contact indexes, never a scan of the window.
     for contact_id, context_id, name, builtin, colour in database.execute_sql(
-            "SELECT cc.contact_id, x.id, x.name, x.builtin, x.colour FROM contact_context cc "
+            "SELECT cc.contact_id, x.id, x.name, x.builtin, x.colour FROM json_each(?) j "
+            "CROSS JOIN contact_context cc ON cc.contact_id = j.value "
             "JOIN context x ON x.id = cc.context_id "
-            "WHERE cc.contact_id IN (SELECT value FROM json_each(?)) "
             "ORDER BY x.priority DESC, x.name", (ids,)):
         by_id[contact_id].contexts.append(
             ContextChip(context_id, context_label(name, bool(builtin)), colour))
-    cases = " ".join(f"WHEN '{register}' THEN {weight}"
-                     for register, weight in BALANCE_WEIGHTS.items())
-    for contact_id, balance in database.execute_sql(
-            f"SELECT p.contact_id, sum(CASE i.register {cases} ELSE 0 END) FROM participant p "
-            "JOIN interaction i ON i.id = p.interaction_id "
-            "WHERE p.contact_id IN (SELECT value FROM json_each(?)) AND i.occurred_at >= ? "
-            "AND i.register IN ('help_given', 'help_received', 'ask') "
-            "GROUP BY p.contact_id", (ids, balance_window_start())):
-        by_id[contact_id].balance = int(balance or 0)
+    for contact_id, ledger in ledgers(list(by_id)).items():
+        by_id[contact_id].balance = ledger.score
+
+
+def ledgers(contact_ids: list[int]) -> dict[int, Ledger]:
+    """Each person's give-and-take over the window (only those with some)."""
+    found: dict[int, Ledger] = {}
+    counts: dict[int, dict[str, int]] = {}
+    for contact_id, register, outcome, n in database.execute_sql(
+            "SELECT p.contact_id, i.register, coalesce(a.outcome, 'pending'), count(*) "
+            "FROM json_each(?) j CROSS JOIN participant p ON p.contact_id = j.value "
+            "CROSS JOIN interaction i ON i.id = p.interaction_id "
+            "LEFT JOIN ask a ON a.interaction_id = i.id "
+            "WHERE i.occurred_at >= ? AND i.register IN ('help_given', 'help_received', 'ask') "
+            "GROUP BY 1, 2, 3", (json.dumps(contact_ids), balance_window_start())):
+        key = register if register != "ask" else f"asks_{outcome}"
+        counts.setdefault(contact_id, {})[key] = n
+    for contact_id, c in counts.items():
+        found[contact_id] = Ledger(help_given=c.get("help_given", 0),
+                                   help_received=c.get("help_received", 0),
+                                   asks_pending=c.get("asks_pending", 0),
+                                   asks_helped=c.get("asks_helped", 0),
+                                   asks_declined=c.get("asks_declined", 0))
+    return found
 
 
 def display_name(display: str, given: str, family: str) -> str:

@@ -10,14 +10,10 @@ from dataclasses import dataclass, field
 from entregent.errors import NotFound
 from entregent.model.database import database
 from entregent.model.tables import Contact, ContactMethod, FollowUp
-from entregent.services.people import (
-    BALANCE_WEIGHTS,
-    ContextChip,
-    balance_window_start,
-    display_name,
-)
+from entregent.network.reciprocity import Ledger
+from entregent.services.people import ContextChip, display_name, ledgers
 
-__all__ = ["MethodRow", "GroupRow", "FollowUpRow", "Reciprocity", "PersonDetail",
+__all__ = ["MethodRow", "GroupRow", "FollowUpRow", "PersonDetail",
            "person_detail", "effective_cadence"]
 
 
@@ -42,20 +38,6 @@ class FollowUpRow:
     id: int
     due_on: dt.date
     note: str
-
-
-@dataclass
-class Reciprocity:
-    given: int = 0
-    received: int = 0
-    asks: int = 0
-    asks_pending: int = 0
-
-    @property
-    def balance(self) -> int:
-        return (self.given * BALANCE_WEIGHTS["help_given"]
-                + self.received * BALANCE_WEIGHTS["help_received"]
-                + self.asks * BALANCE_WEIGHTS["ask"])
 
 
 @dataclass
@@ -87,7 +69,7 @@ class PersonDetail:
     contexts: list[ContextChip] = field(default_factory=list)
     groups: list[GroupRow] = field(default_factory=list)
     follow_ups: list[FollowUpRow] = field(default_factory=list)
-    reciprocity: Reciprocity = field(default_factory=Reciprocity)
+    reciprocity: Ledger = field(default_factory=Ledger)  # over the balance window
 
     @property
     def keep_in_touch_due(self) -> dt.date | None:
@@ -150,20 +132,5 @@ def person_detail(contact_id: int) -> PersonDetail:
         .order_by(FollowUp.due_on)]
     detail.interaction_count = database.execute_sql(
         "SELECT count(*) FROM participant WHERE contact_id = ?", (contact_id,)).fetchone()[0]
-    recip = detail.reciprocity
-    for register, pending, n in database.execute_sql(
-            "SELECT i.register, a.outcome = 'pending', count(*) FROM participant p "
-            "JOIN interaction i ON i.id = p.interaction_id "
-            "LEFT JOIN ask a ON a.interaction_id = i.id "
-            "WHERE p.contact_id = ? AND i.occurred_at >= ? "
-            "AND i.register IN ('help_given', 'help_received', 'ask') "
-            "GROUP BY i.register, a.outcome = 'pending'", (contact_id, balance_window_start())):
-        if register == "help_given":
-            recip.given += n
-        elif register == "help_received":
-            recip.received += n
-        else:
-            recip.asks += n
-            if pending:
-                recip.asks_pending += n
+    detail.reciprocity = ledgers([contact_id]).get(contact_id, Ledger())
     return detail

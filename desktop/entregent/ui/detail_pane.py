@@ -304,8 +304,9 @@ class DetailPane(QScrollArea):
         r = d.reciprocity
         self.balance_label.setText(_(
             "Help given: {given} · help received: {received} · asks: {asks} "
-            "({pending} waiting)").format(given=r.given, received=r.received, asks=r.asks,
-                                          pending=r.asks_pending))
+            "({pending} waiting)").format(given=r.help_given, received=r.help_received,
+                                          asks=r.asks, pending=r.asks_pending)
+            + "\n" + r.label_text.capitalize() + ".")
         self.note_edit.setPlainText(d.note)
 
     def _fill_chips(self, d: PersonDetail) -> None:

@@ -41,16 +41,19 @@ THUMBNAIL = 28
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def balance_text(balance: int) -> str:
-    return f"+{balance}" if balance > 0 else ("0" if balance == 0 else f"\u2212{-balance}")
+def balance_text(balance: float) -> str:
+    if abs(balance) < 0.05:
+        return "0"
+    text = f"{abs(balance):g}" if float(balance).is_integer() else f"{abs(balance):.1f}"
+    return ("+" if balance > 0 else "\u2212") + text
 
 
-def balance_tip(balance: int) -> str:
-    if balance > 0:
-        return _("You have given more than you received lately.")
-    if balance < 0:
-        return _("You have received or asked more than you gave lately.")
-    return _("Give and take are in balance.")
+def balance_tip(balance: float) -> str:
+    """The plain-language label of network/reciprocity ("you have given more" …)."""
+    from entregent.network.reciprocity import BALANCE_LABELS, balance_label
+
+    text = _(BALANCE_LABELS[balance_label(balance)])
+    return text[:1].upper() + text[1:]
 
 
 class PeopleModel(QAbstractTableModel):
@@ -61,8 +64,11 @@ class PeopleModel(QAbstractTableModel):
         self._sort_column = COL_NAME
         self._descending = False
         self._count: int | None = None
+        self._more = False
+        self._resetting = False  # no fetchMore while rows are being announced
         self._pages: OrderedDict[int, list[PersonRow]] = OrderedDict()
         self._thumbnails: dict[int, QPixmap] = {}
+        self._rows: dict[int, _Cells] = {}
         self.page_loads = 0
         self.count_queries = 0
 
@@ -74,10 +80,12 @@ class PeopleModel(QAbstractTableModel):
     def set_filter(self, people: PeopleFilter) -> None:
         if people == self._filter:
             return
+        self._resetting = True
         self.beginResetModel()
         self._filter = people
         self._forget()
         self.endResetModel()
+        self._resetting = False
 
     def set_search_text(self, text: str) -> None:
         self.set_filter(self._filter.with_text(text))
@@ -88,20 +96,26 @@ class PeopleModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if (column, descending) == (self._sort_column, self._descending):
             return
+        self._resetting = True
         self.beginResetModel()
         self._sort_column, self._descending = column, descending
         self._pages.clear()
+        self._rows.clear()
         self.endResetModel()
+        self._resetting = False
 
     def refresh(self) -> None:
         """Re-read after a change (a log, an edit); keeps the view where it is."""
         before = self._count
         self._pages.clear()
+        self._rows.clear()
         self._thumbnails.clear()
         self._count = None
         if before is not None and self._counted() != before:
+            self._resetting = True
             self.beginResetModel()
             self.endResetModel()
+            self._resetting = False
             return
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1,
@@ -110,14 +124,42 @@ class PeopleModel(QAbstractTableModel):
     def _forget(self) -> None:
         self._count = None
         self._pages.clear()
+        self._rows.clear()
         self._thumbnails.clear()
 
     # Paging ------------------------------------------------------------------------
     def _counted(self) -> int:
         if self._count is None:
-            self.count_queries += 1
-            self._count = count_people(self._filter)
+            if self._filter.text:
+                # A search grows page by page (canFetchMore/fetchMore): no count
+                # of every match, so that each keystroke reads one page only.
+                first = self._page(0)
+                self._count = len(first)
+                self._more = len(first) == self.page_size
+            else:
+                self.count_queries += 1
+                self._count = count_people(self._filter)
+                self._more = False
         return self._count
+
+    def canFetchMore(self, parent: _AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return (not parent.isValid() and self._count is not None and self._more
+                and not self._resetting)
+
+    def fetchMore(self, parent: _AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        page = self._page(self._count // self.page_size)
+        more = len(page) == self.page_size
+        if page:
+            self._resetting = True  # views and testers may ask again while inserting
+            try:
+                self.beginInsertRows(QModelIndex(), self._count, self._count + len(page) - 1)
+                self._count += len(page)
+                self.endInsertRows()
+            finally:
+                self._resetting = False
+        self._more = more
 
     def _page(self, number: int) -> list[PersonRow]:
         page = self._pages.get(number)
@@ -129,7 +171,9 @@ class PeopleModel(QAbstractTableModel):
                            number * self.page_size, self.page_size)
         self._pages[number] = page
         while len(self._pages) > KEPT_PAGES:
-            self._pages.popitem(last=False)
+            evicted, _rows = self._pages.popitem(last=False)
+            for row in range(evicted * self.page_size, (evicted + 1) * self.page_size):
+                self._rows.pop(row, None)
         return page
 
     def person(self, row: int) -> PersonRow | None:
@@ -169,56 +213,40 @@ class PeopleModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.parent().isValid():
-            return None
-        person = self.person(index.row())
-        if person is None:
-            return None
+        # Called hundreds of times per paint: one dict lookup for the row, roles
+        # compared as plain ints, texts prepared once per page.
+        cells = self._rows.get(index.row())
+        if cells is None:
+            if not index.isValid():
+                return None
+            person = self.person(index.row())
+            if person is None:
+                return None
+            cells = self._rows[index.row()] = _Cells(person)
         column = index.column()
-        if role == IdRole:
-            return person.id
-        if role == RowRole:
-            return person
-        if role == ContextsRole:
-            return list(person.contexts)
-        if role == PhotoRole:
-            return person.photo
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(person, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_PHOTO:
-            return self._thumbnail(person)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_BALANCE:
-                return balance_tip(person.balance)
-            if column == COL_NAME and person.org:
-                return person.org
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_BALANCE and person.balance < 0:
-            return QColor("#b03a2e")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_BALANCE:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(person, column) or person.name
-        return None
-
-    def _display(self, person: PersonRow, column: int) -> str | None:
-        if column == COL_NAME:
-            return person.name or _("(no name)")
-        if column == COL_CONTEXTS:
-            return ", ".join(chip.label for chip in person.contexts)
-        if column == COL_LAST:
-            if person.last_interaction_at is None:
-                return ""
-            return format_date(person.last_interaction_at.date())
-        if column == COL_BALANCE:
-            return balance_text(person.balance)
-        if column == COL_NEXT:
-            day = person.next_followup_on
-            return "" if day is None else format_date(day)
+        if role == _DISPLAY:
+            return cells.display[column]
+        if role == _DECORATION:
+            return self._thumbnail(cells.person) if column == COL_PHOTO else None
+        if role == _ID:
+            return cells.person.id
+        if role == _CONTEXTS:
+            return cells.person.contexts
+        if role == _TOOLTIP:
+            return cells.tips[column]
+        if role == _FOREGROUND:
+            return cells.balance_colour if column == COL_BALANCE else None
+        if role == _ALIGNMENT:
+            return _CENTRE if column == COL_BALANCE else None
+        if role == _ROW:
+            return cells.person
+        if role == _PHOTO:
+            return cells.person.photo
+        if role == _ACCESSIBLE:
+            return cells.display[column] or cells.person.name
         return None
 
     def _thumbnail(self, person: PersonRow) -> QPixmap | None:
@@ -235,5 +263,41 @@ class PeopleModel(QAbstractTableModel):
         return pixmap
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_ID, _ROW, _CONTEXTS, _PHOTO = (int(IdRole), int(RowRole), int(ContextsRole), int(PhotoRole))
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter.value)
+_NEGATIVE = QColor("#b03a2e")
+
+
+class _Cells:
+    """One row's texts, prepared once when its page is read."""
+
+    __slots__ = ("person", "display", "tips", "balance_colour")
+
+    def __init__(self, person: PersonRow):
+        self.person = person
+        last = person.last_interaction_at
+        follow = person.next_followup_on
+        self.display = (
+            None,
+            person.name or _("(no name)"),
+            ", ".join(chip.label for chip in person.contexts),
+            format_date(last.date()) if last is not None else "",
+            balance_text(person.balance),
+            format_date(follow) if follow is not None else "",
+        )
+        self.tips = (None, person.org or None, self.display[2] or None, None,
+                     balance_tip(person.balance), None)
+        self.balance_colour = _NEGATIVE if person.balance < 0 else None
+
+
 __all__ = ["PeopleModel", "COLUMNS", "COL_PHOTO", "COL_NAME", "COL_CONTEXTS", "COL_LAST",
            "COL_BALANCE", "COL_NEXT", "IdRole", "RowRole", "ContextsRole", "PhotoRole"]
+

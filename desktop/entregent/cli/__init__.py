@@ -126,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"entregent: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (``entregent due | head``): not an error of ours.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print(_("entregent: interrupted."), file=sys.stderr)
         return 130

@@ -184,7 +184,7 @@ def test_time_zones(people, tmp_path, monkeypatch):
     assert stored["tz-utc@example.org"] == (
         dt.datetime(2024, 6, 13, 10, 0), "UTC", False, "meeting")
     assert stored["tz-custom@example.org"] == (
-        dt.datetime(2024, 6, 14, 4, 30), "My Office Time", False, "volunteering")
+        dt.datetime(2024, 6, 14, 4, 30), "", False, "volunteering")  # the file's own zone
     assert stored["tz-olson@example.org"] == (
         dt.datetime(2024, 6, 15, 14, 0), "America/New_York", False, "party")
 
@@ -277,3 +277,15 @@ def test_an_unmatched_series_is_listed_once(db, tmp_path):
                       ("Dentist", "2024-10-08T08:00Z", 1)]
     assert report.unmatched[0].attendees == ["alice@example.org", "bruno.petit@example.org",
                                              "me@example.net"]
+
+
+def test_an_imported_floating_time_can_be_edited(people, tmp_path):
+    from entregent.services.interactions import edit_interaction
+
+    import_calendar(copy(tmp_path, "time_zones.ics"), batch=None)
+    floating = Interaction.get(Interaction.external_key == "tz-floating@example.org")
+    edit_interaction(floating.id, when=dt.datetime(2024, 6, 11, 11, 0))
+    edited = Interaction.get_by_id(floating.id)
+    assert edited.edited and edited.tz == "floating"
+    assert edited.occurred_at == dt.datetime(2024, 6, 11, 11, 0).astimezone(dt.UTC).replace(
+        tzinfo=None)

@@ -3,8 +3,9 @@ of the zone the time was written in.
 
 - a time with a zone (TZID with its VTIMEZONE, an Olson name, a Windows name
   such as "W. Europe Standard Time", or UTC ``Z``) is converted to UTC and the
-  zone keeps its Olson name when there is one ("Europe/Berlin"), else the TZID
-  as written;
+  zone keeps its Olson name ("Europe/Berlin"); a zone known only from the
+  file's own VTIMEZONE ("My Office Time") is converted with that definition and
+  remembered as "" (local), since the app could not use its name again;
 - a floating time (no zone) is the user's local wall-clock time: converted
   from the computer's zone, remembered as ``"floating"``;
 - an all-day date is stored at noon UTC with no zone, as the app stores every
@@ -15,6 +16,8 @@ of the zone the time was written in.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar.timezone import tzid_from_dt
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
@@ -58,7 +61,19 @@ def zone_name(value: dt.datetime) -> str:
     tzid = tzid.replace("\\,", ",").replace("\\;", ";").strip().strip("/")
     if tzid in _UTC_NAMES:
         return UTC_NAME
-    return WINDOWS_TO_OLSON.get(tzid, tzid)
+    tzid = WINDOWS_TO_OLSON.get(tzid, tzid)
+    # Only names the app can use again (an edit of the time reads the zone back);
+    # a zone the file alone defines is remembered as local.
+    return tzid if _known_zone(tzid) else ""
+
+
+@cache
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _local_to_utc(value: dt.datetime) -> dt.datetime:

@@ -27,7 +27,7 @@ __all__ = ["log_interaction", "edit_interaction", "delete_interaction", "timelin
 
 
 def _zone(tz: str) -> dt.tzinfo | None:
-    if not tz:
+    if not tz or tz == "floating":  # "floating": a calendar's local wall-clock time
         return None
     try:
         return ZoneInfo(tz)

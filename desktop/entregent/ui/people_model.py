@@ -34,7 +34,7 @@ RowRole = Qt.ItemDataRole.UserRole + 2  # the whole PersonRow
 ContextsRole = Qt.ItemDataRole.UserRole + 3  # list of ContextChip
 PhotoRole = Qt.ItemDataRole.UserRole + 4  # raw photo bytes or None
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 KEPT_PAGES = 30
 THUMBNAIL = 28
 

@@ -1,0 +1,132 @@
+"""The import wizard (preview, import in the background, cancel, report) and
+merging duplicates with undo."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+
+from entregent.model.tables import Contact, ContactMethod, ImportBatch, SourceCard
+from entregent.ui import import_wizard
+from entregent.ui.duplicates_dialog import DuplicatesDialog
+from entregent.ui.import_wizard import ImportWizard
+
+from .conftest import add_person
+
+
+def _counts() -> tuple[int, ...]:
+    return (Contact.select().count(), ContactMethod.select().count(),
+            ImportBatch.select().count(), SourceCard.select().count())
+
+
+def _cards(path, count: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        for i in range(count):
+            out.write(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i:05d} Exemple\r\n"
+                      f"N:Exemple;Person {i:05d};;;\r\nEMAIL:p{i}@example.org\r\n"
+                      f"TEL;TYPE=CELL:+33 6 12 {i // 100:02d} {i % 100:02d} 00\r\n"
+                      "END:VCARD\r\n")
+
+
+def test_import_wizard_previews_then_imports_a_corpus_file_with_progress(make_window, qtbot,
+                                                                         corpus):
+    path = corpus / "vcard" / "ezvcard" / "John_Doe_ANDROID.vcf"
+    window = make_window()
+    wizard = window.open_import([str(path)])
+    assert isinstance(wizard, ImportWizard)
+    before = _counts()
+    qtbot.mouseClick(wizard.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.import_button.isEnabled(), timeout=20_000)
+    preview = wizard.preview_reports[0]
+    assert preview.dry_run and preview.new > 0
+    assert _counts() == before  # the preview wrote nothing
+    assert wizard.preview_tree.topLevelItem(0).text(1) == str(preview.new)
+
+    values = []
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    wizard.job.progressed.connect(lambda done, total: values.append((done, total)))
+    qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=30_000)
+    assert wizard.outcome == "done"
+    assert wizard.progress_bar.value() == wizard.progress_bar.maximum()
+    assert values and values[-1][0] == values[-1][1]  # progress reached the end
+    report = wizard.reports[0]
+    assert report.new == preview.new
+    assert Contact.select().count() == before[0] + report.new
+    assert window.people_model.rowCount() == before[0] + report.new
+
+
+def test_cancel_mid_import_leaves_the_database_unchanged(make_window, qtbot, tmp_path,
+                                                         monkeypatch):
+    path = tmp_path / "many.vcf"
+    _cards(path, 600)
+    add_person("Already", "Here", email="already@example.org")
+    real = import_wizard._import_file()
+    paused, clicked = threading.Event(), threading.Event()
+
+    def import_file_pausing(*args, progress=None, **kwargs):
+        def report(done, total):
+            if progress is not None:
+                progress(done, total)
+            if 0 < done < total and not paused.is_set():  # mid-way: wait for the click
+                paused.set()
+                clicked.wait(20)
+        return real(*args, progress=report, **kwargs)
+
+    monkeypatch.setattr(import_wizard, "_import_file", lambda: import_file_pausing)
+    window = make_window()
+    before = _counts()
+    wizard = window.open_import([str(path)])
+    wizard.start_import()
+    qtbot.waitUntil(paused.is_set, timeout=30_000)
+    qtbot.waitUntil(lambda: wizard.progress_bar.value() > 0)
+    qtbot.mouseClick(wizard.cancel_button, Qt.MouseButton.LeftButton)
+    clicked.set()
+    qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=30_000)
+    assert wizard.outcome == "cancelled"
+    assert "exactly as they were" in wizard.report_label.text()
+    assert _counts() == before
+    assert window.people_model.rowCount() == 1
+
+
+def test_rejected_cards_are_listed_with_their_line(make_window, qtbot, tmp_path):
+    path = tmp_path / "mixed.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nthis is not a property\r\n"
+                    "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Two\r\nEND:VCARD\r\n",
+                    encoding="utf-8")
+    window = make_window()
+    wizard = window.open_import([str(path)])
+    wizard.start_import()
+    qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=30_000)
+    report = wizard.reports[0]
+    problems = [*report.rejected, *report.skipped_lines]
+    assert [p.line for p in problems] == [7]  # the line that is not a property
+    assert wizard.rejected_tree.topLevelItemCount() == 1
+    item = wizard.rejected_tree.topLevelItem(0)
+    assert (item.text(0), item.text(1)) == ("mixed.vcf", "7")
+    assert item.text(2) == problems[0].reason
+    assert wizard.rejected_tree.isVisibleTo(wizard)
+    assert Contact.select().where(Contact.display_name.startswith("Good")).count() == 2
+
+
+def test_merging_duplicates_is_undoable(make_window, qtbot):
+    first = add_person("Anne", "Martin", email="anne@example.org")
+    second = add_person("Anne", "Martin", email="Anne@Example.org")
+    window = make_window()
+    dialog = DuplicatesDialog(window.context, window)
+    window.dialogs.append(dialog)
+    dialog.open()
+    assert dialog.current() is not None
+    assert set(dialog.current()) == {first, second}
+    kept, merged = dialog.current()
+    assert "Anne Martin" in dialog.left.text() and "Anne Martin" in dialog.right.text()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert Contact.get_or_none(Contact.id == merged) is None
+    assert window.people_model.rowCount() == 1
+    window.context.undo_stack.undo()
+    assert Contact.get(Contact.id == merged).display_name == "Anne Martin"
+    assert ContactMethod.select().where(ContactMethod.contact == merged).count() == 1
+    assert window.people_model.rowCount() == 2
+    window.context.undo_stack.redo()
+    assert Contact.get_or_none(Contact.id == merged) is None

@@ -180,3 +180,15 @@ def test_split_reports_lines():
     assert [c.line for c in result.cards] == [2]
     assert result.skipped == [(1, "a line outside any card")]
     assert [line for line, _reason in result.rejected] == [6]
+
+
+def test_mixed_encodings_and_binary_garbage_between_cards(db, tmp_path):
+    data = (CARD.encode("utf-8")
+            + "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Françoise Noël\r\nEND:VCARD\r\n".encode("cp1252")
+            + bytes(range(256)) * 4 + b"\r\n"
+            + CARD.replace("Hélène", "Inès").encode("utf-8"))
+    report = import_file(_write(tmp_path, data))
+    assert report.new == 3 and not report.rejected
+    assert sorted(c.display_name for c in Contact.select()) == \
+        ["Françoise Noël", "Hélène Lefèvre", "Inès Lefèvre"]
+    assert report.skipped_lines  # the garbage is said, with its line

@@ -27,6 +27,7 @@ _BEGIN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.
 _END = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _WRAPPER = re.compile(r"^(?:BEGIN|END)[ \t]*:[ \t]*VADDRESSBOOK[ \t]*$", re.IGNORECASE)
 _AGENT_OPEN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?AGENT(?:;[^:]*)?:[ \t]*$", re.IGNORECASE)
+_SURROGATE = re.compile("[\udc80-\udcff]")
 _SNIFF = re.compile(r"^[ \t]*(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*(VCARD|VCALENDAR)\b",
                     re.IGNORECASE | re.MULTILINE)
 
@@ -81,10 +82,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = data.decode("utf-8", "surrogateescape")
+    if _SURROGATE.sub("", mixed).isascii():
+        return _legacy(data)
+    # Mostly UTF-8 with some bytes that are not (files put together from several
+    # exports): each card with such bytes is read on its own (see split_cards).
+    return mixed, "utf-8"
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _repair_mixed(text: str) -> str:
+    """A card's text holding undecodable bytes, read as Windows-1252 or Latin-1."""
+    if not _SURROGATE.search(text):
+        return text
+    return _legacy(text.encode("utf-8", "surrogateescape"))[0]
 
 
 def sniff_kind(head: bytes) -> str | None:
@@ -94,7 +111,9 @@ def sniff_kind(head: bytes) -> str | None:
     if b"\x00" in head and not _looks_utf16(head) and not head.startswith(
             (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
              codecs.BOM_UTF32_BE)):
-        return None
+        head = head[:head.index(b"\x00")]  # binary after some text: judge the text
+        if not head.strip():
+            return None
     # Cut on a character boundary for multi-byte encodings.
     text, _encoding = decode_bytes(head[: len(head) - len(head) % 4] if len(head) > 8 else head)
     match = _SNIFF.search(text)
@@ -128,7 +147,7 @@ def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
         stray_count = 0
 
     def finish(end_line: int) -> None:
-        card_text = "".join(parts)
+        card_text = _repair_mixed("".join(parts))
         if max_card_chars is not None and len(card_text) > max_card_chars:
             result.rejected.append(
                 (start, f"the card is too large ({len(card_text) // 1024} KB)"))

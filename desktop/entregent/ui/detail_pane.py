@@ -148,6 +148,26 @@ class DetailPane(QScrollArea):
         self.chips_row.setSpacing(4)
         content.addLayout(self.chips_row)
 
+        # Ways to reach them.
+        content.addWidget(section_title(_("Reach them")))
+        self.methods_box = QVBoxLayout()
+        content.addLayout(self.methods_box)
+
+        content.addWidget(section_title(_("Give and take (last 12 months)")))
+        self.balance_label = plain_label("")
+        self.balance_label.setObjectName("balanceLabel")
+        self.balance_label.setWordWrap(True)
+        content.addWidget(self.balance_label)
+
+        content.addWidget(section_title(_("Follow-ups")))
+        self.followups = FollowUpsBox(context, self)
+        content.addWidget(self.followups)
+
+        content.addWidget(section_title(_("Timeline")))
+        self.timeline = TimelineView(context, self)
+        content.addWidget(self.timeline)
+
+        content.addWidget(section_title(_("Details")))
         # Fields, editable in place.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -180,11 +200,6 @@ class DetailPane(QScrollArea):
         cadence_row.addWidget(self.due_label, 1)
         form.addRow(_("Keep in touch"), cadence_row)
         content.addLayout(form)
-
-        # Ways to reach them.
-        content.addWidget(section_title(_("Reach them")))
-        self.methods_box = QVBoxLayout()
-        content.addLayout(self.methods_box)
 
         # How we met, groups, balance.
         content.addWidget(section_title(_("How you met")))
@@ -219,12 +234,6 @@ class DetailPane(QScrollArea):
         self.groups_label.setWordWrap(True)
         content.addWidget(self.groups_label)
 
-        content.addWidget(section_title(_("Give and take (last 12 months)")))
-        self.balance_label = plain_label("")
-        self.balance_label.setObjectName("balanceLabel")
-        self.balance_label.setWordWrap(True)
-        content.addWidget(self.balance_label)
-
         content.addWidget(section_title(_("Note")))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("noteEdit")
@@ -233,15 +242,13 @@ class DetailPane(QScrollArea):
         self.note_edit.setMaximumHeight(90)
         self.note_edit.installEventFilter(self)
         content.addWidget(self.note_edit)
-
-        content.addWidget(section_title(_("Follow-ups")))
-        self.followups = FollowUpsBox(context, self)
-        content.addWidget(self.followups)
-
-        content.addWidget(section_title(_("Timeline")))
-        self.timeline = TimelineView(context, self)
-        content.addWidget(self.timeline)
         self.content.hide()
+        order = [self.log_button, self.ask_button, self.followups.add_button,
+                 self.timeline.tree, self.timeline.more_button, *self.edits.values(),
+                 self.tie_combo, self.cadence_spin, self.how_met_edit, self.met_place_edit,
+                 self.met_on_edit, self.introduced_button, self.note_edit]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
 
     # Showing -----------------------------------------------------------------------
     def show_person(self, contact_id: int | None) -> None:
@@ -322,7 +329,7 @@ class DetailPane(QScrollArea):
             button.setStyleSheet(
                 f"QToolButton {{ border: 1px solid {chip.colour}; border-radius: 9px;"
                 f" padding: 1px 8px; color: {chip.colour}; }}")
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             button.setMinimumWidth(min(button.sizeHint().width(), 60))
             button.clicked.connect(lambda _c=False, cid=chip.id: self._untag(cid))
             self.chips_row.addWidget(button)

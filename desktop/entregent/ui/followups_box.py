@@ -114,7 +114,9 @@ class FollowUpsBox(QWidget):
             if follow_up.due_on <= today:
                 when.setStyleSheet("color: #b03a2e; font-weight: bold;")
             line.addWidget(when)
-            line.addWidget(plain_label(follow_up.note), 1)
+            note = plain_label(follow_up.note)
+            note.setWordWrap(True)
+            line.addWidget(note, 1)
             done = QToolButton()
             done.setText(_("Done"))
             done.setAccessibleName(_("Mark the follow-up done"))

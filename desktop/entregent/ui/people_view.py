@@ -53,6 +53,8 @@ class ChipsDelegate(QStyledItemDelegate):
         x = option.rect.x() + 4
         height = min(option.rect.height() - 6, metrics.height() + 4)
         y = option.rect.y() + (option.rect.height() - height) // 2
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        on_selection = option.palette.highlightedText().color()
         for chip in chips:
             text = chip.label
             width = metrics.horizontalAdvance(text) + 12
@@ -61,12 +63,12 @@ class ChipsDelegate(QStyledItemDelegate):
                 painter.drawText(QRect(x, y, 20, height), Qt.AlignmentFlag.AlignVCenter, "…")
                 break
             colour = QColor(chip.colour)
-            fill = QColor(colour)
-            fill.setAlpha(40)
-            painter.setPen(QPen(colour, 1))
+            fill = QColor(on_selection if selected else colour)
+            fill.setAlpha(50 if selected else 40)
+            painter.setPen(QPen(on_selection if selected else colour, 1))
             painter.setBrush(fill)
             painter.drawRoundedRect(QRect(x, y, width, height), height / 2, height / 2)
-            painter.setPen(QPen(colour.darker(140)))
+            painter.setPen(QPen(on_selection if selected else colour.darker(140)))
             painter.drawText(QRect(x, y, width, height), Qt.AlignmentFlag.AlignCenter, text)
             x += width + 4
         painter.restore()

@@ -43,15 +43,17 @@ class TimelineView(QWidget):
         self.tree.setObjectName("timelineTree")
         self.tree.setAccessibleName(_("Timeline"))
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setHeaderLabels([_("When"), _("What"), _("Note"), _("With")])
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setHeaderLabels([_("When"), _("What")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._edit(item))
-        self.tree.setMinimumHeight(180)
-        self.tree.setColumnWidth(0, 130)
-        self.tree.setColumnWidth(1, 110)
+        self.tree.setMinimumHeight(220)
+        self.tree.setColumnWidth(0, 120)
         self.more_button = QPushButton(_("Show older"))
         self.more_button.setObjectName("olderButton")
         self.more_button.clicked.connect(self.show_more)
@@ -87,11 +89,17 @@ class TimelineView(QWidget):
                 from entregent.network.advice import what_label
 
                 what += f" ({what_label(entry.ask_what)}, {_(entry.ask_outcome or '')})"
-            others = ", ".join(names.get(i, "?") for i in entry.others)
+            lines = [what]
+            if entry.note or entry.summary:
+                lines.append(entry.note or entry.summary)
+            if entry.others:
+                lines.append(_("with {names}").format(
+                    names=", ".join(names.get(i, "?") for i in entry.others)))
             when = format_datetime(entry.occurred_at)
-            item = QTreeWidgetItem([when, what, entry.note or entry.summary, others])
+            item = QTreeWidgetItem([when, "\n".join(lines)])
             item.setData(0, EntryRole, entry)
-            item.setToolTip(2, entry.note or entry.summary)
+            item.setToolTip(1, "\n".join(lines))
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.more_button.setVisible(more)

@@ -134,7 +134,7 @@ class HomeView(QScrollArea):
 
         self.mix_card = Card(_("Social, professional, group (90 days)"))
         self.mix_chart = QChart()
-        self.mix_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.mix_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.mix_chart.setMargins(QMargins(0, 0, 0, 0))
         self.mix_chart.setBackgroundVisible(False)
         mix_view = QChartView(self.mix_chart)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import vobject
+from vobject import vcard as vobject_vcard
 
 from entregent.io.vcard_lines import CardLines, Prop, card_lines, unescape
 from entregent.io.vcard_normalize import normalize_email, normalize_phone
@@ -131,42 +131,33 @@ def _is_pref(prop: Prop) -> int:
 
 
 def _vobject_values(lines: CardLines, line: int) -> dict[str, list]:
-    """The structured properties parsed by vobject: NAME → [(prop, value), …]."""
-    wanted = [p for p in lines.props if p.name in _FOR_VOBJECT]
+    """The structured properties (N, ADR, ORG) decoded by vobject: NAME → [(prop, value)].
+
+    The lines were already cut and repaired by ``card_lines``; vobject's own value
+    parser (``splitFields``, what its vCard behaviours run) splits and unescapes the
+    components into its ``Name`` and ``Address`` objects. Building vobject content
+    lines and components for the whole card would cost as much again as the rest of
+    the import (see benchmarks/import_vcards.py) for the same values.
+    """
     found: dict[str, list] = {}
-    if not wanted:
-        return found
-    for _attempt in range(3):
-        # Each line carries its index as its group, to find its property again.
-        text = "BEGIN:VCARD\nVERSION:3.0\n" + "\n".join(
-            f"g{index}.{p.name}{p.raw_params}:{p.value}" for index, p in enumerate(wanted)) + \
-            "\nEND:VCARD\n"
-        try:
-            component = vobject.readOne(text)
-        except vobject.base.ParseError as exc:
-            kept = []
-            for prop in wanted:
-                try:
-                    vobject.base.textLineToContentLine(f"{prop.name}{prop.raw_params}:{prop.value}")
-                    kept.append(prop)
-                except vobject.base.ParseError:
-                    lines.skipped.append((prop.line, f"{prop.name} could not be read"))
-            if len(kept) == len(wanted):
-                raise CardRejected(line, f"vCard syntax error: {exc}") from exc
-            wanted = kept
+    for prop in lines.props:
+        if prop.name not in _FOR_VOBJECT:
             continue
-        except Exception as exc:  # vobject raises assorted errors on odd values
-            raise CardRejected(line, f"the card could not be read ({exc})") from exc
-        pairs = []
-        for children in component.contents.values():
-            for child in children:
-                group = child.group or ""
-                if group[:1] == "g" and group[1:].isdigit() and int(group[1:]) < len(wanted):
-                    pairs.append((int(group[1:]), child.value))
-        for index, value in sorted(pairs, key=lambda item: item[0]):
-            found.setdefault(wanted[index].name, []).append((wanted[index], value))
-        return found
-    raise CardRejected(line, "the card could not be read")
+        try:
+            fields = vobject_vcard.splitFields(prop.value)
+            if prop.name == "N":
+                value = vobject_vcard.Name(**dict(zip(vobject_vcard.NAME_ORDER, fields,
+                                                      strict=False)))
+            elif prop.name == "ADR":
+                value = vobject_vcard.Address(**dict(zip(vobject_vcard.ADDRESS_ORDER, fields,
+                                                         strict=False)))
+            else:
+                value = fields
+        except Exception:  # vobject raises assorted errors on odd values
+            lines.skipped.append((prop.line, f"{prop.name} could not be read"))
+            continue
+        found.setdefault(prop.name, []).append((prop, value))
+    return found
 
 
 def read_card(raw: RawCard, *, encoding: str = "utf-8", region: str | None = None,

@@ -109,3 +109,22 @@ def test_plan_a_social_meeting_instead_creates_a_follow_up_and_no_ask(make_windo
     followup_dialog.accept()
     assert Ask.select().count() == 0
     assert FollowUp.select().where(FollowUp.contact == friend).count() == 1
+
+
+def test_the_list_badges_who_would_draw_a_strong_warning(make_window, qtbot):
+    from entregent.services.asks import record_ask
+    from entregent.ui.people_model import COL_NAME as NAME
+
+    asked = add_person("Eve", "Moreau")
+    calm = add_person("Fred", "Noir")
+    record_ask(asked, "favour")  # still pending, just now: asking again would be heavy
+    window = make_window()
+    model = window.people_model
+    qtbot.waitUntil(lambda: asked in model.badges, timeout=10_000)
+    window.context.workers.join(cancel=False)
+    assert calm not in model.badges
+    row = row_of(window, asked)
+    assert model.index(row, NAME).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert model.badges[asked] in model.index(row, NAME).data(Qt.ItemDataRole.ToolTipRole)
+    calm_row = row_of(window, calm)
+    assert model.index(calm_row, NAME).data(Qt.ItemDataRole.DecorationRole) is None

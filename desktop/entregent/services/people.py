@@ -24,6 +24,7 @@ from entregent.services.search import fts_query
 
 __all__ = ["PeopleFilter", "ContextChip", "PersonRow", "SORT_COLUMNS", "count_people",
            "GroupSummary", "list_group_summaries", "names_of", "tagged_among", "people_rows",
+           "warning_badges",
            "list_people", "balance_window_start", "BALANCE_WEIGHTS", "ledgers"]
 
 SORT_COLUMNS = ("photo", "name", "contexts", "last_contact", "balance", "next_followup")
@@ -296,3 +297,17 @@ def tagged_among(contact_ids, context_id: int) -> set[int]:
     return {row[0] for row in database.execute_sql(
         "SELECT contact_id FROM contact_context WHERE context_id = ? "
         "AND contact_id IN (SELECT value FROM json_each(?))", (context_id, ids))}
+
+
+def warning_badges(contact_ids, what: str = "favour") -> dict[int, str]:
+    """For the people given: those an ask would now draw a strong warning for,
+    with the advisor's message (the list shows them with a badge)."""
+    from entregent.services.asks import prepare_ask
+
+    badges: dict[int, str] = {}
+    for contact_id in contact_ids:
+        preview = prepare_ask(contact_id, what)
+        strong = [w for w in preview.warnings if w.severity == "strong"]
+        if strong:
+            badges[contact_id] = strong[0].message
+    return badges

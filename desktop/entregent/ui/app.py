@@ -99,8 +99,17 @@ def render_screenshot(window, out: Path, view: str) -> int:
 
 
 def _settle(window) -> None:
+    """Let background reads (sidebar counts, Home, list badges) finish and paint."""
+    import time
+
     from PySide6.QtWidgets import QApplication
 
+    from entregent.ui.people_model import BADGE_DELAY_MS
+
+    until = time.monotonic() + BADGE_DELAY_MS / 1000 + 0.2
+    while time.monotonic() < until:
+        QApplication.processEvents()
+        time.sleep(0.02)
     for _round in range(3):
         QApplication.processEvents()
         window.context.workers.join(cancel=False)

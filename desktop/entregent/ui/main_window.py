@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self)
         self.people_view = PeopleView(parent=self)
         self.people_model = self.people_view.model
+        self.people_model.workers = self.context.workers
         self.search_edit = self.people_view.search_edit
         self.detail_pane = DetailPane(self.context, self)
         self._home_view = None

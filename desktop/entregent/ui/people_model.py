@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QPixmap
 
 from entregent.i18n import N_, _
@@ -37,6 +37,7 @@ PhotoRole = Qt.ItemDataRole.UserRole + 4  # raw photo bytes or None
 PAGE_SIZE = 50
 KEPT_PAGES = 30
 THUMBNAIL = 28
+BADGE_DELAY_MS = 400
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -71,6 +72,10 @@ class PeopleModel(QAbstractTableModel):
         self._rows: dict[int, _Cells] = {}
         self.page_loads = 0
         self.count_queries = 0
+        self.workers = None  # set by the view: badges are read in the background
+        self.badges: dict[int, str] = {}  # contact id -> a strong warning's message
+        self._badge_ids: list[int] = []
+        self._badge_timer: QTimer | None = None
 
     # What is shown -----------------------------------------------------------------
     @property
@@ -170,11 +175,45 @@ class PeopleModel(QAbstractTableModel):
         page = list_people(self._filter, SORT_KEYS[self._sort_column], self._descending,
                            number * self.page_size, self.page_size)
         self._pages[number] = page
+        self._read_badges(page)
         while len(self._pages) > KEPT_PAGES:
             evicted, _rows = self._pages.popitem(last=False)
             for row in range(evicted * self.page_size, (evicted + 1) * self.page_size):
                 self._rows.pop(row, None)
         return page
+
+    def _read_badges(self, page: list[PersonRow]) -> None:
+        """Ask the advisor who on this page would draw a strong warning: in the
+        background, once typing and scrolling pause (never in a keystroke's way)."""
+        if self.workers is None or not page:
+            return
+        self._badge_ids.extend(person.id for person in page)
+        if self._badge_timer is None:
+            self._badge_timer = QTimer(self)
+            self._badge_timer.setSingleShot(True)
+            self._badge_timer.setInterval(BADGE_DELAY_MS)
+            self._badge_timer.timeout.connect(self._start_badges)
+        self._badge_timer.start()
+
+    def _start_badges(self) -> None:
+        from entregent.services.people import warning_badges
+
+        ids = list(dict.fromkeys(self._badge_ids))
+        self._badge_ids.clear()
+        if not ids or self.workers is None:
+            return
+
+        def show(badges: dict[int, str]) -> None:
+            for contact_id in ids:
+                self.badges.pop(contact_id, None)
+            self.badges.update(badges)
+            wanted = set(ids)
+            for row, cells in list(self._rows.items()):
+                if cells.person.id in wanted:
+                    index = self.index(row, COL_NAME)
+                    self.dataChanged.emit(index, index)
+
+        self.workers.run(lambda job: warning_badges(ids), show, lambda exc: None)
 
     def person(self, row: int) -> PersonRow | None:
         if row < 0 or row >= self._counted():
@@ -230,12 +269,19 @@ class PeopleModel(QAbstractTableModel):
         if role == _DISPLAY:
             return cells.display[column]
         if role == _DECORATION:
-            return self._thumbnail(cells.person) if column == COL_PHOTO else None
+            if column == COL_PHOTO:
+                return self._thumbnail(cells.person)
+            if column == COL_NAME and cells.person.id in self.badges:
+                return _strong_icon()
+            return None
         if role == _ID:
             return cells.person.id
         if role == _CONTEXTS:
             return cells.person.contexts
         if role == _TOOLTIP:
+            if column == COL_NAME and cells.person.id in self.badges:
+                return _("Asking now would call for care: {why}").format(
+                    why=self.badges[cells.person.id])
             return cells.tips[column]
         if role == _FOREGROUND:
             return cells.balance_colour if column == COL_BALANCE else None
@@ -274,6 +320,12 @@ _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter.value)
 _NEGATIVE = QColor("#b03a2e")
+
+
+def _strong_icon():
+    from entregent.ui.icons import icon
+
+    return icon("strong")
 
 
 class _Cells:

@@ -130,3 +130,23 @@ def test_merging_duplicates_is_undoable(make_window, qtbot):
     assert window.people_model.rowCount() == 2
     window.context.undo_stack.redo()
     assert Contact.get_or_none(Contact.id == merged) is None
+
+
+def test_show_what_an_import_brought_and_undo_it(make_window, qtbot, tmp_path):
+    add_person("Already", "Here")
+    path = tmp_path / "three.vcf"
+    _cards(path, 3)
+    window = make_window()
+    wizard = window.open_import([str(path)])
+    wizard.start_import()
+    qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=30_000)
+    assert wizard.show_button.isVisibleTo(wizard)
+    qtbot.mouseClick(wizard.show_button, Qt.MouseButton.LeftButton)
+    assert window.import_bar.isVisible()
+    names = [window.people_model.person(r).name for r in range(window.people_model.rowCount())]
+    assert sorted(names) == [f"Person {i:05d} Exemple" for i in range(3)]
+    qtbot.waitUntil(lambda: any(k.startswith("import:") for k in window.sidebar.keys()))
+    qtbot.mouseClick(window.undo_import_button, Qt.MouseButton.LeftButton)
+    assert Contact.select().count() == 1
+    assert window.people_model.rowCount() == 1
+    assert not window.import_bar.isVisible()

@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
         self.detail_pane.show()
         kind, _sep, ident = key.partition(":")
         label = self.sidebar.currentItem().text(0) if self.sidebar.currentItem() else ""
+        if kind == "import":
+            self.show_import(int(ident), label, from_sidebar=True)
+            return
         if kind == "due":
             from entregent.ui.due_source import due_contact_ids
 
@@ -173,11 +176,12 @@ class MainWindow(QMainWindow):
         self.people_model.set_filter(people.with_text(self.search_edit.text()))
         self.people_view.update_empty()
 
-    def show_import(self, batch_id: int, label: str = "") -> None:
+    def show_import(self, batch_id: int, label: str = "", *, from_sidebar: bool = False) -> None:
         """List the people one import brought, with "Undo this import"."""
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentItem(None)
-        self.sidebar.blockSignals(False)
+        if not from_sidebar:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentItem(None)
+            self.sidebar.blockSignals(False)
         self.stack.setCurrentIndex(1)
         self.detail_pane.show()
         self.people_view.set_title(label or _("From an import"))

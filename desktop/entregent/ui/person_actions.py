@@ -4,8 +4,7 @@ change through the services and the undo stack."""
 
 from __future__ import annotations
 
-import importlib.util
-
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -175,17 +174,33 @@ def add_followup(window) -> None:
 
 
 def undo_import(window, batch_id: int | None) -> None:
-    if batch_id is None or importlib.util.find_spec("entregent.services.import_history") is None:
-        return
+    """Take back what one import did; say what was left alone (changed since) and why."""
     from entregent.services.import_history import undo_import as undo
 
-    window.context.call(window, undo, batch_id)
+    if batch_id is None:
+        return
+    result = window.context.call(window, undo, batch_id)
+    if result is None:
+        return
+    text = (ngettext("{n} person this import added was removed.",
+                     "{n} people this import added were removed.", result.removed)
+            .format(n=result.removed) + " "
+            + ngettext("{n} person it changed is back as before.",
+                       "{n} people it changed are back as before.", result.restored)
+            .format(n=result.restored))
+    box = QMessageBox(QMessageBox.Icon.Information, _("Import undone"), text,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if result.left_alone:
+        box.setInformativeText(_("Left as they are, because you changed them since:") + "\n"
+                               + "\n".join(f"{name} — {why}"
+                                           for _id, name, why in result.left_alone[:20]))
+    window.dialogs.append(box)
+    box.open()
+    window.sidebar.select("all")
 
 
 def export_contacts(window, ids: list[int] | None) -> None:
-    if importlib.util.find_spec("entregent.services.contact_export") is None:
-        QMessageBox.information(window, _("Export"), _("Exporting contacts is not ready yet."))
-        return
     path, _filter = QFileDialog.getSaveFileName(window, _("Export contacts"), "contacts.vcf",
                                                 _("vCard files (*.vcf)"))
     if not path:

@@ -2,13 +2,14 @@
 
 Choosing an entry emits ``chosen(key)`` where ``key`` is a short string:
 ``home``, ``all``, ``due``, ``archived``, ``context:<id>``, ``organization:<id>``,
-``import:<id>``. Counts are filled in after the window is shown (in the
+``import:<id>`` (what one import brought). Counts are filled in after the window is shown (in the
 background), never at start-up.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -18,6 +19,7 @@ from entregent.i18n import _
 from entregent.ui.icons import icon
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
+RECENT_IMPORTS = 5
 LabelRole = Qt.ItemDataRole.UserRole + 2
 
 
@@ -36,6 +38,7 @@ class SidebarContent:
     due: int | None
     contexts: list[SidebarEntry]
     groups: list[SidebarEntry]
+    imports: list[SidebarEntry] = field(default_factory=list)
 
 
 def read_sidebar_content() -> SidebarContent:
@@ -48,7 +51,11 @@ def read_sidebar_content() -> SidebarContent:
                 for c in list_contexts()]
     groups = [SidebarEntry(f"organization:{g.id}", g.name, g.count)
               for g in list_group_summaries()]
-    return SidebarContent(len(due_contact_ids()), contexts, groups)
+    from entregent.services.import_history import list_imports
+
+    imports = [SidebarEntry(f"import:{i.id}", Path(i.path).name, i.new + i.updated)
+               for i in list_imports() if i.kind == "vcard" and not i.undone_at][:RECENT_IMPORTS]
+    return SidebarContent(len(due_contact_ids()), contexts, groups, imports)
 
 
 def colour_icon(colour: str) -> QIcon:
@@ -82,6 +89,7 @@ class Sidebar(QTreeWidget):
         self._add(None, SidebarEntry("due", _("To reach out")), icon("reach-out"))
         self._contexts = self._section(_("Contexts"))
         self._groups = self._section(_("Groups"))
+        self._imports = self._section(_("Recent imports"))
         self._add(None, SidebarEntry("archived", _("Archived")), icon("archive"))
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
@@ -123,13 +131,16 @@ class Sidebar(QTreeWidget):
         current = self.current_key()
         self.blockSignals(True)
         try:
-            for section in (self._contexts, self._groups):
+            for section in (self._contexts, self._groups, self._imports):
                 for child in section.takeChildren():
                     self._items.pop(child.data(0, KeyRole), None)
             for entry in content.contexts:
                 self._add(self._contexts, entry)
             for entry in content.groups:
                 self._add(self._groups, entry)
+            for entry in content.imports:
+                self._add(self._imports, entry, icon("import"))
+            self._imports.setHidden(not content.imports)
             if not content.groups:
                 placeholder = QTreeWidgetItem([_("No group yet")])
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -135,6 +135,15 @@ def test_lower_case_grouped_properties(db, corpus):
         == ["+493581123456"]
 
 
+def test_a_card_with_too_many_properties_is_rejected_alone(db, tmp_path):
+    set_setting("max_properties_per_card", 50)
+    many = "".join(f"EMAIL:p{n}@example.org\r\n" for n in range(60))
+    text = (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many\r\n{many}END:VCARD\r\n" + CARD)
+    report = import_file(_write(tmp_path, text.encode()))
+    assert report.new == 1 and [p.line for p in report.rejected] == [1]
+    assert "50" in report.rejected[0].reason
+
+
 def test_apple_group_card_becomes_a_context(db, tmp_path):
     text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nUID:ana-1\r\nEND:VCARD\r\n"
             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob\r\nUID:bob-2\r\nEND:VCARD\r\n"
@@ -178,7 +187,7 @@ def test_not_a_vcard_is_refused_and_nothing_stored(db, tmp_path, content):
 def test_split_reports_lines():
     result = split_cards("junk\nBEGIN:VCARD\nFN:a\nEND:VCARD\n\nBEGIN:VCARD\nFN:b\n")
     assert [c.line for c in result.cards] == [2]
-    assert result.skipped == [(1, "a line outside any card")]
+    assert [line for line, _reason in result.skipped] == [1]
     assert [line for line, _reason in result.rejected] == [6]
 
 

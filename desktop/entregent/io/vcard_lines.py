@@ -16,6 +16,8 @@ import quopri
 import re
 from dataclasses import dataclass, field
 
+from entregent.i18n import _
+
 __all__ = ["Prop", "CardLines", "card_lines", "split_params", "unescape", "escape_text"]
 
 _PROPERTY = re.compile(
@@ -166,7 +168,8 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
         match = _PROPERTY.match(line)
         if match is None:
             if nested <= 1:
-                result.skipped.append((number, "not a vCard property"))
+                result.skipped.append((number, _("this line is not a vCard property; it was "
+                                                 "skipped.")))
             continue
         name = match.group("name").upper().replace("_", "-")
         value = match.group("value")

@@ -16,6 +16,8 @@ import re
 import struct
 from dataclasses import dataclass
 
+from entregent.i18n import _
+
 __all__ = ["PhotoResult", "read_photo", "image_type", "THUMBNAIL_MAX_BYTES"]
 
 THUMBNAIL_MAX_BYTES = 256 * 1024
@@ -96,25 +98,28 @@ def read_photo(value: str, *, base64_encoded: bool, max_bytes: int) -> PhotoResu
         else:
             text = match.group("data")
             if not match.group("b64"):
-                return PhotoResult(problem="a photo that is not base64 data")
+                return PhotoResult(problem=_("the photo is not in a form we can read; it "
+                                             "was left out."))
     compact = _SPACE.sub("", text).replace("\\", "")
     if not compact:
         return PhotoResult()
     if len(compact) * 3 // 4 > max_bytes:
-        return PhotoResult(problem=f"the photo is larger than {max_bytes // (1024 * 1024)} MB; "
-                                   "it was left out")
+        return PhotoResult(problem=_("the photo is larger than {mb} MB, the limit set in the "
+                                     "settings; it was left out.").format(
+            mb=max_bytes // (1024 * 1024)))
     try:
         data = base64.b64decode(compact + "=" * (-len(compact) % 4))
     except (binascii.Error, ValueError):
-        return PhotoResult(problem="the photo is not valid base64; it was left out")
+        return PhotoResult(problem=_("the photo's data is damaged; it was left out."))
     kind = image_type(data)
     if kind is None:
-        return PhotoResult(problem="the photo is not a JPEG, PNG, GIF or WebP image; "
-                                   "it was left out")
+        return PhotoResult(problem=_("the photo is not a JPEG, PNG, GIF or WebP image; it was "
+                                     "left out."))
     if len(data) <= THUMBNAIL_MAX_BYTES:
         return PhotoResult(data=data)
     thumb = _exif_thumbnail(data) if kind == "jpeg" else None
     if thumb:
         return PhotoResult(data=thumb)
-    return PhotoResult(problem="the photo is too large to keep as a thumbnail "
-                               f"({len(data) // 1024} KB); it was left out")
+    return PhotoResult(problem=_("the photo is too large to keep as a small picture ({kb} KB) "
+                                 "and has no thumbnail inside; it was left out.").format(
+        kb=len(data) // 1024))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from vobject import vcard as vobject_vcard
 
+from entregent.i18n import _
 from entregent.io.vcard_lines import CardLines, Prop, card_lines, unescape
 from entregent.io.vcard_normalize import normalize_email, normalize_phone
 from entregent.io.vcard_photo import read_photo
@@ -154,16 +155,31 @@ def _vobject_values(lines: CardLines, line: int) -> dict[str, list]:
             else:
                 value = fields
         except Exception:  # vobject raises assorted errors on odd values
-            lines.skipped.append((prop.line, f"{prop.name} could not be read"))
+            lines.skipped.append((prop.line, _("{name} could not be read; it was "
+                                               "skipped.").format(name=prop.name)))
             continue
         found.setdefault(prop.name, []).append((prop, value))
     return found
 
 
 def read_card(raw: RawCard, *, encoding: str = "utf-8", region: str | None = None,
-              max_photo_bytes: int = 10 * 1024 * 1024) -> CardData:
-    """Map one card, or raise CardRejected(line, reason)."""
+              max_photo_bytes: int = 10 * 1024 * 1024,
+              max_properties: int | None = None) -> CardData:
+    """Map one card, or raise CardRejected(line, reason): one bad card never stops the
+    others."""
     lines = card_lines(raw.text, raw.line, encoding)
+    if max_properties is not None and len(lines.props) > max_properties:
+        raise CardRejected(raw.line, _("this card has more than {n} properties, the limit set "
+                                       "in the settings.").format(n=max_properties))
+    try:
+        return _map_card(raw, lines, region, max_photo_bytes)
+    except Exception as exc:  # a value no exporter should write: this card only
+        raise CardRejected(raw.line, _("this card could not be read ({error}).").format(
+            error=f"{type(exc).__name__}: {exc}")) from exc
+
+
+def _map_card(raw: RawCard, lines: CardLines, region: str | None,
+              max_photo_bytes: int) -> CardData:
     card = CardData(line=raw.line, text=raw.text, hash=raw.hash, version=lines.version)
     labels = {p.group.upper(): _apple_label(unescape(p.value)) for p in lines.props
               if p.name == "X-ABLABEL" and p.group}
@@ -265,8 +281,9 @@ def _map_simple(card: CardData, prop: Prop, labels: dict[str, str], region: str 
             value = unescape(prop.value)
             card.birthday = parse_date(value, prop.param("X-APPLE-OMIT-YEAR"))
             if card.birthday is None and value.strip():
-                card.problems.append((prop.line, f"the birthday “{value.strip()}” is not a "
-                                                 "date; it was left out"))
+                card.problems.append((prop.line, _(
+                    "the birthday “{text}” is not a date; it was left out.").format(
+                    text=value.strip())))
     elif name in ANNIVERSARY_PROPERTIES:
         if card.anniversary is None:
             card.anniversary = parse_date(unescape(prop.value),

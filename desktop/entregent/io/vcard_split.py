@@ -19,6 +19,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from entregent.i18n import _, ngettext
+
 __all__ = ["RawCard", "SplitResult", "decode_bytes", "sniff_kind", "split_cards", "card_hash",
            "iter_lines"]
 
@@ -139,18 +141,19 @@ def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
 
     def flush_stray() -> None:
         nonlocal stray_count
-        if stray_count == 1:
-            result.skipped.append((stray_start, "a line outside any card"))
-        elif stray_count > 1:
-            result.skipped.append(
-                (stray_start, f"{stray_count} lines outside any card"))
+        if stray_count:
+            result.skipped.append((stray_start, ngettext(
+                "this line is not part of any card; it was skipped.",
+                "these {n} lines are not part of any card; they were skipped.",
+                stray_count).format(n=stray_count)))
         stray_count = 0
 
     def finish(end_line: int) -> None:
         card_text = _repair_mixed("".join(parts))
         if max_card_chars is not None and len(card_text) > max_card_chars:
-            result.rejected.append(
-                (start, f"the card is too large ({len(card_text) // 1024} KB)"))
+            result.rejected.append((start, _(
+                "this card is larger than {kb} KB, the limit set in the settings.").format(
+                kb=max_card_chars // 1024)))
         else:
             result.cards.append(RawCard(card_text, start, card_hash(card_text)))
 
@@ -173,8 +176,9 @@ def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
                 depth += 1
                 parts.append(raw)
             else:
-                result.rejected.append(
-                    (start, f"the card has no END:VCARD (a new card begins at line {number})"))
+                result.rejected.append((start, _(
+                    "this card never ends (no END:VCARD before the next card, line "
+                    "{line}).").format(line=number)))
                 parts, start, depth = [raw], number, 1
         elif _END.match(stripped):
             parts.append(raw)
@@ -186,5 +190,6 @@ def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
         previous = stripped
     flush_stray()
     if depth > 0:
-        result.rejected.append((start, "the file ends before this card's END:VCARD"))
+        result.rejected.append((start, _("this card never ends: the file stops before its "
+                                         "END:VCARD.")))
     return result

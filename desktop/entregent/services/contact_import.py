@@ -125,6 +125,7 @@ class _VCardImport:
         self.should_cancel = should_cancel
         self.region = default_region(get_setting("phone_region"))
         self.max_photo = int(get_setting("max_photo_mb")) * 1024 * 1024
+        self.max_properties = int(get_setting("max_properties_per_card"))
         self.order = get_setting("sort_by")
         self.now = str(utcnow())
         self.created_contexts: list[int] = []
@@ -153,7 +154,8 @@ class _VCardImport:
             seen.add(raw.hash)
             try:
                 card = read_card(raw, encoding=self.encoding, region=self.region,
-                                 max_photo_bytes=self.max_photo)
+                                 max_photo_bytes=self.max_photo,
+                                 max_properties=self.max_properties)
             except CardRejected as exc:
                 report.rejected.append(Problem(exc.line, exc.reason))
                 continue

@@ -134,3 +134,12 @@ def test_cancel_rolls_back_and_progress_is_reported(db, tmp_path):
     assert report.new == 600
     assert calls[-1] == (600, 600) and all(total == 600 for _d, total in calls)
     assert [d for d, _t in calls] == sorted(d for d, _t in calls)
+
+
+def test_calendar_imports_are_listed_but_not_undone_here(db):
+    batch = ImportBatch.create(path="/tmp/cal.ics", file_hash="x", kind="ics",
+                               counts='{"new": 3, "rejected": []}')
+    assert [(i.kind, i.new) for i in list_imports()] == [("ics", 3)]
+    with pytest.raises(UserError):
+        undo_import(batch.id)
+    assert ImportBatch.get_by_id(batch.id).undone_at is None

@@ -92,6 +92,9 @@ def undo_import(batch_id: int) -> UndoResult:
         raise NotFound(_("There is no import number {id}.").format(id=batch_id))
     if batch.undone_at is not None:
         raise UserError(_("Import {id} was already undone.").format(id=batch_id))
+    if batch.kind != "vcard":
+        raise UserError(_("Import {id} is a calendar: its events cannot be taken back this way "
+                          "yet. Nothing was changed.").format(id=batch_id))
     result = UndoResult(batch.id)
     with database.atomic():
         changes = database.execute_sql(

@@ -180,10 +180,11 @@ class Interaction(BaseModel):
 
 class Participant(BaseModel):
     interaction = pw.ForeignKeyField(Interaction, backref="participants", on_delete="CASCADE")
-    contact = pw.ForeignKeyField(Contact, backref="participations", on_delete="CASCADE")
+    contact = pw.ForeignKeyField(Contact, backref="participations", on_delete="CASCADE",
+                                 index=False)  # since schema 5: (contact, interaction) below
 
     class Meta:
-        indexes = ((("interaction", "contact"), True),)
+        indexes = ((("interaction", "contact"), True), (("contact", "interaction"), False))
 
 
 class Ask(BaseModel):

@@ -16,11 +16,18 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from benchmarks import sample_text as words
-from benchmarks.measure import RUNS, cache_dir, child_environment, note, row, skipped
+from benchmarks.measure import (
+    RUNS,
+    cache_dir,
+    child_environment,
+    note,
+    row,
+    run_child,
+    skipped,
+)
 
 ORDER = 70
 NAME = "Lefèvre"
@@ -82,9 +89,7 @@ def _prepare(count: int, entregent: list[str], env: dict) -> tuple[Path, Path]:
 
 
 def _timed(command: list[str], env: dict) -> tuple[float, str]:
-    started = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
+    elapsed, done = run_child(command, env)
     if done.returncode != 0:
         raise RuntimeError(f"{command[0]} failed ({done.returncode}): {done.stderr[-1000:]}")
     return elapsed, done.stdout

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 from pathlib import Path
 
 
@@ -100,6 +99,8 @@ class SqlTrace:
 
 
 def timed(function) -> float:
-    started = time.perf_counter()
+    from benchmarks.measure import now
+
+    started = now()
     function()
-    return time.perf_counter() - started
+    return now() - started

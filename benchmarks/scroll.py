@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 import statistics
-import time
 
-from benchmarks.measure import RUNS, read_database, row, times_of
+from benchmarks.measure import RUNS, now, read_database, row, times_of
 
 ORDER = 40
 
@@ -30,11 +29,11 @@ def run(quick: bool) -> list[dict]:
         page_times: list[float] = []
 
         def timed_page(number):
-            started = time.perf_counter()
+            started = now()
             try:
                 return original_page(number)
             finally:
-                page_times.append(time.perf_counter() - started)
+                page_times.append(now() - started)
 
         model._page = timed_page
         try:

@@ -13,7 +13,7 @@ import json
 
 from entregent.model.database import database
 
-__all__ = ["FIELDS", "snapshot", "snapshot_json", "same_state", "photo_digest"]
+__all__: list[str] = []  # helpers for the import services, no use case here
 
 FIELDS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
           "suffix", "nickname", "org", "title", "birthday", "anniversary", "note", "photo_url",

@@ -124,6 +124,7 @@ def test_log_edit_delete_and_timeline(db):
     second = interactions.log_interaction([a], "Help received", dt.date(2025, 4, 2))
     assert Interaction.get_by_id(second).register == "help_received"
     assert Interaction.get_by_id(second).all_day
+    assert interactions.to_utc("2025-04-02") == (dt.datetime(2025, 4, 2, 12, 0), True)
     third = interactions.log_interaction([a], "call", register="professional")
     assert Interaction.get_by_id(third).register == "professional"
     entries = interactions.timeline(a)

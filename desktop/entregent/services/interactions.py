@@ -35,15 +35,19 @@ def _zone(tz: str) -> dt.tzinfo | None:
         raise UserError(_("Unknown time zone “{tz}”.").format(tz=tz)) from exc
 
 
-def to_utc(when: dt.datetime | dt.date | None, tz: str = "") -> tuple[dt.datetime, bool]:
+def to_utc(when: dt.datetime | dt.date | str | None,
+           tz: str = "") -> tuple[dt.datetime, bool]:
     """``(UTC naive datetime, all_day)`` for a moment given by the user.
 
-    None is now. A date is a whole day (kept at noon, so that every zone reads
-    the same day). A naive datetime is wall time in ``tz`` (or the machine's
-    zone when ``tz`` is empty); an aware one is converted.
+    None is now; text is read by ``parse_when``. A date is a whole day (kept
+    at noon, so that every zone reads the same day). A naive datetime is wall
+    time in ``tz`` (or the machine's zone when ``tz`` is empty); an aware one
+    is converted.
     """
     if when is None:
         return utcnow(), False
+    if isinstance(when, str):
+        when = parse_when(when)
     all_day = not isinstance(when, dt.datetime)
     if all_day:
         return dt.datetime(when.year, when.month, when.day, 12, 0), True

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from entregent.i18n import set_language
+from entregent.i18n_dates import format_day
 from entregent.network import advice
 from entregent.network.advice import ContactFacts, GroupFacts, Thresholds, prepare_ask
 from entregent.network.reciprocity import Ledger
@@ -122,7 +123,7 @@ def test_recent_ask_is_strong_while_one_is_pending(language):
     facts = friendly(last_ask_on=TODAY - 5 * DAY, pending_ask_on=TODAY - 5 * DAY)
     warning = only(facts, "recent_ask")
     assert warning.severity == "strong"
-    assert (TODAY - 5 * DAY).isoformat() in warning.explanation
+    assert format_day(TODAY - 5 * DAY) in warning.explanation
     check_text(warning, language)
     assert prepare_ask(facts, "advice", today=TODAY)[0].id == "recent_ask"  # strong first
 

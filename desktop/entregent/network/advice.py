@@ -37,6 +37,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from entregent.i18n import N_, _, ngettext
+from entregent.i18n_dates import format_day
 from entregent.network import cadence
 from entregent.network.kinds import ASK_WHAT_LABELS
 from entregent.network.reciprocity import RECEIVED_MORE, Ledger
@@ -174,7 +175,7 @@ def _recent_ask(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | N
             _("{name} has not answered your last ask yet.").format(name=f.name),
             _("You asked on {date} and it is still open. A second request before the first "
               "is settled can feel like pressure: give {name} time, and mark the first ask "
-              "as answered once you hear back.").format(date=f.pending_ask_on.isoformat(),
+              "as answered once you hear back.").format(date=format_day(f.pending_ask_on),
                                                         name=f.name),
             (FOLLOW_UP,))
     if f.last_ask_on is None or f.last_ask_on < limit:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from entregent.i18n import _, ngettext
+from entregent.i18n_dates import format_day
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def follow_up_reason(due_on: dt.date, note: str, today: dt.date) -> str:
     if due_on >= today:
         text = _("Follow-up due today.")
     else:
-        text = _("Follow-up due since {date}.").format(date=due_on.isoformat())
+        text = _("Follow-up due since {date}.").format(date=format_day(due_on))
     return f"{text} {note}".strip() if note else text
 
 
@@ -166,7 +167,7 @@ def birthday_reason(when: dt.date, age: int | None, today: dt.date) -> str:
         text = _("Birthday today!")
     else:
         text = ngettext("Birthday tomorrow ({date}).", "Birthday in {n} days ({date}).",
-                        days).format(n=days, date=when.isoformat())
+                        days).format(n=days, date=format_day(when))
     if age is not None and age > 0:
         text += " " + _("Turning {n}.").format(n=age)
     return text

@@ -166,3 +166,13 @@ def test_vcard4_group_becomes_a_context(db, corpus):
     family = Context.get(Context.name == "The Doe Family")
     members = [link.contact.display_name for link in family.contact_links]
     assert members == ["Dr. John Q. Public, III"]
+
+
+def test_addresses_keep_their_parts_and_labels(db, corpus):
+    contact = _one("ezvcard/gmail-single.vcf", corpus)
+    addresses = {m.label: m for m in _methods(contact, "adr")}
+    assert addresses["home"].value == "123 Home St\nHome City, HM 12345"
+    custom = addresses["customadrtype"]
+    assert custom.value == "321 Custom St\n98765 Custom City\nTX\nUSA"
+    assert json.loads(custom.normalized) == ["", "", "321 Custom St", "Custom City", "TX",
+                                             "98765", "USA"]

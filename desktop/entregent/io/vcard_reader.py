@@ -184,7 +184,7 @@ def _map_card(raw: RawCard, lines: CardLines, region: str | None,
     labels = {p.group.upper(): _apple_label(unescape(p.value)) for p in lines.props
               if p.name == "X-ABLABEL" and p.group}
     structured = _vobject_values(lines, raw.line)
-    _map_names(card, structured)
+    _map_names(card, structured, labels)
     _map_text(card, lines.props)
     for prop in lines.props:
         if prop.name in _SIMPLE:
@@ -218,7 +218,7 @@ def _map_text(card: CardData, props: list[Prop]) -> None:
                               if n.strip())
 
 
-def _map_names(card: CardData, values: dict[str, list]) -> None:
+def _map_names(card: CardData, values: dict[str, list], labels: dict[str, str]) -> None:
     if "N" in values:
         name = values["N"][0][1]
         card.family_name = _join(name.family)
@@ -236,8 +236,8 @@ def _map_names(card: CardData, values: dict[str, list]) -> None:
             parts = [_join(getattr(address, attr)) for attr in
                      ("box", "extended", "street", "city", "region", "code", "country")]
             if any(parts):
-                card.methods.append(Method("adr", _address_text(parts), "", _adr_key(parts),
-                                           _is_pref(prop)))
+                card.methods.append(Method("adr", _address_text(parts), _label(prop, labels),
+                                           _adr_key(parts), _is_pref(prop)))
 
 
 def _address_text(parts: list[str]) -> str:

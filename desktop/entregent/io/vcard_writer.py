@@ -137,13 +137,26 @@ def _adr_value(method: ExportMethod) -> str:
     return ";;" + escape(method.value) + ";;;;"
 
 
+def _formatted_name(card: ExportCard) -> str:
+    """FN is required: the display name, else one made from the names, org or e-mail."""
+    if card.display_name.strip():
+        return card.display_name
+    name = " ".join(p for p in (card.prefix, card.given_name, card.additional_names,
+                                card.family_name, card.suffix) if p.strip())
+    if name:
+        return name
+    if card.org.strip():
+        return card.org
+    return next((m.value for m in card.methods if m.kind in ("email", "tel")), "")
+
+
 def card_text(card: ExportCard, version: str = "3.0") -> str:
     """The card as vCard ``version`` text (CRLF line endings, folded)."""
     lines = ["BEGIN:VCARD", f"VERSION:{version}"]
     if version == "3.0":
         lines.append("PRODID:-//Entregent//Entregent//EN")
     lines.append(f"UID:{escape(card.uid)}")
-    lines.append(f"FN:{escape(card.display_name)}")
+    lines.append(f"FN:{escape(_formatted_name(card))}")
     lines.append("N:" + ";".join(escape(v) for v in (card.family_name, card.given_name,
                                                       card.additional_names, card.prefix,
                                                       card.suffix)))

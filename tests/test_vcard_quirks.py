@@ -201,3 +201,9 @@ def test_mixed_encodings_and_binary_garbage_between_cards(db, tmp_path):
     assert sorted(c.display_name for c in Contact.select()) == \
         ["Françoise Noël", "Hélène Lefèvre", "Inès Lefèvre"]
     assert report.skipped_lines  # the garbage is said, with its line
+
+
+def test_an_empty_card_is_rejected_with_its_line(db, tmp_path):
+    text = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nEND:VCARD\r\n" + CARD
+    report = import_file(_write(tmp_path, text.encode()))
+    assert report.new == 1 and [p.line for p in report.rejected] == [1]

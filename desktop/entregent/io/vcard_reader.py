@@ -172,10 +172,14 @@ def read_card(raw: RawCard, *, encoding: str = "utf-8", region: str | None = Non
         raise CardRejected(raw.line, _("this card has more than {n} properties, the limit set "
                                        "in the settings.").format(n=max_properties))
     try:
-        return _map_card(raw, lines, region, max_photo_bytes)
+        card = _map_card(raw, lines, region, max_photo_bytes)
     except Exception as exc:  # a value no exporter should write: this card only
         raise CardRejected(raw.line, _("this card could not be read ({error}).").format(
             error=f"{type(exc).__name__}: {exc}")) from exc
+    if not (card.display_name or card.note or card.photo or card.photo_url or card.members):
+        raise CardRejected(raw.line, _("this card holds nothing: no name, no phone, no "
+                                       "e-mail."))
+    return card
 
 
 def _map_card(raw: RawCard, lines: CardLines, region: str | None,

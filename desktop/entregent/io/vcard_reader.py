@@ -176,7 +176,8 @@ def read_card(raw: RawCard, *, encoding: str = "utf-8", region: str | None = Non
     except Exception as exc:  # a value no exporter should write: this card only
         raise CardRejected(raw.line, _("this card could not be read ({error}).").format(
             error=f"{type(exc).__name__}: {exc}")) from exc
-    if not (card.display_name or card.note or card.photo or card.photo_url or card.members):
+    if not (card.display_name or card.methods or card.note or card.photo or card.photo_url
+            or card.members):
         raise CardRejected(raw.line, _("this card holds nothing: no name, no phone, no "
                                        "e-mail."))
     return card

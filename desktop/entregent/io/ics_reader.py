@@ -31,6 +31,7 @@ import recurring_ical_events
 
 from entregent.errors import Cancelled
 from entregent.i18n import _
+from entregent.io.ics_rule_cost import MAX_OCCURRENCES, estimated_occurrences
 from entregent.io.ics_text import Chunk, SplitCalendar, split_calendar
 from entregent.io.ics_zones import to_stored
 
@@ -93,19 +94,26 @@ class _Event:
 
 def read_calendar(text: str, *, since: dt.datetime, until: dt.datetime,
                   progress: Callable[[int, int], None] | None = None,
-                  should_cancel: Callable[[], bool] | None = None) -> CalendarContents:
+                  should_cancel: Callable[[], bool] | None = None,
+                  max_lines: int | None = None, max_chars: int | None = None
+                  ) -> CalendarContents:
     """The occurrences of the events in ``text`` that start between ``since``
-    and ``until`` (naive UTC). Raises ``NotICalendar`` for what is no calendar."""
+    and ``until`` (naive UTC). Raises ``NotICalendar`` for what is no calendar.
+
+    A component of more than ``max_lines`` lines or ``max_chars`` characters
+    (the limits in the settings) is left out with its line, unparsed."""
     calendars, stray = split_calendar(text)
     with warnings.catch_warnings():
         # icalendar and recurring-ical-events warn about guesses they make
         # (vendor TZIDs …); those are not for the person importing.
         warnings.simplefilter("ignore")
-        return _read(calendars, stray, since, until, progress, should_cancel)
+        return _read(calendars, stray, since, until, progress, should_cancel,
+                     (max_lines, max_chars))
 
 
 def _read(calendars: list[SplitCalendar], stray: list[tuple[int, str]], since: dt.datetime,
-          until: dt.datetime, progress, should_cancel) -> CalendarContents:
+          until: dt.datetime, progress, should_cancel, limits=(None, None)
+          ) -> CalendarContents:
     contents = CalendarContents()
     contents.skipped_lines += [ReadProblem(line, reason) for line, reason in stray]
     total = sum(len(c.chunks) for c in calendars)
@@ -115,6 +123,9 @@ def _read(calendars: list[SplitCalendar], stray: list[tuple[int, str]], since: d
         timezones = []
         for chunk in split.chunks:
             if chunk.name == "VTIMEZONE" and chunk.complete:
+                if (too_large := _oversized(chunk, limits)) is not None:
+                    contents.skipped_lines.append(ReadProblem(chunk.line, too_large))
+                    continue
                 try:  # parsing caches the zone for the events that follow
                     timezones.append(icalendar.Component.from_ical(chunk.text()))
                 except Exception:  # noqa: BLE001 - a broken zone: its events say so
@@ -130,6 +141,9 @@ def _read(calendars: list[SplitCalendar], stray: list[tuple[int, str]], since: d
                     progress(done, total)
             if chunk.name == "VEVENT":
                 contents.events += 1
+                if (too_large := _oversized(chunk, limits)) is not None:
+                    _reject(contents, chunk.line, too_large)
+                    continue
                 event = _parse_event(chunk, contents)
                 if event is not None:
                     events.append(event)
@@ -140,6 +154,18 @@ def _read(calendars: list[SplitCalendar], stray: list[tuple[int, str]], since: d
     if progress is not None:
         progress(total, total)
     return contents
+
+
+def _oversized(chunk: Chunk, limits: tuple[int | None, int | None]) -> str | None:
+    """Why this component is too large to be read, or None."""
+    max_lines, max_chars = limits
+    if max_lines is not None and len(chunk.lines) > max_lines:
+        return _("this part of the calendar has more than {n} lines, the limit set in the "
+                 "settings; it was left out.").format(n=max_lines)
+    if max_chars is not None and sum(len(line) for line in chunk.lines) > max_chars:
+        return _("this part of the calendar is larger than {kb} KB, the limit set in the "
+                 "settings; it was left out.").format(kb=max_chars // 1024)
+    return None
 
 
 def _parse_header(split: SplitCalendar) -> icalendar.Calendar:
@@ -187,6 +213,11 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
     if isinstance(component.get("DTSTART"), list):
         _reject(contents, chunk.line_of("DTSTART"), _("this event has more than one start."))
         return None
+    for name in ("DTEND", "DURATION", "RECURRENCE-ID", "UID"):  # one each, or none
+        if isinstance(component.get(name), list):
+            _reject(contents, chunk.line_of(name),
+                    _("this event has {what} more than once.").format(what=name))
+            return None
     try:
         start = component["DTSTART"].dt
     except KeyError:
@@ -213,6 +244,8 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
 
 def _expand(header: icalendar.Calendar, timezones: list, events: list[_Event],
             since: dt.datetime, until: dt.datetime, contents: CalendarContents) -> None:
+    events = [event for event in events if not _repeats_too_often(event, until, contents)]
+    events = _without_endless(events, until, contents)
     if not events:
         return
     by_uid: dict[str, list[_Event]] = defaultdict(list)
@@ -244,6 +277,52 @@ def _expand(header: icalendar.Calendar, timezones: list, events: list[_Event],
         _add_occurrence(occurrence, series, lines, shifts, since, until, seen, contents)
 
 
+# A series is expanded from its first occurrence: one that would repeat more
+# often than this up to now is left out (an event every second since 2020 …).
+_MAX_REPEATS = 200_000
+_PER_DAY = {"SECONDLY": 86400.0, "MINUTELY": 1440.0, "HOURLY": 24.0, "DAILY": 1.0,
+            "WEEKLY": 1 / 7, "MONTHLY": 1 / 28, "YEARLY": 1 / 365}
+_EXPANDING = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY",
+              "BYWEEKNO", "BYMONTH")
+
+
+def _repeat_estimate(rule, start: dt.date, until: dt.datetime) -> float:
+    """An upper bound of the occurrences of one RRULE from ``start`` up to ``until``."""
+    if rule.get("COUNT"):
+        return float(rule["COUNT"][0])
+    end = until.date()
+    if rule.get("UNTIL"):
+        limit = rule["UNTIL"][0]
+        end = min(end, limit.date() if isinstance(limit, dt.datetime) else limit)
+    days = (end - start).days + 1
+    if days <= 0:
+        return 0.0
+    per_day = _PER_DAY.get(str(rule.get("FREQ", ["DAILY"])[0]).upper(), 1.0)
+    per_day /= max(1, int(rule.get("INTERVAL", [1])[0]))
+    for key in _EXPANDING:
+        per_day *= max(1, len(rule.get(key, [])))
+    return per_day * days
+
+
+def _repeats_too_often(event: _Event, until: dt.datetime, contents: CalendarContents) -> bool:
+    rules = event.component.get("RRULE")
+    if rules is None:
+        return False
+    try:
+        start = event.component["DTSTART"].dt
+        start = start.date() if isinstance(start, dt.datetime) else start
+        estimate = sum(_repeat_estimate(rule, start, until)
+                       for rule in (rules if isinstance(rules, list) else [rules]))
+    except Exception:  # noqa: BLE001 - the expansion says what is wrong with the rule
+        return False
+    if estimate <= _MAX_REPEATS:
+        return False
+    _reject(contents, event.chunk.line_of("RRULE"),
+            _("this event repeats too often to be read (more than {n} times since it "
+              "began); it was left out.").format(n=f"{_MAX_REPEATS:,}"))
+    return True
+
+
 def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:
     """How far each RANGE=THISANDFUTURE override moves the occurrences after it.
 
@@ -261,6 +340,21 @@ def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:
             continue
         shifts[(event.uid, _key_time(original.dt))] = shift
     return shifts
+
+
+def _without_endless(events: list[_Event], until: dt.datetime,
+                     contents: CalendarContents) -> list[_Event]:
+    """Leave out the series whose rules would fire too many times to expand."""
+    endless: set[str] = set()
+    for event in events:
+        for rule in _as_list(event.component.get("RRULE")):
+            estimate = estimated_occurrences(rule, event.component["DTSTART"].dt, until)
+            if estimate > MAX_OCCURRENCES and event.uid not in endless:
+                endless.add(event.uid)
+                _reject(contents, event.chunk.line_of("RRULE"),
+                        _("this event repeats too often to be read (about {count} times); "
+                          "it was left out.").format(count=int(estimate)))
+    return [event for event in events if event.uid not in endless] if endless else events
 
 
 def _occurrences(header: icalendar.Calendar, timezones: list, events: list[_Event],

@@ -86,7 +86,9 @@ def import_calendar(path: str | os.PathLike, *, batch: ImportBatch | None,
     since = now - dt.timedelta(days=int(get_setting("calendar_import_days")))
     try:
         contents = read_calendar(text, since=since, until=now, progress=progress,
-                                 should_cancel=should_cancel)
+                                 should_cancel=should_cancel,
+                                 max_lines=int(get_setting("max_properties_per_card")),
+                                 max_chars=int(get_setting("max_card_kb")) * 1024)
     except NotICalendar as exc:
         raise UserError(str(exc), path=path) from exc
     report = FileReport(path=str(path), kind="ics", dry_run=dry_run,

@@ -1,0 +1,53 @@
+"""Fuzzing both importers with mutated corpus files (hypothesis).
+
+Each example takes a real file from the shared corpus, applies one to four
+mutations (byte flips, truncation, duplicated or shuffled lines, random
+parameters, huge values, NUL bytes and invalid UTF-8, deep nesting, thousands
+of properties, other line endings and encodings, garbage lines) and imports it.
+``fuzz_harness.check_import`` says which outcomes are allowed. The count is
+``ENTREGENT_FUZZ_EXAMPLES`` per importer (120 by default).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .fuzz_harness import EXAMPLES, check_import, corpus_files, mutate, write_stats
+
+FUZZ_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
+                         suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                HealthCheck.too_slow,
+                                                HealthCheck.data_too_large])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_counts():
+    yield
+    write_stats()
+
+
+def _fuzz(kind, db, tmp_path, index, seed, steps, create_contacts):
+    files = corpus_files(kind)
+    if not files:
+        pytest.skip("the shared corpus is not beside this checkout")
+    source = files[index % len(files)]
+    data, _applied = mutate(source.read_bytes(), seed, steps)
+    path = tmp_path / f"fuzzed{'.vcf' if kind == 'vcard' else '.ics'}"
+    path.write_bytes(data)
+    check_import(path, kind, create_contacts=create_contacts)
+
+
+@FUZZ_SETTINGS
+@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 4))
+def test_fuzzed_vcards(db, tmp_path, index, seed, steps):
+    _fuzz("vcard", db, tmp_path, index, seed, steps, False)
+
+
+@FUZZ_SETTINGS
+@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 4),
+       create_contacts=st.booleans())
+def test_fuzzed_calendars(db, tmp_path, index, seed, steps, create_contacts):
+    _fuzz("ics", db, tmp_path, index, seed, steps, create_contacts)
+

@@ -289,3 +289,21 @@ def test_an_imported_floating_time_can_be_edited(people, tmp_path):
     assert edited.edited and edited.tz == "floating"
     assert edited.occurred_at == dt.datetime(2024, 6, 11, 11, 0).astimezone(dt.UTC).replace(
         tzinfo=None)
+
+
+def test_a_rule_firing_every_second_is_left_out_and_the_rest_imported(people, tmp_path):
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(days=700)
+    path = tmp_path / "endless.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:every-second@example.org\r\n"
+        f"DTSTART:{start:%Y%m%dT%H%M%S}Z\r\nSUMMARY:Tick\r\nRRULE:FREQ=SECONDLY\r\n"
+        "ATTENDEE:mailto:alice@example.org\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:daily@example.org\r\n"
+        f"DTSTART:{start:%Y%m%dT%H%M%S}Z\r\nSUMMARY:Stand-up\r\nRRULE:FREQ=DAILY;COUNT=20\r\n"
+        "ATTENDEE:mailto:alice@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8")
+    report = import_calendar(path, batch=None)
+    assert [p.line for p in report.rejected] == [8]  # its RRULE line
+    assert "too often" in report.rejected[0].reason
+    assert report.new == 20

@@ -68,3 +68,21 @@ def test_cancelled_and_declined():
 ])
 def test_kind_guess(summary, location, kind):
     assert guess_kind(summary, location) == kind
+
+
+def test_rule_cost_is_an_upper_bound_of_the_occurrences():
+    import icalendar
+
+    from entregent.io.ics_rule_cost import estimated_occurrences
+
+    def cost(rule: str, start=dt.datetime(2024, 1, 1), stop=dt.datetime(2026, 1, 1)) -> float:
+        return estimated_occurrences(icalendar.vRecur.from_ical(rule), start, stop)
+
+    assert 104 <= cost("FREQ=WEEKLY") <= 110
+    assert cost("FREQ=WEEKLY;COUNT=8") == 8
+    assert 2 * 104 <= cost("FREQ=WEEKLY;BYDAY=MO,TH") <= 220
+    assert cost("FREQ=WEEKLY;UNTIL=20240201T000000Z") <= 6
+    assert cost("FREQ=SECONDLY") > 60_000_000
+    assert cost("FREQ=DAILY;BYHOUR=0,1,2,3;BYMINUTE=0,30") >= 2 * 365 * 8
+    assert estimated_occurrences({"FREQ": ["NONSENSE"]}, dt.datetime(2024, 1, 1),
+                                 dt.datetime(2026, 1, 1)) == 0

@@ -35,6 +35,7 @@ from entregent.services.person_detail import PersonDetail, person_detail
 from entregent.ui.app_context import AppContext
 from entregent.ui.followups_box import FollowUpsBox
 from entregent.ui.icons import icon
+from entregent.ui.locale_format import format_date
 from entregent.ui.plain import plain_label
 from entregent.ui.timeline_view import TimelineView
 
@@ -290,7 +291,7 @@ class DetailPane(QScrollArea):
         if d.effective_cadence_days:
             text = _("every {n} days").format(n=d.effective_cadence_days)
             if due is not None:
-                text += " · " + _("next: {date}").format(date=due.isoformat())
+                text += " · " + _("next: {date}").format(date=format_date(due))
         else:
             text = _("no rhythm set")
         self.due_label.setText(text)

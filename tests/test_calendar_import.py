@@ -241,13 +241,32 @@ def test_dry_run_stores_nothing(people, tmp_path):
     assert Contact.select().count() == 2
 
 
-def test_an_event_known_from_another_calendar_is_left_to_it(people, tmp_path):
-    first = copy(tmp_path, "weekly_club.ics", "work.ics")
-    second = copy(tmp_path, "weekly_club.ics", "home.ics")
+def test_the_same_calendar_downloaded_again_under_another_name(people, tmp_path):
+    first = copy(tmp_path, "weekly_club.ics", "basic.ics")
     import_calendar(first, batch=None)
+    ids = {k: i.id for k, i in interactions().items()}
+    second = copy(tmp_path, "weekly_club_updated.ics", "basic (1).ics")
     report = import_calendar(second, batch=None)
-    assert (report.new, report.unchanged) == (0, 8)
-    assert {i.origin for i in Interaction.select()} == {calendar_origin(first)}
+    # The moved evening moves; the other file's occurrences become this file's.
+    assert (report.new, report.updated) == (0, 1)
+    stored = interactions()
+    moved = stored["club-evenings-2024@example.org#20240911T170000Z"]
+    assert moved.id == ids[moved.external_key]
+    assert moved.occurred_at == dt.datetime(2024, 9, 12, 18, 0)
+    assert moved.origin == calendar_origin(second)
+    # Cancellations are only seen by the file that brought them.
+    assert stored["club-evenings-2024@example.org#20241002T170000Z"].origin == (
+        calendar_origin(first))
+
+
+def test_an_interaction_not_from_a_calendar_is_never_taken_over(people, tmp_path):
+    Interaction.create(occurred_at=dt.datetime(2024, 10, 3, 11, 0), kind="meal",
+                       register="social", source="manual",
+                       external_key="lunch-chloe-2024@example.org", summary="typed by hand")
+    report = import_calendar(copy(tmp_path, "weekly_club.ics"), batch=None)
+    assert (report.new, report.unchanged) == (7, 1)
+    lunch = interactions()["lunch-chloe-2024@example.org"]
+    assert (lunch.source, lunch.summary) == ("manual", "typed by hand")
 
 
 def test_progress_and_cancel(people, tmp_path):

@@ -11,7 +11,9 @@ again, or a newer copy of it, changes only what changed:
 - one that moved or changed is updated, unless the user edited it by hand;
 - one that disappeared from the calendar (cancelled, EXDATE'd, deleted) while
   it falls within the imported period is removed — again unless edited by hand;
-- an occurrence known from another calendar file is left to that calendar.
+- an occurrence already brought by another calendar file (the same calendar
+  downloaded again under another name) is taken over by this one, as above;
+  cancellations are only seen within one file's own occurrences.
 
 People are matched by the e-mail of an ATTENDEE or the ORGANIZER, then by the
 exact display name (CN); never by guessing. The user's own addresses (setting
@@ -134,6 +136,7 @@ class _Stored:
     occurred_at: dt.datetime
     values: tuple
     edited: bool
+    source: str = SOURCE
 
 
 _FIELDS = ("occurred_at", "tz", "all_day", "summary", "location", "note", "kind", "register")
@@ -206,18 +209,21 @@ class _Sync:
 
     def run(self, occurrences: list[EventOccurrence]) -> None:
         people = _People()
-        stored = self._stored()
-        elsewhere = self._keys_elsewhere([o.key for o in occurrences if o.key not in stored])
+        self._participants: dict[int, set[int]] = {}
+        stored = self._load([(Interaction.origin == self.origin)
+                             & (Interaction.source == SOURCE)])
+        adopted, elsewhere = self._known_elsewhere(
+            [o.key for o in occurrences if o.key not in stored])
         inserts: list[tuple[dict, list[int]]] = []
         seen: set[str] = set()
         for occurrence in occurrences:
             seen.add(occurrence.key)
             if occurrence.key in elsewhere:
-                self.report.unchanged += 1  # another calendar brought it first
+                self.report.unchanged += 1  # not from a calendar: left alone
                 continue
             others = people.others(occurrence.people)
             contact_ids = people.match(others)
-            old = stored.get(occurrence.key)
+            old = stored.get(occurrence.key) or adopted.get(occurrence.key)
             if not contact_ids and old is None:
                 if self.create_contacts and others:
                     contact_ids = [people.create(p, self.batch) for p in others]
@@ -239,6 +245,7 @@ class _Sync:
         self._insert(inserts)
         self.report.new += len(inserts)
         self._remove(stored, seen)
+        self._adopt([a.id for a in adopted.values() if not a.edited])
         self.report.unmatched = [event for _start, event in sorted(
             self._unmatched_by_uid.values(), key=lambda pair: pair[0])]
 
@@ -258,16 +265,18 @@ class _Sync:
             event.summary, event.date = occurrence.summary, _when(occurrence)
             self._unmatched_by_uid[occurrence.uid] = (occurrence.start, event)
 
-    def _stored(self) -> dict[str, _Stored]:
-        rows = (Interaction.select(Interaction.id, Interaction.external_key,
-                                   Interaction.edited, *[getattr(Interaction, f)
-                                                         for f in _FIELDS])
-                .where((Interaction.origin == self.origin) & (Interaction.source == SOURCE)
-                       & Interaction.external_key.is_null(False)).tuples())
+    def _load(self, conditions: list) -> dict[str, _Stored]:
+        """The calendar interactions matching ``conditions`` (OR-ed), by key,
+        with their participants."""
         stored: dict[str, _Stored] = {}
-        for interaction_id, key, edited, *values in rows:
-            stored[key] = _Stored(interaction_id, values[0], tuple(values), bool(edited))
-        self._participants: dict[int, set[int]] = {}
+        for condition in conditions:
+            rows = (Interaction.select(Interaction.id, Interaction.external_key,
+                                       Interaction.edited, Interaction.source,
+                                       *[getattr(Interaction, f) for f in _FIELDS])
+                    .where(condition & Interaction.external_key.is_null(False)).tuples())
+            for interaction_id, key, edited, source, *values in rows:
+                stored[key] = _Stored(interaction_id, values[0], tuple(values), bool(edited),
+                                      source)
         ids = [s.id for s in stored.values()]
         for start in range(0, len(ids), _CHUNK):
             for interaction_id, contact_id in (
@@ -276,13 +285,19 @@ class _Sync:
                 self._participants.setdefault(interaction_id, set()).add(contact_id)
         return stored
 
-    def _keys_elsewhere(self, keys: list[str]) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(keys), _CHUNK):
-            found.update(key for (key,) in Interaction.select(Interaction.external_key)
-                         .where(Interaction.external_key.in_(keys[start:start + _CHUNK]))
-                         .tuples())
-        return found
+    def _known_elsewhere(self, keys: list[str]) -> tuple[dict[str, _Stored], set[str]]:
+        """Occurrences already stored under another origin. Those from a calendar
+        (the same calendar downloaded again under another name, or one shared by
+        two calendars) are taken over by this one; others are left alone."""
+        found = self._load([Interaction.external_key.in_(keys[start:start + _CHUNK])
+                            for start in range(0, len(keys), _CHUNK)])
+        adopted = {key: s for key, s in found.items() if s.source == SOURCE}
+        return adopted, {key for key, s in found.items() if s.source != SOURCE}
+
+    def _adopt(self, ids: list[int]) -> None:
+        for start in range(0, len(ids), _CHUNK):
+            Interaction.update(origin=self.origin).where(
+                Interaction.id.in_(ids[start:start + _CHUNK])).execute()
 
     def _same_people(self, interaction_id: int, contact_ids: list[int]) -> bool:
         return self._participants.get(interaction_id, set()) == set(contact_ids)

@@ -69,3 +69,4 @@ def test_days_written_out_in_both_languages():
         assert format_day(dt.date(2025, 8, 15)) == "15 août 2025"
     finally:
         i18n.set_language("en")
+

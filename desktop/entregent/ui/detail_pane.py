@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from entregent.contact_labels import method_label
 from entregent.i18n import _
 from entregent.services.person_detail import PersonDetail, person_detail
 from entregent.ui.app_context import AppContext
@@ -361,7 +362,7 @@ class DetailPane(QScrollArea):
             self.methods_box.addWidget(plain_label(_("No phone or e-mail yet.")))
         for method in d.methods:
             row = QHBoxLayout()
-            kind = plain_label(method.label or _(method.kind))
+            kind = plain_label(method_label(method.kind, method.label))
             kind.setMinimumWidth(70)
             kind.setStyleSheet("color: #6b7785;")
             value = QPushButton(method.value)

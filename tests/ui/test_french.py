@@ -107,7 +107,11 @@ def _menu_titles(window) -> list[str]:
 
 
 def test_main_window_in_french(french, make_window, qtbot):
+    from entregent.model.tables import ContactMethod
+
     zoe = add_person("Zoé", "Zola")
+    ContactMethod.create(contact=zoe, kind="tel", label="cell", value="06 12 34 56 78",
+                         normalized="+33612345678")
     window = make_window()
     assert "&Fichier" in _menu_titles(window)
     # the contexts come from a worker
@@ -122,6 +126,7 @@ def test_main_window_in_french(french, make_window, qtbot):
         QApplication.processEvents()
         assert _english_left(window) == [], key
     window.show_person(zoe)
+    qtbot.waitUntil(lambda: "portable" in _texts(window.detail_pane))  # "cell" on the card
     assert _english_left(window) == []
 
 

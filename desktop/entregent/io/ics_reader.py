@@ -31,6 +31,14 @@ import recurring_ical_events
 
 from entregent.errors import Cancelled
 from entregent.i18n import _
+from entregent.io.ics_occurrences import (
+    CalendarPerson,
+    EventOccurrence,
+    as_list,
+    key_time,
+    people_of,
+    text_of,
+)
 from entregent.io.ics_rule_cost import MAX_OCCURRENCES, estimated_occurrences
 from entregent.io.ics_text import Chunk, SplitCalendar, split_calendar
 from entregent.io.ics_zones import to_stored
@@ -44,29 +52,7 @@ FOLLOW_UP_SKIPPED = "follow-up"  # its name in ``skipped_components``
 # Properties an event cannot do without: an error in one of them rejects it.
 _ESSENTIAL = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE",
                         "RECURRENCE-ID", "UID"})
-_NOT_THERE = frozenset({"DECLINED"})
 _PROGRESS_EVERY = 200
-
-
-@dataclass(frozen=True)
-class CalendarPerson:
-    email: str  # lower-case, "" when the address is not an e-mail
-    name: str  # CN as written, "" when absent
-    organizer: bool = False
-
-
-@dataclass
-class EventOccurrence:
-    key: str  # UID, plus "#" and the original start for an occurrence of a series
-    uid: str
-    start: dt.datetime  # UTC, naive
-    tz: str  # the zone it was written in (Olson name, TZID, "UTC", "floating")
-    all_day: bool
-    summary: str
-    location: str
-    description: str
-    people: tuple[CalendarPerson, ...]
-    line: int  # the BEGIN:VEVENT line it comes from
 
 
 @dataclass
@@ -244,7 +230,6 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
 
 def _expand(header: icalendar.Calendar, timezones: list, events: list[_Event],
             since: dt.datetime, until: dt.datetime, contents: CalendarContents) -> None:
-    events = [event for event in events if not _repeats_too_often(event, until, contents)]
     events = _without_endless(events, until, contents)
     if not events:
         return
@@ -277,52 +262,6 @@ def _expand(header: icalendar.Calendar, timezones: list, events: list[_Event],
         _add_occurrence(occurrence, series, lines, shifts, since, until, seen, contents)
 
 
-# A series is expanded from its first occurrence: one that would repeat more
-# often than this up to now is left out (an event every second since 2020 …).
-_MAX_REPEATS = 200_000
-_PER_DAY = {"SECONDLY": 86400.0, "MINUTELY": 1440.0, "HOURLY": 24.0, "DAILY": 1.0,
-            "WEEKLY": 1 / 7, "MONTHLY": 1 / 28, "YEARLY": 1 / 365}
-_EXPANDING = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY",
-              "BYWEEKNO", "BYMONTH")
-
-
-def _repeat_estimate(rule, start: dt.date, until: dt.datetime) -> float:
-    """An upper bound of the occurrences of one RRULE from ``start`` up to ``until``."""
-    if rule.get("COUNT"):
-        return float(rule["COUNT"][0])
-    end = until.date()
-    if rule.get("UNTIL"):
-        limit = rule["UNTIL"][0]
-        end = min(end, limit.date() if isinstance(limit, dt.datetime) else limit)
-    days = (end - start).days + 1
-    if days <= 0:
-        return 0.0
-    per_day = _PER_DAY.get(str(rule.get("FREQ", ["DAILY"])[0]).upper(), 1.0)
-    per_day /= max(1, int(rule.get("INTERVAL", [1])[0]))
-    for key in _EXPANDING:
-        per_day *= max(1, len(rule.get(key, [])))
-    return per_day * days
-
-
-def _repeats_too_often(event: _Event, until: dt.datetime, contents: CalendarContents) -> bool:
-    rules = event.component.get("RRULE")
-    if rules is None:
-        return False
-    try:
-        start = event.component["DTSTART"].dt
-        start = start.date() if isinstance(start, dt.datetime) else start
-        estimate = sum(_repeat_estimate(rule, start, until)
-                       for rule in (rules if isinstance(rules, list) else [rules]))
-    except Exception:  # noqa: BLE001 - the expansion says what is wrong with the rule
-        return False
-    if estimate <= _MAX_REPEATS:
-        return False
-    _reject(contents, event.chunk.line_of("RRULE"),
-            _("this event repeats too often to be read (more than {n} times since it "
-              "began); it was left out.").format(n=f"{_MAX_REPEATS:,}"))
-    return True
-
-
 def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:
     """How far each RANGE=THISANDFUTURE override moves the occurrences after it.
 
@@ -338,7 +277,7 @@ def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:
             shift = event.component["DTSTART"].dt - original.dt
         except (TypeError, KeyError, AttributeError):
             continue
-        shifts[(event.uid, _key_time(original.dt))] = shift
+        shifts[(event.uid, key_time(original.dt))] = shift
     return shifts
 
 
@@ -347,7 +286,7 @@ def _without_endless(events: list[_Event], until: dt.datetime,
     """Leave out the series whose rules would fire too many times to expand."""
     endless: set[str] = set()
     for event in events:
-        for rule in _as_list(event.component.get("RRULE")):
+        for rule in as_list(event.component.get("RRULE")):
             estimate = estimated_occurrences(rule, event.component["DTSTART"].dt, until)
             if estimate > MAX_OCCURRENCES and event.uid not in endless:
                 endless.add(event.uid)
@@ -389,11 +328,11 @@ def _add_occurrence(occurrence, series: set[str], lines: dict[str, int],
     key = uid
     if uid in series:
         original = occurrence.get("RECURRENCE-ID")
-        when = _key_time(original.dt if original is not None else stored.utc)
+        when = key_time(original.dt if original is not None else stored.utc)
         shift = shifts.get((uid, when))
         if shift is not None:
             try:
-                when = _key_time(occurrence["DTSTART"].dt - shift)
+                when = key_time(occurrence["DTSTART"].dt - shift)
             except TypeError:
                 pass
         key = f"{uid}#{when}"
@@ -402,69 +341,10 @@ def _add_occurrence(occurrence, series: set[str], lines: dict[str, int],
     seen.add(key)
     contents.occurrences.append(EventOccurrence(
         key=key, uid=uid, start=stored.utc, tz=stored.zone, all_day=stored.all_day,
-        summary=_text(occurrence.get("SUMMARY")),
-        location=_text(occurrence.get("LOCATION")),
-        description=_text(occurrence.get("DESCRIPTION")),
-        people=_people(occurrence), line=line or 0))
-
-
-def _key_time(value) -> str:
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC)
-            return value.strftime("%Y%m%dT%H%M%SZ")
-        return value.strftime("%Y%m%dT%H%M%S")
-    if isinstance(value, dt.date):
-        return value.strftime("%Y%m%d")
-    return str(value)
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):  # a property given twice: keep the first
-        value = value[0] if value else ""
-    return str(value).strip()
-
-
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
-def _person(address, organizer: bool) -> CalendarPerson | None:
-    params = getattr(address, "params", {}) or {}
-    if str(params.get("PARTSTAT", "")).upper() in _NOT_THERE:
-        return None
-    if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
-        return None
-    value = str(address).strip()
-    at = value.lower().rfind("mailto:")
-    if at >= 0:  # also where a broken line put parameters before the address
-        value = value[at + 7:]
-    value = value.strip()
-    email = value.lower() if "@" in value and " " not in value else ""
-    name = str(params.get("CN", "")).strip().strip('"').strip()
-    if not email and not name:
-        return None
-    return CalendarPerson(email=email, name=name, organizer=organizer)
-
-
-def _people(occurrence) -> tuple[CalendarPerson, ...]:
-    people: list[CalendarPerson] = []
-    seen: set[tuple[str, str]] = set()
-    for address, organizer in ([(a, True) for a in _as_list(occurrence.get("ORGANIZER"))]
-                               + [(a, False) for a in _as_list(occurrence.get("ATTENDEE"))]):
-        person = _person(address, organizer)
-        if person is None:
-            continue
-        ident = (person.email, "" if person.email else person.name.casefold())
-        if ident in seen:
-            continue
-        seen.add(ident)
-        people.append(person)
-    return tuple(people)
+        summary=text_of(occurrence.get("SUMMARY")),
+        location=text_of(occurrence.get("LOCATION")),
+        description=text_of(occurrence.get("DESCRIPTION")),
+        people=people_of(occurrence), line=line or 0))
 
 
 def _short(error: object) -> str:

@@ -92,7 +92,7 @@ def test_cancel_mid_import_leaves_the_database_unchanged(make_window, qtbot, tmp
 def test_rejected_cards_are_listed_with_their_line(make_window, qtbot, tmp_path):
     path = tmp_path / "mixed.vcf"
     path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
-                    "BEGIN:VCARD\r\nVERSION:3.0\r\nthis is not a property\r\n"
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Middle\r\nthis is not a property\r\n"
                     "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Two\r\nEND:VCARD\r\n",
                     encoding="utf-8")
     window = make_window()
@@ -101,13 +101,13 @@ def test_rejected_cards_are_listed_with_their_line(make_window, qtbot, tmp_path)
     qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=30_000)
     report = wizard.reports[0]
     problems = [*report.rejected, *report.skipped_lines]
-    assert [p.line for p in problems] == [7]  # the line that is not a property
+    assert [p.line for p in problems] == [8]  # the line that is not a property
     assert wizard.rejected_tree.topLevelItemCount() == 1
     item = wizard.rejected_tree.topLevelItem(0)
-    assert (item.text(0), item.text(1)) == ("mixed.vcf", "7")
+    assert (item.text(0), item.text(1)) == ("mixed.vcf", "8")
     assert item.text(2) == problems[0].reason
     assert wizard.rejected_tree.isVisibleTo(wizard)
-    assert Contact.select().where(Contact.display_name.startswith("Good")).count() == 2
+    assert Contact.select().where(Contact.display_name.startswith("Good")).count() == 3
 
 
 def test_merging_duplicates_is_undoable(make_window, qtbot):

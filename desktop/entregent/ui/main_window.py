@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_state()
+        self.people_model.stop_background()
         self.context.workers.join()
         super().closeEvent(event)
 

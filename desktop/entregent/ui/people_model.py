@@ -195,6 +195,13 @@ class PeopleModel(QAbstractTableModel):
             self._badge_timer.timeout.connect(self._start_badges)
         self._badge_timer.start()
 
+    def stop_background(self) -> None:
+        """No more badge reads (the window is closing)."""
+        self.workers = None
+        if self._badge_timer is not None:
+            self._badge_timer.stop()
+        self._badge_ids.clear()
+
     def _start_badges(self) -> None:
         from entregent.services.people import warning_badges
 

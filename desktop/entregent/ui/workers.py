@@ -81,11 +81,15 @@ class _Task(QRunnable):
         try:
             result = self._task(self._job)
         except BaseException as exc:  # delivered to on_failure on the UI thread
-            self._signals.finished.emit(False, exc)
+            outcome = (False, exc)
         else:
-            self._signals.finished.emit(True, result)
+            outcome = (True, result)
         finally:
             _close_thread_connection()
+        try:
+            self._signals.finished.emit(*outcome)
+        except RuntimeError:  # the app is shutting down: nobody to tell
+            pass
 
 
 def _close_thread_connection() -> None:
@@ -116,12 +120,16 @@ class Workers(QObject):
         return bool(self._jobs)
 
     def join(self, cancel: bool = True) -> None:
-        """Wait for every task (cancelling them first) and deliver their callbacks."""
-        if cancel:
-            for job in list(self._jobs):
-                job.cancel()
-        self.pool.waitForDone()
-        for _attempt in range(100):
-            if not self._jobs:
-                break
-            QCoreApplication.processEvents()
+        """Wait for every task (cancelling them first) and deliver their callbacks,
+        including tasks that those callbacks start."""
+        for _round in range(50):
+            if cancel:
+                for job in list(self._jobs):
+                    job.cancel()
+            self.pool.waitForDone()
+            for _attempt in range(20):
+                if not self._jobs:
+                    break
+                QCoreApplication.processEvents()
+            if not self._jobs and self.pool.activeThreadCount() == 0:
+                return

@@ -148,3 +148,62 @@ def test_window_state_and_sidebar_choice_are_remembered(db, qtbot):
     assert second.sidebar.current_key() == "archived"
     second.close()
     second.context.workers.join()
+
+
+def test_settings_dialog_saves_through_the_registry(make_window, qtbot):
+    from entregent.model.settings import get_setting
+    from entregent.services.contexts import list_contexts
+    from entregent.ui.settings_dialog import SettingsDialog
+
+    window = make_window()
+    dialog = SettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.emails_edit.setText("me@example.org; Me@Work.example")
+    dialog.region_edit.setText("fr")
+    dialog.threshold_spins["recent_ask_days"].setValue(60)
+    family = next(c for c in list_contexts() if c.name == "family")
+    dialog.cadence_spins[family.id][0].setValue(21)
+    dialog.export_as_combo.setCurrentIndex(dialog.export_as_combo.findData("todo"))
+    dialog.accept()
+    assert get_setting("my_emails") == ["me@example.org", "Me@Work.example"]
+    assert get_setting("phone_region") == "FR"
+    assert get_setting("recent_ask_days") == 60
+    assert get_setting("auto_export_as") == "todo"
+    assert next(c for c in list_contexts() if c.name == "family").cadence_days == 21
+
+
+def test_shortcuts_open_the_log_and_ask_dialogs(make_window, qtbot):
+    from entregent.ui.ask_dialog import AskDialog
+    from entregent.ui.log_dialog import LogDialog
+
+    anne = add_person("Anne", "Martin")
+    window = make_window()
+    window.people_view.select_row(row_of(window, anne))
+    window.people_view.table.setFocus()
+    qtbot.keyClick(window.people_view.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.dialogs[-1], LogDialog)
+    window.dialogs[-1].reject()
+    qtbot.keyClick(window.people_view.table, Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(window.dialogs[-1], AskDialog)
+    assert window.dialogs[-1].contact_id == anne
+    window.dialogs[-1].reject()
+
+
+def test_export_follow_ups_writes_a_calendar(make_window, qtbot, tmp_path):
+    import datetime as dt
+
+    from entregent.services.followups import create_followup
+    from entregent.ui.export_followups_dialog import ExportFollowUpsDialog
+
+    anne = add_person("Anne", "Martin")
+    create_followup(anne, dt.date.today() + dt.timedelta(days=3), note="Send the photos")
+    window = make_window()
+    dialog = ExportFollowUpsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "followups.ics"
+    dialog.path_edit.setText(str(out))
+    dialog.as_combo.setCurrentIndex(dialog.as_combo.findData("todo"))
+    dialog.accept()
+    text = out.read_text(encoding="utf-8")
+    assert "BEGIN:VTODO" in text and "Anne Martin" in text

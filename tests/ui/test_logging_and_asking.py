@@ -128,3 +128,19 @@ def test_the_list_badges_who_would_draw_a_strong_warning(make_window, qtbot):
     assert model.badges[asked] in model.index(row, NAME).data(Qt.ItemDataRole.ToolTipRole)
     calm_row = row_of(window, calm)
     assert model.index(calm_row, NAME).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_an_ask_without_warnings_is_recorded_at_once(make_window, qtbot):
+    from entregent.services.interactions import log_interaction
+
+    colleague = add_person("Gaby", "Lenoir")
+    for kind in ("coffee", "help_given", "meal"):
+        log_interaction([colleague], kind)
+    window = make_window()
+    dialog = window.open_ask(colleague)
+    dialog.what_combo.setCurrentIndex(dialog.what_combo.findData("advice"))
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    assert dialog.preview is not None and dialog.preview.warnings == []
+    ask = Ask.get()
+    assert ask.decision == "no_warnings" and ask.what == "advice"
+    assert not dialog.isVisible()

@@ -311,3 +311,15 @@ def test_restore_refuses_a_damaged_backup(db_path, tmp_path):
 def test_restore_refuses_the_database_itself(db_path):
     with pytest.raises(UserError, match="database itself"):
         restore_database(db_path, db_path)
+
+
+def test_merge_makes_a_copy_first(db):
+    from entregent.services.merge import merge_contacts
+
+    keep = Contact.create(display_name="Hélène Dupont")
+    other = Contact.create(display_name="Helene Dupont", note="from the phone")
+    merge_contacts(keep.id, other.id)
+    copies = [b for b in list_backups(db) if b.reason == "merge"]
+    assert len(copies) == 1
+    assert _names(copies[0].path) == ["Helene Dupont", "Hélène Dupont"]  # as before the merge
+    assert _names(db) == ["Hélène Dupont"]

@@ -2,29 +2,35 @@
 
 A full disk, a read-only file or a database kept busy by another program show up
 as ``sqlite3.OperationalError`` with terse English texts, at whatever statement
-happened to need the disk. ``GuardedSqliteDatabase`` (the class every
-connection of the app uses, see ``database.connect``) turns them into
-``DiskFull``, ``ReadOnlyDatabase`` or ``DatabaseBusy`` — ``UserError``s naming
-the file — and makes sure the unit of work they interrupted is rolled back as a
-whole: after such a failure inside a transaction, every further statement of
-that transaction fails the same way (SQLite may already have rolled it back, so
-going on would commit the rest piecemeal), and the rollback itself never hides
-the first error. Reading keeps working: only writes touch the disk.
+happened to need the disk. Every connection of the app is a ``GuardedConnection``
+(see ``database.connect``): its cursors — the ORM's and the raw ones importers
+use for ``executemany`` alike — turn those errors into ``DiskFull``,
+``ReadOnlyDatabase`` or ``DatabaseBusy``, ``UserError``s naming the file.
+
+They also make sure the unit of work such a failure interrupted is rolled back
+as a whole: after it, inside the same transaction, every further statement
+fails the same way (SQLite may already have rolled the transaction back, so
+going on would store the rest piecemeal), a savepoint cannot be released, the
+transaction cannot commit, and the rollback never hides the first error.
+Reading keeps working: only writes touch the disk.
 
 Transactions begin IMMEDIATE: a unit of work takes the write lock when it
 starts, so that when another process (the desktop app, a command) is writing,
 it waits for it (the busy timeout) instead of failing at once on upgrading a
-read to a write — which SQLite cannot wait for.
+read to a write — which SQLite cannot wait for. On a read-only file they begin
+DEFERRED, so that reading in a transaction still works.
 """
 
 from __future__ import annotations
+
+import sqlite3
 
 import peewee
 
 from entregent.errors import DatabaseBusy, DiskFull, ReadOnlyDatabase, StorageError
 from entregent.i18n import _
 
-__all__ = ["GuardedSqliteDatabase", "storage_error_for"]
+__all__ = ["GuardedSqliteDatabase", "GuardedConnection", "storage_error_for"]
 
 _FULL = ("database or disk is full", "no space left on device")
 _READ_ONLY = ("attempt to write a readonly database", "readonly database",
@@ -55,77 +61,118 @@ def _is_rollback(sql: str) -> bool:
     return sql.lstrip()[:8].upper() == "ROLLBACK"
 
 
-class GuardedSqliteDatabase(peewee.SqliteDatabase):
-    """A peewee SQLite database whose write failures are ``StorageError``s."""
+class GuardedCursor(sqlite3.Cursor):
+    """A cursor whose write failures are ``StorageError``s (see the module)."""
 
-    def _failure(self) -> StorageError | None:
-        return getattr(self._state, "storage_failure", None)
+    def _guard(self, sql: str) -> bool:
+        """False when the statement is to be skipped (a rollback SQLite already did)."""
+        conn = self.connection
+        failure = conn.failure
+        if failure is None:
+            return True
+        if _is_rollback(sql):
+            return conn.in_transaction
+        if conn.in_unit:
+            raise failure
+        conn.failure = None
+        return True
 
-    def _set_failure(self, error: StorageError | None) -> None:
-        self._state.storage_failure = error
-
-    def _translate(self, exc: Exception) -> StorageError | None:
-        error = storage_error_for(exc, self.database)
-        if error is not None and self.transaction_depth() > 0:
-            self._set_failure(error)
+    def _translate(self, exc: sqlite3.OperationalError) -> StorageError | None:
+        conn = self.connection
+        error = storage_error_for(exc, conn.path)
+        if error is not None and conn.in_unit:
+            conn.failure = error
         return error
 
-    def connect(self, reuse_if_open=False):
-        opened = super().connect(reuse_if_open=reuse_if_open)
-        if opened:
-            self._set_failure(None)
-        return opened
-
-    def execute_sql(self, sql, params=None):
-        failure = self._failure()
-        if failure is not None:
-            if self.transaction_depth() == 0:
-                self._set_failure(None)
-            elif _is_rollback(sql):
-                if not self._state.conn.in_transaction:
-                    return None  # SQLite already rolled the whole transaction back
-            else:
-                raise failure
+    def execute(self, sql, parameters=(), /):
+        if not self._guard(sql):
+            return self
         try:
-            return super().execute_sql(sql, params)
-        except peewee.OperationalError as exc:
+            return super().execute(sql, parameters)
+        except sqlite3.OperationalError as exc:
             error = self._translate(exc)
             if error is None:
                 raise
             raise error from exc
 
-    def __init__(self, *args, **kwargs):
+    def executemany(self, sql, seq_of_parameters, /):
+        if not self._guard(sql):
+            return self
+        try:
+            return super().executemany(sql, seq_of_parameters)
+        except sqlite3.OperationalError as exc:
+            error = self._translate(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    def executescript(self, sql_script, /):
+        if not self._guard(sql_script):
+            return self
+        try:
+            return super().executescript(sql_script)
+        except sqlite3.OperationalError as exc:
+            error = self._translate(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+
+class GuardedConnection(sqlite3.Connection):
+    """A connection whose cursors are ``GuardedCursor``s.
+
+    ``in_unit``: inside a transaction begun by the app; ``failure``: the storage
+    error that spoiled it, until it is rolled back.
+    """
+
+    path: str | None = None
+    failure: StorageError | None = None
+    in_unit = False
+
+    def cursor(self, factory=None):
+        return super().cursor(factory or GuardedCursor)
+
+    # sqlite3's shortcuts make a plain cursor of their own: route them through ours
+    def execute(self, sql, parameters=(), /):
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql, seq_of_parameters, /):
+        return self.cursor().executemany(sql, seq_of_parameters)
+
+    def executescript(self, sql_script, /):
+        return self.cursor().executescript(sql_script)
+
+
+class GuardedSqliteDatabase(peewee.SqliteDatabase):
+    """A peewee SQLite database on ``GuardedConnection``s, beginning IMMEDIATE."""
+
+    def __init__(self, database, *args, **kwargs):
         kwargs.setdefault("lock_type", "IMMEDIATE")
-        super().__init__(*args, **kwargs)
+        kwargs.setdefault("factory", type("GuardedConnection", (GuardedConnection,),
+                                          {"path": str(database)}))
+        super().__init__(database, *args, **kwargs)
 
     def begin(self, lock_type=None):
-        self._set_failure(None)
+        conn = self.connection()
+        conn.failure, conn.in_unit = None, False
         try:
-            return super().begin(lock_type)
-        except peewee.OperationalError as exc:
-            error = storage_error_for(exc, self.database)
-            if isinstance(error, ReadOnlyDatabase):
-                # a read-only file: reading in a transaction still works, the
-                # first write will say why it cannot be done
-                return super().begin("DEFERRED")
-            if error is None:
-                raise
-            raise error from exc
+            super().begin(lock_type)
+        except ReadOnlyDatabase:
+            # a read-only file: reading in a transaction still works, the first
+            # write will say why it cannot be done
+            super().begin("DEFERRED")
+        conn.in_unit = True
 
     def commit(self):
-        failure = self._failure()
-        if failure is not None:
-            raise failure  # the transaction lost part of its work: it must not commit
-        try:
-            return super().commit()
-        except peewee.OperationalError as exc:
-            error = storage_error_for(exc, self.database)
-            if error is None:
-                raise
-            raise error from exc
+        result = super().commit()  # a spoiled unit of work raises its failure here
+        self._state.conn.in_unit = False
+        return result
 
     def rollback(self):
-        self._set_failure(None)
-        if self.is_closed() or not self._state.conn.in_transaction:
+        if self.is_closed():
+            return None
+        conn = self._state.conn
+        conn.failure, conn.in_unit = None, False
+        if not conn.in_transaction:
             return None  # nothing left to roll back (SQLite did it on the failure)
         return super().rollback()

@@ -34,8 +34,9 @@ from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import _
 
 __all__ = ["BackupInfo", "RestoreResult", "backups_folder", "create_backup", "backup_if_due",
-           "backup_before", "backup_before_upgrade", "list_backups", "rotate_backups",
-           "check_backup_file", "restore_database", "KEEP_DAILY", "KEEP_WEEKLY"]
+           "backup_before", "backup_before_merge", "backup_before_upgrade", "list_backups",
+           "rotate_backups", "check_backup_file", "restore_database", "KEEP_DAILY",
+           "KEEP_WEEKLY"]
 
 FOLDER_NAME = "backups"
 KEEP_DAILY = 7
@@ -289,6 +290,18 @@ def backup_if_due(database: Path) -> Path | None:
 def backup_before(reason: str, database: Path | None = None) -> Path:
     """A copy before risky work (``"merge"``, ``"migration"``), to the backups folder."""
     return create_backup(database, reason=reason)
+
+
+def backup_before_merge() -> Path | None:
+    """The copy ``merge_contacts`` makes first; a copy that cannot be made is logged and
+    the merge goes on (it can be undone on its own)."""
+    try:
+        return create_backup(reason="merge")
+    except UserError as exc:
+        import logging
+
+        logging.getLogger(__name__).warning("no backup before the merge: %s", exc)
+        return None
 
 
 def backup_before_upgrade(database: Path) -> Path | None:

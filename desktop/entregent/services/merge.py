@@ -115,6 +115,9 @@ def merge_contacts(keep_id: int, other_id: int) -> MergeRecord:
     keep_id, other_id = int(keep_id), int(other_id)
     if keep_id == other_id:
         raise UserError(_("A person cannot be merged with themselves."))
+    from entregent.services.backup import backup_before_merge
+
+    backup_before_merge()  # a copy in the backups folder first (rotated)
     with database.atomic():
         keep, other = _contact(keep_id), _contact(other_id)
         record = MergeRecord(keep_id, other_id, keep["display_name"], other["display_name"],

@@ -54,7 +54,8 @@ def install_qt_translations(app: QCoreApplication, language: str | None = None) 
     Replaces what an earlier call installed. Returns True when a Qt catalogue
     was loaded (English needs none).
     """
-    language = language or current_language()
+    if language in (None, "", "system"):
+        language = current_language()
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import icalendar
+from icalendar.prop import vDDDTypes, vInt, vText
 
 from entregent.io.ics_reader import FOLLOW_UP_MARK
 
@@ -34,6 +35,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ALARM_BEFORE_TIMED = dt.timedelta(minutes=-15)
 _ALARM_ON_DAY = dt.timedelta(hours=9)  # 9:00 on the due day, for all-day follow-ups
 _TIMED_LENGTH = dt.timedelta(minutes=30)
+_MARK, _TRANSPARENT, _DISPLAY = vText("1"), vText("TRANSPARENT"), vText("DISPLAY")
+_CANCELLED, _CONFIRMED = vText("CANCELLED"), vText("CONFIRMED")
 
 
 @dataclass
@@ -58,40 +61,46 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text).strip()
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=dt.UTC, microsecond=0)
+def _utc(value: dt.datetime) -> vDDDTypes:
+    return vDDDTypes(value.replace(tzinfo=dt.UTC, microsecond=0))
 
 
-def _common(component: icalendar.Component, entry: FollowUpEntry) -> None:
-    component.add("UID", entry.uid)
-    component.add("DTSTAMP", _utc(entry.modified))
-    component.add("CREATED", _utc(entry.created))
-    component.add("LAST-MODIFIED", _utc(entry.modified))
-    component.add("SEQUENCE", entry.sequence)
-    component.add("SUMMARY", clean_text(entry.summary))
+# Properties are set with icalendar's own value types rather than through
+# ``add`` (which works out the type of each value): the same text comes out,
+# in less time, and an export of thousands of follow-ups is a keystroke's wait.
+def _common(component: icalendar.Component, entry: FollowUpEntry) -> vText:
+    summary = vText(clean_text(entry.summary))
+    component["UID"] = vText(entry.uid)
+    component["DTSTAMP"] = _utc(entry.modified)
+    component["CREATED"] = _utc(entry.created)
+    component["LAST-MODIFIED"] = _utc(entry.modified)
+    component["SEQUENCE"] = vInt(entry.sequence)
+    component["SUMMARY"] = summary
     description = clean_text(entry.description)
     if description:
-        component.add("DESCRIPTION", description)
-    component.add(FOLLOW_UP_MARK, "1")
+        component["DESCRIPTION"] = vText(description)
+    component[FOLLOW_UP_MARK] = _MARK
+    return summary
 
 
 def _event(entry: FollowUpEntry) -> icalendar.Event:
     event = icalendar.Event()
-    _common(event, entry)
+    summary = _common(event, entry)
     if entry.due_time is None:
-        event.add("DTSTART", entry.due_on)
-        event.add("DTEND", entry.due_on + dt.timedelta(days=1))
+        event["DTSTART"] = vDDDTypes(entry.due_on)
+        event["DTEND"] = vDDDTypes(entry.due_on + dt.timedelta(days=1))
     else:
         start = dt.datetime.combine(entry.due_on, entry.due_time.replace(tzinfo=None))
-        event.add("DTSTART", start)
-        event.add("DTEND", start + _TIMED_LENGTH)
-    event.add("TRANSP", "TRANSPARENT")
-    event.add("STATUS", "CANCELLED" if entry.cancelled else "CONFIRMED")
+        event["DTSTART"] = vDDDTypes(start)
+        event["DTEND"] = vDDDTypes(start + _TIMED_LENGTH)
+    event["TRANSP"] = _TRANSPARENT
+    event["STATUS"] = _CANCELLED if entry.cancelled else _CONFIRMED
     if entry.status == OPEN and not entry.cancelled:
         alarm = icalendar.Alarm()
-        alarm.add("ACTION", "DISPLAY")
-        alarm.add("DESCRIPTION", clean_text(entry.summary))
-        alarm.add("TRIGGER", _ALARM_ON_DAY if entry.due_time is None else _ALARM_BEFORE_TIMED)
+        alarm["ACTION"] = _DISPLAY
+        alarm["DESCRIPTION"] = summary
+        alarm["TRIGGER"] = vDDDTypes(_ALARM_ON_DAY if entry.due_time is None
+                                     else _ALARM_BEFORE_TIMED)
         event.add_component(alarm)
     return event
 
@@ -100,15 +109,16 @@ def _todo(entry: FollowUpEntry) -> icalendar.Todo:
     todo = icalendar.Todo()
     _common(todo, entry)
     if entry.due_time is None:
-        todo.add("DUE", entry.due_on)
+        todo["DUE"] = vDDDTypes(entry.due_on)
     else:
-        todo.add("DUE", dt.datetime.combine(entry.due_on, entry.due_time.replace(tzinfo=None)))
+        todo["DUE"] = vDDDTypes(dt.datetime.combine(entry.due_on,
+                                                    entry.due_time.replace(tzinfo=None)))
     if entry.status == OPEN:
-        todo.add("STATUS", "NEEDS-ACTION")
+        todo["STATUS"] = vText("NEEDS-ACTION")
     else:
-        todo.add("STATUS", "COMPLETED")
-        todo.add("PERCENT-COMPLETE", 100)
-        todo.add("COMPLETED", _utc(entry.done_at or entry.modified))
+        todo["STATUS"] = vText("COMPLETED")
+        todo["PERCENT-COMPLETE"] = vInt(100)
+        todo["COMPLETED"] = _utc(entry.done_at or entry.modified)
     return todo
 
 

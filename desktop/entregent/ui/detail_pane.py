@@ -9,8 +9,8 @@ the timeline, newest first, paged. All user text is shown as plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -30,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from entregent.contact_labels import method_label
 from entregent.i18n import _
 from entregent.services.person_detail import PersonDetail, person_detail
 from entregent.ui.app_context import AppContext
+from entregent.ui.detail_widgets import InPlaceLineEdit, MethodsBox, section_title
 from entregent.ui.followups_box import FollowUpsBox
 from entregent.ui.icons import icon
 from entregent.ui.locale_format import format_date
@@ -43,39 +42,6 @@ from entregent.ui.timeline_view import TimelineView
 TIE_CHOICES = ((None, "—"), ("close", "close"), ("regular", "regular"),
                ("acquaintance", "acquaintance"))
 PHOTO_SIZE = 72
-
-
-def section_title(text: str) -> QLabel:
-    label = plain_label(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    label.setStyleSheet("color: #55606e; margin-top: 10px;")
-    return label
-
-
-class InPlaceLineEdit(QLineEdit):
-    """A flat line edit that saves when editing finishes and the text changed."""
-
-    def __init__(self, field: str, on_save, parent=None, accessible: str = ""):
-        super().__init__(parent)
-        self.field = field
-        self._on_save = on_save
-        self._shown = ""
-        self.setFrame(False)
-        self.setObjectName(f"{field}LineEdit")
-        self.setAccessibleName(accessible or field)
-        self.editingFinished.connect(self._finished)
-
-    def show_value(self, value: str) -> None:
-        self._shown = value or ""
-        self.setText(self._shown)
-        self.setCursorPosition(0)
-
-    def _finished(self) -> None:
-        if self.text() != self._shown:
-            self._shown = self.text()
-            self._on_save(self.field, self.text())
 
 
 class DetailPane(QScrollArea):
@@ -152,8 +118,8 @@ class DetailPane(QScrollArea):
 
         # Ways to reach them.
         content.addWidget(section_title(_("Reach them")))
-        self.methods_box = QVBoxLayout()
-        content.addLayout(self.methods_box)
+        self.methods_box = MethodsBox(self)
+        content.addWidget(self.methods_box)
 
         content.addWidget(section_title(_("Give and take (last 12 months)")))
         self.balance_label = plain_label("")
@@ -297,7 +263,7 @@ class DetailPane(QScrollArea):
             text = _("no rhythm set")
         self.due_label.setText(text)
         self._fill_chips(d)
-        self._fill_methods(d)
+        self.methods_box.fill(d.methods)
         self.how_met_edit.show_value(d.how_met)
         self.met_place_edit.show_value(d.met_place)
         self.met_on_edit.setDate(QDate(d.met_on.year, d.met_on.month, d.met_on.day)
@@ -355,33 +321,6 @@ class DetailPane(QScrollArea):
             if summary.id not in have:
                 action = menu.addAction(summary.label)
                 action.triggered.connect(lambda _c=False, cid=summary.id: self._tag(cid))
-
-    def _fill_methods(self, d: PersonDetail) -> None:
-        _clear_layout(self.methods_box)
-        if not d.methods:
-            self.methods_box.addWidget(plain_label(_("No phone or e-mail yet.")))
-        for method in d.methods:
-            row = QHBoxLayout()
-            kind = plain_label(method_label(method.kind, method.label))
-            kind.setMinimumWidth(70)
-            kind.setStyleSheet("color: #6b7785;")
-            value = QPushButton(method.value)
-            value.setFlat(True)
-            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            value.setStyleSheet("text-align: left; color: #1f5f99;")
-            value.setAccessibleName(f"{method.kind} {method.value}")
-            url = _method_url(method.kind, method.value, method.normalized)
-            value.setToolTip(url or method.value)
-            value.clicked.connect(lambda _c=False, u=url, v=method.value: self._open_method(u, v))
-            copy = QToolButton()
-            copy.setText(_("Copy"))
-            copy.setAccessibleName(_("Copy {value}").format(value=method.value))
-            copy.clicked.connect(
-                lambda _c=False, v=method.value: QGuiApplication.clipboard().setText(v))
-            row.addWidget(kind)
-            row.addWidget(value, 1)
-            row.addWidget(copy)
-            self.methods_box.addLayout(row)
 
     # Editing -----------------------------------------------------------------------
     def _emit(self, signal) -> None:
@@ -443,29 +382,3 @@ class DetailPane(QScrollArea):
     def _open_introducer(self) -> None:
         if self.detail and self.detail.introduced_by:
             self.context.person_requested.emit(self.detail.introduced_by[0])
-
-    def _open_method(self, url: str | None, value: str) -> None:
-        if url:
-            QDesktopServices.openUrl(QUrl(url))
-        else:
-            QGuiApplication.clipboard().setText(value)
-
-
-def _clear_layout(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().deleteLater()
-        elif item.layout():
-            _clear_layout(item.layout())
-
-
-def _method_url(kind: str, value: str, normalized: str) -> str | None:
-    if kind == "email":
-        return "mailto:" + (normalized or value.strip())
-    if kind == "tel":
-        number = normalized or "".join(c for c in value if c.isdigit() or c == "+")
-        return "tel:" + number if number else None
-    if kind == "url" and value.strip().lower().startswith(("http://", "https://")):
-        return value.strip()
-    return None

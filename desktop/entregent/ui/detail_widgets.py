@@ -1,0 +1,118 @@
+"""Small widgets of the detail pane: section titles, in-place line edits, and the
+list of ways to reach someone (click to open mailto:/tel:, a button to copy)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from entregent.contact_labels import method_label
+from entregent.i18n import _
+from entregent.ui.plain import plain_label
+
+
+def section_title(text: str) -> QLabel:
+    label = plain_label(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setStyleSheet("color: #55606e; margin-top: 10px;")
+    return label
+
+
+class InPlaceLineEdit(QLineEdit):
+    """A flat line edit that saves when editing finishes and the text changed."""
+
+    def __init__(self, field: str, on_save, parent=None, accessible: str = ""):
+        super().__init__(parent)
+        self.field = field
+        self._on_save = on_save
+        self._shown = ""
+        self.setFrame(False)
+        self.setObjectName(f"{field}LineEdit")
+        self.setAccessibleName(accessible or field)
+        self.editingFinished.connect(self._finished)
+
+    def show_value(self, value: str) -> None:
+        self._shown = value or ""
+        self.setText(self._shown)
+        self.setCursorPosition(0)
+
+    def _finished(self) -> None:
+        if self.text() != self._shown:
+            self._shown = self.text()
+            self._on_save(self.field, self.text())
+
+
+def clear_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+        elif item.layout():
+            clear_layout(item.layout())
+
+
+def method_url(kind: str, value: str, normalized: str) -> str | None:
+    if kind == "email":
+        return "mailto:" + (normalized or value.strip())
+    if kind == "tel":
+        number = normalized or "".join(c for c in value if c.isdigit() or c == "+")
+        return "tel:" + number if number else None
+    if kind == "url" and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
+
+
+class MethodsBox(QWidget):
+    """Phones, e-mails, addresses and links, each one click from use."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+
+    def fill(self, methods) -> None:
+        clear_layout(self.rows)
+        if not methods:
+            self.rows.addWidget(plain_label(_("No phone or e-mail yet.")))
+        for method in methods:
+            row = QHBoxLayout()
+            kind = plain_label(method_label(method.kind, method.label))
+            kind.setMinimumWidth(70)
+            kind.setStyleSheet("color: #6b7785;")
+            value = QPushButton(method.value)
+            value.setFlat(True)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            value.setStyleSheet("text-align: left; color: #1f5f99;")
+            value.setAccessibleName(f"{method.kind} {method.value}")
+            url = method_url(method.kind, method.value, method.normalized)
+            value.setToolTip(url or method.value)
+            value.clicked.connect(lambda _c=False, u=url, v=method.value: open_method(u, v))
+            copy = QToolButton()
+            copy.setText(_("Copy"))
+            copy.setAccessibleName(_("Copy {value}").format(value=method.value))
+            copy.clicked.connect(
+                lambda _c=False, v=method.value: QGuiApplication.clipboard().setText(v))
+            row.addWidget(kind)
+            row.addWidget(value, 1)
+            row.addWidget(copy)
+            self.rows.addLayout(row)
+
+
+def open_method(url: str | None, value: str) -> None:
+    """Open mailto:/tel:/https: in the system's app, or copy what has no link."""
+    if url:
+        QDesktopServices.openUrl(QUrl(url))
+    else:
+        QGuiApplication.clipboard().setText(value)

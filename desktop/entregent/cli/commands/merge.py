@@ -28,28 +28,13 @@ def run_merge(args) -> int:
     from entregent.services.resolve import resolve_person
 
     keep, other = resolve_person(args.keep), resolve_person(args.other)
-    _backup()
-    record = merge_contacts(keep, other)
+    record = merge_contacts(keep, other)  # backs the database up first
     if args.json:
         print_json(record.as_json())
     else:
         print(_("Merged {other} into {keep}.").format(other=record.other_name or other,
                                                       keep=record.keep_name or keep))
     return 0
-
-
-def _backup() -> None:
-    """A copy of the database before a merge from the command line (which has no undo)."""
-    from entregent.errors import UserError
-
-    try:
-        from entregent.services.backup import backup_before
-    except ImportError:
-        return
-    try:
-        backup_before("merge")
-    except UserError:
-        pass
 
 
 def run_duplicates(args) -> int:

@@ -8,6 +8,7 @@ is a meeting. The user can change the kind afterwards.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from entregent.model.text_folding import fold
 
@@ -38,6 +39,7 @@ _PATTERNS = tuple(
 )
 
 
+@lru_cache(maxsize=4096)  # a weekly series asks the same question every week
 def guess_kind(summary: str, location: str = "") -> str:
     """The kind of interaction an event most likely was."""
     text = " ".join(fold(f"{summary} {location}").replace("-", " ").replace("'", " ").split())

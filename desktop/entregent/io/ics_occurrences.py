@@ -79,12 +79,27 @@ def _person(address, organizer: bool) -> CalendarPerson | None:
     return CalendarPerson(email=email, name=name, organizer=organizer)
 
 
-def people_of(occurrence) -> tuple[CalendarPerson, ...]:
+def people_of(occurrence, cache: dict | None = None) -> tuple[CalendarPerson, ...]:
+    """The people of an occurrence. ``cache`` (a dict kept for one reading)
+    spares reading them again for each occurrence of a series, which shares
+    its ORGANIZER and ATTENDEE values with the others."""
+    organizer, attendees = occurrence.get("ORGANIZER"), occurrence.get("ATTENDEE")
+    if cache is None:
+        return _people(organizer, attendees)
+    key = (id(organizer), id(attendees))
+    known = cache.get(key)
+    if known is None or known[0] is not organizer or known[1] is not attendees:
+        known = (organizer, attendees, _people(organizer, attendees))  # keeps ids valid
+        cache[key] = known
+    return known[2]
+
+
+def _people(organizer, attendees) -> tuple[CalendarPerson, ...]:
     people: list[CalendarPerson] = []
     seen: set[tuple[str, str]] = set()
-    for address, organizer in ([(a, True) for a in as_list(occurrence.get("ORGANIZER"))]
-                               + [(a, False) for a in as_list(occurrence.get("ATTENDEE"))]):
-        person = _person(address, organizer)
+    for address, is_organizer in ([(a, True) for a in as_list(organizer)]
+                                  + [(a, False) for a in as_list(attendees)]):
+        person = _person(address, is_organizer)
         if person is None:
             continue
         ident = (person.email, "" if person.email else person.name.casefold())

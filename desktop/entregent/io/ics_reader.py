@@ -258,8 +258,10 @@ def _expand(header: icalendar.Calendar, timezones: list, events: list[_Event],
     lines = {uid: min(event.chunk.line for event in group) for uid, group in by_uid.items()}
     shifts = _future_shifts(events)
     seen: set[str] = set()
+    people_cache: dict = {}
     for occurrence in occurrences:
-        _add_occurrence(occurrence, series, lines, shifts, since, until, seen, contents)
+        _add_occurrence(occurrence, series, lines, shifts, since, until, seen, contents,
+                        people_cache)
 
 
 def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:
@@ -310,7 +312,8 @@ def _occurrences(header: icalendar.Calendar, timezones: list, events: list[_Even
 
 def _add_occurrence(occurrence, series: set[str], lines: dict[str, int],
                     shifts: dict[tuple[str, str], dt.timedelta], since: dt.datetime,
-                    until: dt.datetime, seen: set[str], contents: CalendarContents) -> None:
+                    until: dt.datetime, seen: set[str], contents: CalendarContents,
+                    people_cache: dict) -> None:
     uid = str(occurrence.get("UID", "")).strip()
     line = lines.get(uid)
     try:
@@ -344,7 +347,7 @@ def _add_occurrence(occurrence, series: set[str], lines: dict[str, int],
         summary=text_of(occurrence.get("SUMMARY")),
         location=text_of(occurrence.get("LOCATION")),
         description=text_of(occurrence.get("DESCRIPTION")),
-        people=people_of(occurrence), line=line or 0))
+        people=people_of(occurrence, people_cache), line=line or 0))
 
 
 def _short(error: object) -> str:

@@ -50,14 +50,31 @@ class StoredTime(tuple):
         return self[2]
 
 
+_NAMES: dict = {}  # tzinfo -> its name: a calendar has few zones and many times
+
+
 def zone_name(value: dt.datetime) -> str:
     """The name to remember for the zone of ``value``."""
     if value.tzinfo is None:
         return FLOATING
+    try:
+        return _NAMES[value.tzinfo]
+    except (KeyError, TypeError):  # TypeError: a zone type that cannot be a key
+        pass
     tzid = tzid_from_dt(value)
-    if tzid is None:
+    if tzid is None:  # depends on the time itself: not kept
         offset = value.utcoffset()
         return UTC_NAME if offset == dt.timedelta(0) else ""
+    name = _name_of(tzid)
+    try:
+        if len(_NAMES) < 1024:
+            _NAMES[value.tzinfo] = name
+    except TypeError:
+        pass
+    return name
+
+
+def _name_of(tzid: str) -> str:
     tzid = tzid.replace("\\,", ",").replace("\\;", ";").strip().strip("/")
     if tzid in _UTC_NAMES:
         return UTC_NAME

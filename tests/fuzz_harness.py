@@ -46,15 +46,20 @@ class FuzzStats:
     outcomes: Counter = field(default_factory=Counter)
     slowest: dict = field(default_factory=dict)
 
-    def record(self, kind: str, outcome: str, seconds: float) -> None:
+    slowest_input: dict = field(default_factory=dict)
+
+    def record(self, kind: str, outcome: str, seconds: float, what: str = "") -> None:
         self.tried[kind] += 1
         self.outcomes[(kind, outcome)] += 1
-        self.slowest[kind] = max(self.slowest.get(kind, 0.0), seconds)
+        if seconds > self.slowest.get(kind, 0.0):
+            self.slowest[kind] = seconds
+            self.slowest_input[kind] = what
 
     def as_json(self) -> dict:
         return {"tried": dict(self.tried),
                 "outcomes": {f"{k}:{o}": n for (k, o), n in sorted(self.outcomes.items())},
-                "slowest_seconds": {k: round(v, 3) for k, v in self.slowest.items()}}
+                "slowest_seconds": {k: round(v, 3) for k, v in self.slowest.items()},
+                "slowest_input": dict(self.slowest_input)}
 
 
 STATS = FuzzStats()
@@ -101,7 +106,8 @@ def _save_failure(data: bytes, suffix: str) -> Path:
     return path
 
 
-def check_import(path: Path, kind: str, *, create_contacts: bool = False) -> str:
+def check_import(path: Path, kind: str, *, create_contacts: bool = False,
+                 what: str = "") -> str:
     """Import ``path`` into the open database; fail unless the outcome is allowed.
 
     Returns "imported", "imported with rejections" or "refused".
@@ -128,7 +134,7 @@ def check_import(path: Path, kind: str, *, create_contacts: bool = False) -> str
                 f"a rejection without its line number: {problem}")
             assert problem.reason.strip()
         outcome = "imported with rejections" if report.rejected else "imported"
-    STATS.record(kind, outcome, seconds)
+    STATS.record(kind, outcome, seconds, what or path.name)
     if seconds > SECONDS_PER_INPUT:
         saved = _save_failure(path.read_bytes(), path.suffix)
         raise AssertionError(f"one input took {seconds:.1f} s (saved as {saved})")
@@ -254,11 +260,18 @@ MUTATIONS = (flip_bytes, truncate, duplicate_lines, shuffle_lines, random_parame
              garbage_lines)
 
 
-def mutate(data: bytes, seed: int, steps: int) -> tuple[bytes, list[str]]:
+def mutate(data: bytes, seed: int, steps: int, *, keep_head: bool = False
+           ) -> tuple[bytes, list[str]]:
+    """``steps`` random mutations of ``data``; with ``keep_head`` the first line stays as
+    it was, so that the file still looks like what it is and the mutations go deeper."""
     rng = random.Random(seed)
+    head = b""
+    if keep_head:
+        first = _lines(data)[0]
+        head, data = first, data[len(first):]
     applied = []
     for _ in range(steps):
         mutation = rng.choice(MUTATIONS)
-        data = mutation(data, rng)
+        data = mutation(data, rng) if data or mutation is not truncate else data
         applied.append(mutation.__name__)
-    return data, applied
+    return head + data, applied

@@ -28,26 +28,28 @@ def _report_counts():
     write_stats()
 
 
-def _fuzz(kind, db, tmp_path, index, seed, steps, create_contacts):
+def _fuzz(kind, db, tmp_path, index, seed, steps, keep_head, create_contacts):
     files = corpus_files(kind)
     if not files:
         pytest.skip("the shared corpus is not beside this checkout")
     source = files[index % len(files)]
-    data, _applied = mutate(source.read_bytes(), seed, steps)
+    data, applied = mutate(source.read_bytes(), seed, steps, keep_head=keep_head)
     path = tmp_path / f"fuzzed{'.vcf' if kind == 'vcard' else '.ics'}"
     path.write_bytes(data)
-    check_import(path, kind, create_contacts=create_contacts)
-
-
-@FUZZ_SETTINGS
-@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 4))
-def test_fuzzed_vcards(db, tmp_path, index, seed, steps):
-    _fuzz("vcard", db, tmp_path, index, seed, steps, False)
+    what = f"{source.relative_to(source.parents[2])} + {', '.join(applied)} (seed {seed})"
+    check_import(path, kind, create_contacts=create_contacts, what=what)
 
 
 @FUZZ_SETTINGS
 @given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 4),
-       create_contacts=st.booleans())
-def test_fuzzed_calendars(db, tmp_path, index, seed, steps, create_contacts):
-    _fuzz("ics", db, tmp_path, index, seed, steps, create_contacts)
+       keep_head=st.booleans())
+def test_fuzzed_vcards(db, tmp_path, index, seed, steps, keep_head):
+    _fuzz("vcard", db, tmp_path, index, seed, steps, keep_head, False)
+
+
+@FUZZ_SETTINGS
+@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 4),
+       keep_head=st.booleans(), create_contacts=st.booleans())
+def test_fuzzed_calendars(db, tmp_path, index, seed, steps, keep_head, create_contacts):
+    _fuzz("ics", db, tmp_path, index, seed, steps, keep_head, create_contacts)
 

@@ -22,3 +22,15 @@ def test_there_are_regression_inputs():
 def test_replayed_input_follows_the_rules(db, path, create_contacts):
     kind = "vcard" if path.suffix == ".vcf" else "ics"
     check_import(path, kind, create_contacts=create_contacts)
+
+
+def test_a_bare_event_file_is_read_as_a_calendar(db, tmp_path):
+    """Half the calendar corpus is bare components; fuzzing them only hit the door."""
+    from entregent.services.imports import import_file
+
+    path = tmp_path / "single-event.ics"
+    path.write_text("BEGIN:VEVENT\r\nUID:bare@example.org\r\nDTSTAMP:20250101T000000Z\r\n"
+                    "DTSTART:20250101T120000Z\r\nSUMMARY:Lunch\r\n"
+                    "ATTENDEE;CN=Ann:mailto:ann@example.org\r\nEND:VEVENT\r\n", encoding="utf-8")
+    report = import_file(path, create_contacts=True)
+    assert report.kind == "ics" and not report.rejected

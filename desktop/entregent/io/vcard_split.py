@@ -30,7 +30,10 @@ _END = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNO
 _WRAPPER = re.compile(r"^(?:BEGIN|END)[ \t]*:[ \t]*VADDRESSBOOK[ \t]*$", re.IGNORECASE)
 _AGENT_OPEN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?AGENT(?:;[^:]*)?:[ \t]*$", re.IGNORECASE)
 _SURROGATE = re.compile("[\udc80-\udcff]")
-_SNIFF = re.compile(r"^[ \t]*(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*(VCARD|VCALENDAR)\b",
+# A calendar may also be a bare component (some tools store single events so):
+# the calendar reader takes those as one calendar.
+_SNIFF = re.compile(r"^[ \t]*(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*"
+                    r"(VCARD|VCALENDAR|VEVENT|VTODO|VJOURNAL|VFREEBUSY|VTIMEZONE)\b",
                     re.IGNORECASE | re.MULTILINE)
 
 

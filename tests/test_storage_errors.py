@@ -201,3 +201,29 @@ def test_busy_database_gives_a_clear_error(db):
 def test_storage_errors_are_user_errors():
     for cls in (DiskFull, ReadOnlyDatabase, DatabaseBusy):
         assert issubclass(cls, StorageError) and issubclass(cls, UserError)
+
+
+def test_cli_on_a_read_only_file_reads_and_refuses_writes_clearly(db):
+    import os
+    import subprocess
+    import sys
+
+    Contact.create(display_name="Hélène Dupont", given_name="Hélène", family_name="Dupont")
+    close_session()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8")
+    env.pop("ENTREGENT_DB", None)
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "entregent", "--db", str(db), *args],
+                              capture_output=True, text=True, env=env, timeout=120)
+
+    before = contents_digest(db)
+    with read_only_file(db):
+        search = cli("search", "helene", "--json")
+        assert search.returncode == 0 and "Hélène Dupont" in search.stdout, search.stderr
+        log = cli("log", "Hélène", "--kind", "coffee")
+        assert log.returncode == 2, log.stderr
+        assert "read-only" in log.stderr and "nothing was changed" in log.stderr
+        assert "Traceback" not in log.stderr
+    assert contents_digest(db) == before
+    open_session(db, apply_language=False)

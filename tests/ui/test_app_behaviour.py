@@ -207,3 +207,25 @@ def test_export_follow_ups_writes_a_calendar(make_window, qtbot, tmp_path):
     dialog.accept()
     text = out.read_text(encoding="utf-8")
     assert "BEGIN:VTODO" in text and "Anne Martin" in text
+
+
+def test_phones_and_emails_are_added_and_removed_in_place_with_undo(make_window, qtbot):
+    anne = add_person("Anne", "Martin")
+    window = make_window()
+    window.people_view.select_row(row_of(window, anne))
+    box = window.detail_pane.methods_box
+    box.kind_combo.setCurrentIndex(box.kind_combo.findData("email"))
+    qtbot.keyClicks(box.value_edit, "Anne@Example.org")
+    qtbot.keyClick(box.value_edit, Qt.Key.Key_Return)
+    method = ContactMethod.get(ContactMethod.contact == anne)
+    assert (method.kind, method.value, method.normalized) == (
+        "email", "Anne@Example.org", "anne@example.org")
+    assert window.people_model.rowCount() == 1
+    from entregent.services.search import search_contacts
+
+    assert [h.id for h in search_contacts("anne@example")] == [anne]
+    box = window.detail_pane.methods_box  # rebuilt after the change
+    box.remove_requested.emit(method.id)
+    assert ContactMethod.select().where(ContactMethod.contact == anne).count() == 0
+    window.context.undo_stack.undo()
+    assert ContactMethod.get(ContactMethod.contact == anne).value == "Anne@Example.org"

@@ -22,7 +22,7 @@ from entregent.model.tables import (
 )
 
 __all__ = ["EDITABLE_FIELDS", "update_person", "set_archived", "DeletedPeople", "delete_people",
-           "restore_people", "add_method", "remove_method"]
+           "restore_people", "add_method", "remove_method", "restore_method"]
 
 EDITABLE_FIELDS = ("display_name", "given_name", "family_name", "nickname", "org", "title",
                    "birthday", "note", "tie_strength", "cadence_days", "how_met", "met_on",
@@ -124,10 +124,23 @@ def restore_people(snapshot: DeletedPeople) -> None:
 
 def add_method(contact_id: int, kind: str, value: str, label: str = "") -> int:
     """Add a phone, e-mail, address or link; returns its id."""
+    from entregent.model.tables import METHOD_KINDS
+
+    if kind not in METHOD_KINDS:
+        raise UserError(_("A way to reach someone is one of: {kinds}.").format(
+            kinds=", ".join(METHOD_KINDS)))
     value = value.strip()
     if not value:
         raise UserError(_("Nothing to add: the value is empty."))
-    normalized = value.casefold() if kind == "email" else ""
+    from entregent.io.vcard_normalize import normalize_email, normalize_phone
+    from entregent.model.settings import get_setting
+
+    if kind == "email":
+        normalized = normalize_email(value)
+    elif kind == "tel":
+        normalized = normalize_phone(value, get_setting("phone_region") or None)
+    else:
+        normalized = ""
     position = ContactMethod.select().where(ContactMethod.contact == contact_id).count()
     return ContactMethod.insert(contact=contact_id, kind=kind, value=value, label=label,
                                 normalized=normalized, position=position).execute()
@@ -139,3 +152,8 @@ def remove_method(method_id: int) -> dict:
         row = ContactMethod.select().where(ContactMethod.id == method_id).dicts().get()
         ContactMethod.delete().where(ContactMethod.id == method_id).execute()
     return row
+
+
+def restore_method(row: dict) -> None:
+    """Put back a phone, e-mail … removed by ``remove_method`` (same id)."""
+    ContactMethod.insert(row).execute()

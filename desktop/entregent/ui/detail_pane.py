@@ -119,6 +119,8 @@ class DetailPane(QScrollArea):
         # Ways to reach them.
         content.addWidget(section_title(_("Reach them")))
         self.methods_box = MethodsBox(self)
+        self.methods_box.add_requested.connect(self._add_method)
+        self.methods_box.remove_requested.connect(self._remove_method)
         content.addWidget(self.methods_box)
 
         content.addWidget(section_title(_("Give and take (last 12 months)")))
@@ -378,6 +380,19 @@ class DetailPane(QScrollArea):
         ids = [self.contact_id]
         self.context.act(self, _("Remove a context"), lambda: untag_contacts(ids, [context_id]),
                          lambda _n: tag_contacts(ids, [context_id]))
+
+    def _add_method(self, kind: str, value: str) -> None:
+        from entregent.services.person_edits import add_method, remove_method
+
+        contact_id = self.contact_id
+        self.context.act(self, _("Add {value}").format(value=value),
+                         lambda: add_method(contact_id, kind, value), remove_method)
+
+    def _remove_method(self, method_id: int) -> None:
+        from entregent.services.person_edits import remove_method, restore_method
+
+        self.context.act(self, _("Remove a contact detail"), lambda: remove_method(method_id),
+                         restore_method)
 
     def _open_introducer(self) -> None:
         if self.detail and self.detail.introduced_by:

@@ -3,9 +3,10 @@ list of ways to reach someone (click to open mailto:/tel:, a button to copy)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -75,12 +76,38 @@ def method_url(kind: str, value: str, normalized: str) -> str | None:
 
 
 class MethodsBox(QWidget):
-    """Phones, e-mails, addresses and links, each one click from use."""
+    """Phones, e-mails, addresses and links, each one click from use; a row to add
+    one and a button to remove each (``add_requested``, ``remove_requested``)."""
+
+    add_requested = Signal(str, str)  # kind, value
+    remove_requested = Signal(int)  # method id
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows = QVBoxLayout(self)
-        self.rows.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.rows = QVBoxLayout()
+        layout.addLayout(self.rows)
+        adding = QHBoxLayout()
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName(_("Kind of contact detail"))
+        for kind, label in (("tel", _("phone")), ("email", _("e-mail")), ("adr", _("address")),
+                            ("url", _("link"))):
+            self.kind_combo.addItem(label, kind)
+        self.value_edit = QLineEdit()
+        self.value_edit.setObjectName("newMethodEdit")
+        self.value_edit.setAccessibleName(_("New phone, e-mail or address"))
+        self.value_edit.setPlaceholderText(_("Add a phone, an e-mail…"))
+        self.value_edit.returnPressed.connect(self._add)
+        adding.addWidget(self.kind_combo)
+        adding.addWidget(self.value_edit, 1)
+        layout.addLayout(adding)
+
+    def _add(self) -> None:
+        value = self.value_edit.text().strip()
+        if value:
+            self.add_requested.emit(self.kind_combo.currentData(), value)
+            self.value_edit.clear()
 
     def fill(self, methods) -> None:
         clear_layout(self.rows)
@@ -104,9 +131,15 @@ class MethodsBox(QWidget):
             copy.setAccessibleName(_("Copy {value}").format(value=method.value))
             copy.clicked.connect(
                 lambda _c=False, v=method.value: QGuiApplication.clipboard().setText(v))
+            remove = QToolButton()
+            remove.setText("×")
+            remove.setToolTip(_("Remove"))
+            remove.setAccessibleName(_("Remove {value}").format(value=method.value))
+            remove.clicked.connect(lambda _c=False, i=method.id: self.remove_requested.emit(i))
             row.addWidget(kind)
             row.addWidget(value, 1)
             row.addWidget(copy)
+            row.addWidget(remove)
             self.rows.addLayout(row)
 
 

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
                  restore_state: bool = True):
         super().__init__()
         self.database_path = database_path
+        self.remembers = restore_state  # False: screenshots and tests leave QSettings alone
         self.context = AppContext(self)
         self.setObjectName("mainWindow")
         title = _("Entregent")
@@ -150,7 +151,8 @@ class MainWindow(QMainWindow):
         return self._home_view
 
     def show_section(self, key: str) -> None:
-        QSettings().setValue("window/sidebar", key)
+        if self.remembers:
+            QSettings().setValue("window/sidebar", key)
         self.import_bar.hide()
         if key == "home":
             self.home_view.reload()
@@ -301,7 +303,8 @@ class MainWindow(QMainWindow):
                           self.people_view.table.horizontalHeader().saveState())
 
     def closeEvent(self, event) -> None:
-        self.save_state()
+        if self.remembers:
+            self.save_state()
         self.people_model.stop_background()
         self.context.workers.join()
         super().closeEvent(event)

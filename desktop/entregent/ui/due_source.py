@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 
 def due_contact_ids() -> list[int]:
     """The ids of the people ``services.due.due_list`` names, most pressing first."""
-    if importlib.util.find_spec("entregent.services.due") is None:
-        return []
-    from entregent.services import due
+    from entregent.services.due import due_list
 
-    ids: list[int] = []
-    for entry in due.due_list():
-        contact_id = getattr(entry, "contact_id", None)
-        if contact_id is not None and contact_id not in ids:
-            ids.append(contact_id)
-    return ids
+    return list(dict.fromkeys(entry.contact_id for entry in due_list()))
+
+
+def due_count() -> int:
+    """How many people are due, each once (without building the reasons' texts)."""
+    from entregent.services.due import due_count as count
+
+    return count()

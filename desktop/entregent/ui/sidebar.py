@@ -45,7 +45,7 @@ def read_sidebar_content() -> SidebarContent:
     """Read contexts, groups and the number due (run on a worker)."""
     from entregent.services.contexts import list_contexts
     from entregent.services.people import list_group_summaries
-    from entregent.ui.due_source import due_contact_ids
+    from entregent.ui.due_source import due_count
 
     contexts = [SidebarEntry(f"context:{c.id}", c.label, c.count, c.colour)
                 for c in list_contexts()]
@@ -55,7 +55,7 @@ def read_sidebar_content() -> SidebarContent:
 
     imports = [SidebarEntry(f"import:{i.id}", Path(i.path).name, i.new + i.updated)
                for i in list_imports() if i.kind == "vcard" and not i.undone_at][:RECENT_IMPORTS]
-    return SidebarContent(len(due_contact_ids()), contexts, groups, imports)
+    return SidebarContent(due_count(), contexts, groups, imports)
 
 
 def colour_icon(colour: str) -> QIcon:

@@ -173,3 +173,19 @@ def test_opening_100000_people_reads_one_count_and_a_page_or_two(db, make_window
     window.people_view.table.viewport().repaint()
     assert model.page_loads - loads <= 2
     assert model.data(model.index(99_999, COL_NAME)) == "Given99999 Family099999"
+
+
+def test_to_reach_out_lists_the_people_due_and_counts_them(make_window, qtbot):
+    import datetime as dt
+
+    from entregent.services.followups import create_followup
+
+    due = add_person("Dora", "Due")
+    add_person("Nina", "Notdue")
+    create_followup(due, dt.date.today() - dt.timedelta(days=1), note="Call back")
+    window = make_window()
+    item = window.sidebar._items["due"]
+    qtbot.waitUntil(lambda: item.text(1) == "1")
+    window.sidebar.select("due")
+    assert _names(window.people_model) == ["Dora Due"]
+    assert window.people_view.title_label.text() == item.text(0)

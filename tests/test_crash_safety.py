@@ -151,9 +151,10 @@ def _vcards(path: Path, count: int) -> Path:
 
 def _calendar(path: Path, count: int) -> Path:
     now = dt.datetime.now(dt.UTC)
+    step = dt.timedelta(days=700) / count  # all within the two years imported
     events = []
     for n in range(count):
-        start = (now - dt.timedelta(hours=3 * n + 5)).strftime("%Y%m%dT%H%M%SZ")
+        start = (now - dt.timedelta(hours=5) - step * n).strftime("%Y%m%dT%H%M%SZ")
         events.append(
             f"BEGIN:VEVENT\r\nUID:crash-ev-{n}@example.org\r\nDTSTAMP:20250101T000000Z\r\n"
             f"DTSTART:{start}\r\nDURATION:PT1H\r\nSUMMARY:Lunch {n}\r\n"

@@ -19,12 +19,11 @@ from entregent.services import backup as backup_service
 from entregent.services.backup import (
     backup_if_due,
     backups_folder,
-    check_backup_file,
     create_backup,
     list_backups,
-    restore_database,
     rotate_backups,
 )
+from entregent.services.restore import check_backup_file, restore_database
 from entregent.services.session import close_session, open_session
 
 from .conftest import FIXTURES

@@ -15,10 +15,7 @@ to a ``backups`` folder beside the database, named
 The rotation keeps the first automatic copy of each of the last 7 days that
 have one, the first of each of the last 4 weeks, and always the newest.
 
-``restore_database`` checks a file first (SQLite, integrity_check ok, an
-Entregent schema not newer than this version), keeps the current database as
-``<file>.before-restore``, then copies the backup in through the same API —
-so another window holding the database open sees the restored data.
+Putting a copy back is ``services.restore``.
 """
 
 from __future__ import annotations
@@ -33,17 +30,15 @@ from pathlib import Path
 from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import _
 
-__all__ = ["BackupInfo", "RestoreResult", "backups_folder", "create_backup", "backup_if_due",
+__all__ = ["BackupInfo", "backups_folder", "create_backup", "backup_if_due",
            "backup_before", "backup_before_merge", "backup_before_upgrade", "list_backups",
-           "rotate_backups", "check_backup_file", "restore_database", "KEEP_DAILY",
-           "KEEP_WEEKLY"]
+           "rotate_backups", "KEEP_DAILY", "KEEP_WEEKLY"]
 
 FOLDER_NAME = "backups"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 AUTOMATIC_REASONS = ("daily", "migration", "merge")
 REASONS = AUTOMATIC_REASONS + ("manual",)
-BEFORE_RESTORE_SUFFIX = ".before-restore"
 _STAMP = "%Y-%m-%dT%H%M%S"
 _NAME = re.compile(r"^(?P<db>.+)\.(?P<stamp>\d{4}-\d\d-\d\dT\d{6})(?:-(?P<n>\d+))?"
                    r"\.(?P<reason>[a-z]+)\.sqlite3$")
@@ -60,19 +55,6 @@ class BackupInfo:
     def as_json(self) -> dict:
         return {"path": str(self.path), "taken_at": self.taken_at.isoformat(),
                 "reason": self.reason, "size": self.size}
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    database: Path
-    restored_from: Path
-    kept_as: Path | None  # the database as it was, or None when there was none
-    schema_version: int  # of the restored file, before any upgrade
-
-    def as_json(self) -> dict:
-        return {"database": str(self.database), "restored_from": str(self.restored_from),
-                "kept_as": str(self.kept_as) if self.kept_as else None,
-                "schema_version": self.schema_version}
 
 
 def backups_folder(database: Path) -> Path:
@@ -331,102 +313,3 @@ def _header_version(path: Path) -> int | None:
     if len(header) < 100 or not header.startswith(_SQLITE_HEADER):
         return None
     return int.from_bytes(header[60:64], "big")
-
-
-def check_backup_file(path: Path) -> int:
-    """The schema version of a file fit to restore; a clear UserError otherwise."""
-    from entregent.model.migrations import CURRENT_VERSION
-
-    path = Path(path).expanduser()
-    if not path.is_file():
-        raise NotFound(_("there is no such backup file."), path=path)
-    if _header_version(path) is None:
-        raise UserError(_("this file is not an Entregent backup (not an SQLite database); "
-                          "nothing was restored."), path=path)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
-            tables = {row[0] for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise UserError(_("this backup is damaged or unreadable ({error}); nothing was "
-                          "restored.").format(error=exc), path=path) from exc
-    if result != ["ok"]:
-        raise UserError(_("this backup is damaged ({problem}); nothing was restored.").format(
-            problem="; ".join(result)), path=path)
-    if version < 1 or not {"contact", "interaction"} <= tables:
-        raise UserError(_("this file is an SQLite database but not an Entregent one; nothing "
-                          "was restored."), path=path)
-    if version > CURRENT_VERSION:
-        raise UserError(_("this backup was written by a newer Entregent (schema {version}; this "
-                          "version knows up to {known}); nothing was restored.").format(
-                              version=version, known=CURRENT_VERSION), path=path)
-    return int(version)
-
-
-def _replace_contents(source: Path, database: Path) -> None:
-    """Overwrite ``database`` with ``source`` in one transaction (backup API)."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-    try:
-        dst = sqlite3.connect(str(database), timeout=30)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-
-
-def _replace_file(source: Path, database: Path) -> None:
-    """For a database too damaged to be written through SQLite: swap the file itself."""
-    fresh = database.with_name(database.name + ".restoring")
-    fresh.unlink(missing_ok=True)
-    _sqlite_copy(source, fresh)
-    for suffix in ("-wal", "-shm"):
-        database.with_name(database.name + suffix).unlink(missing_ok=True)
-    os.replace(fresh, database)
-
-
-def restore_database(source: Path, database: Path | None = None) -> RestoreResult:
-    """Put a backup in place of the database (the open one by default).
-
-    The file is checked first; the current database is kept as
-    ``<file>.before-restore``. An older schema is upgraded when the database is
-    next opened. The caller re-opens its session afterwards (the CLI and the GUI
-    both do).
-    """
-    source = Path(source).expanduser()
-    database = Path(database) if database is not None else _current_path()
-    version = check_backup_file(source)
-    if database.exists() and source.resolve() == database.resolve():
-        raise UserError(_("this is the database itself, not a backup."), path=source)
-    kept = None
-    if database.exists() and database.stat().st_size > 0:
-        kept = database.with_name(database.name + BEFORE_RESTORE_SUFFIX)
-        kept.unlink(missing_ok=True)
-        try:
-            _copy_to_new_file(database, kept)
-        except DatabaseRefused:  # the current file is damaged: keep it byte for byte
-            import shutil
-
-            shutil.copyfile(database, kept)
-    from entregent.model.storage_guard import storage_error_for
-
-    try:
-        if kept is not None:
-            try:
-                _replace_contents(source, database)
-            except sqlite3.Error as exc:
-                if storage_error_for(exc, str(database)) is not None:
-                    raise
-                _replace_file(source, database)  # too damaged to be written through SQLite
-        else:
-            database.parent.mkdir(parents=True, exist_ok=True)
-            _replace_file(source, database)
-    except (sqlite3.Error, OSError) as exc:
-        raise _write_error(exc, database) from exc
-    return RestoreResult(database, source, kept, version)

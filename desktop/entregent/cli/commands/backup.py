@@ -53,7 +53,7 @@ def run_backup(args) -> int:
 def run_restore(args) -> int:
     from entregent.cli.database_choice import database_path_for
     from entregent.cli.output import print_json
-    from entregent.services.backup import restore_database
+    from entregent.services.restore import restore_database
     from entregent.services.session import close_session, open_session
 
     database = database_path_for(args)

@@ -29,8 +29,10 @@ mkdir -p "$HOME"
 
 fail() { echo "smoke_test: FAILED: $*" >&2; exit 1; }
 
-"$app" --version | grep -q '^entregent ' || fail "--version"
-LANGUAGE=fr "$app" --help | grep -q 'Commandes' || fail "the French catalogue is not in the bundle"
+version="$("$app" --version)" || fail "--version"
+[[ "$version" == "entregent "* ]] || fail "--version printed: $version"
+help="$(LANGUAGE=fr "$app" --help)" || fail "--help"
+[[ "$help" == *Commandes* ]] || fail "the French catalogue is not in the bundle"
 "$app" --demo search a --json > "$scratch/search.json" || fail "search on the demo network"
 grep -q '"' "$scratch/search.json" || fail "search printed nothing"
 

@@ -161,3 +161,17 @@ def test_the_settings_dialog_service_re_keys_too(db):
     _add("Adèle", "Zimmer")
     write_setting("sort_by", "given")
     assert _ordered() == ["Adèle Zimmer", "Zoé Abel"]
+
+
+def test_the_people_list_pages_in_the_same_order(db):
+    from entregent.services.people import PeopleFilter, list_people
+
+    for given, family in [("Zoé", "Zola"), ("Élodie", "Martin"), ("Charles", "de Gaulle"),
+                          ("Elodie", "Martin"), ("émile", "durand")]:
+        _add(given, family)
+    first = list_people(PeopleFilter("all"), limit=3)
+    rest = list_people(PeopleFilter("all"), offset=3, limit=3)
+    assert [p.name for p in first + rest] == ["émile durand", "Charles de Gaulle",
+                                              "Elodie Martin", "Élodie Martin", "Zoé Zola"]
+    z_to_a = list_people(PeopleFilter("all"), descending=True, limit=2)
+    assert [p.name for p in z_to_a] == ["Zoé Zola", "Élodie Martin"]

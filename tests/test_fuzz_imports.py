@@ -34,6 +34,9 @@ def _fuzz(kind, db, tmp_path, index, seed, steps, keep_head, create_contacts):
         pytest.skip("the shared corpus is not beside this checkout")
     source = files[index % len(files)]
     data, applied = mutate(source.read_bytes(), seed, steps, keep_head=keep_head)
+    from entregent.model.database import database
+
+    database.obj.execute_sql("PRAGMA synchronous = OFF")  # the importer is measured, not fsync
     path = tmp_path / f"fuzzed{'.vcf' if kind == 'vcard' else '.ics'}"
     path.write_bytes(data)
     what = f"{source.relative_to(source.parents[2])} + {', '.join(applied)} (seed {seed})"

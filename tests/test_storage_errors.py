@@ -227,3 +227,25 @@ def test_cli_on_a_read_only_file_reads_and_refuses_writes_clearly(db):
         assert "Traceback" not in log.stderr
     assert contents_digest(db) == before
     open_session(db, apply_language=False)
+
+
+def test_read_only_file_in_rollback_journal_mode_still_opens_to_read(db):
+    """A copy from elsewhere (a read-only backup disk) may not be in WAL mode; it cannot be
+    switched, and need not be: it is only read."""
+    Contact.create(display_name="Hélène Dupont")
+    close_session()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    with read_only_file(db):
+        open_session(db, apply_language=False)
+        _reads_still_work_on(1)
+        with pytest.raises(ReadOnlyDatabase):
+            Contact.create(display_name="Marc")
+        close_session()
+    open_session(db, apply_language=False)
+
+
+def _reads_still_work_on(count: int) -> None:
+    assert Contact.select().count() == count
+    assert get_setting("sort_by") in ("family", "given")

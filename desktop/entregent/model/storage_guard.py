@@ -152,6 +152,17 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
                                           {"path": str(database)}))
         super().__init__(database, *args, **kwargs)
 
+    def _set_pragmas(self, conn):
+        cursor = conn.cursor()
+        for pragma, value in self._pragmas:
+            try:
+                cursor.execute(f"PRAGMA {pragma} = {value};")
+            except ReadOnlyDatabase:
+                if pragma != "journal_mode":
+                    raise
+                # a read-only file keeps the journal it has: it will only be read
+        cursor.close()
+
     def begin(self, lock_type=None):
         conn = self.connection()
         conn.failure, conn.in_unit = None, False

@@ -175,3 +175,20 @@ def test_people_list_dates_in_french(french, make_window, qtbot):
     qtbot.waitUntil(lambda: window.people_model.rowCount() == 1)
     index = window.people_model.index(row_of(window, anne), COL_LAST)
     assert window.people_model.data(index) == "31/05/2024"
+
+
+def test_import_duplicates_and_settings_dialogs_in_french(french, make_window):
+    from entregent.ui.settings_dialog import SettingsDialog
+
+    window = make_window()
+    wizard = window.open_import([])
+    assert wizard.windowTitle() and _english_left(wizard) == []
+    wizard.reject()
+    duplicates = window.open_duplicates()
+    assert _english_left(duplicates) == []
+    duplicates.reject()
+    settings = SettingsDialog(window.context, window)
+    texts = _texts(settings)
+    assert "Langue (après redémarrage)" in texts and "Nom de famille" in texts
+    assert _english_left(settings) == []
+    settings.reject()

@@ -50,6 +50,8 @@ def _naive(value) -> dt.datetime | None:
 def estimated_occurrences(rule, start, stop: dt.datetime) -> float:
     """An upper bound of the occurrences of ``rule`` (an icalendar vRecur) from
     ``start`` (its DTSTART) until ``stop`` (naive UTC) or its own UNTIL/COUNT."""
+    if not hasattr(rule, "get"):  # e.g. RRULE;VALUE=URI: no rule; the expansion says so
+        return 0.0
     freq = str(_first(rule, "FREQ", "")).upper()
     if freq not in _PER_YEAR:
         return 0.0

@@ -96,7 +96,7 @@ def _decode_charset(data: bytes, charset: str | None, fallback: str) -> str:
         try:
             codecs.lookup(name)
             return data.decode(name)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeDecodeError, ValueError):  # ValueError: a NUL in the name
             continue
     return data.decode("latin-1")
 

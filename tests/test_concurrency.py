@@ -119,3 +119,39 @@ def test_cli_says_clearly_when_the_database_stays_busy(network, holder):
     assert holder("count") == "0"
     assert _log(network).returncode == 0
     assert holder("count") == "1"
+
+
+LOCK_HOLDER = textwrap.dedent("""
+    import sys
+    from entregent.ui.instance_lock import acquire_lock
+    lock = acquire_lock(sys.argv[1])
+    print("locked", flush=True)
+    sys.stdin.readline()
+    lock.unlock()
+""")
+
+
+def test_a_second_app_on_the_same_database_is_refused_but_the_cli_writes(network, tmp_path):
+    pytest.importorskip("PySide6")
+    first = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(network)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                             env=_env())
+    try:
+        assert first.stdout.readline().strip() == "locked"
+        second = subprocess.run([sys.executable, "-m", "entregent", "--db", str(network),
+                                 "--screenshot", str(tmp_path / "second.png")],
+                                capture_output=True, text=True, env=_env(), timeout=300)
+        assert second.returncode == 2
+        assert "already open" in second.stderr and "Traceback" not in second.stderr
+        assert not (tmp_path / "second.png").exists()
+        logged = _log(network)  # the command line still writes while the app is open
+        assert logged.returncode == 0, logged.stderr
+    finally:
+        first.stdin.write("\n")
+        first.stdin.close()
+        first.wait(timeout=60)
+        first.stdout.close()
+    again = subprocess.run([sys.executable, "-m", "entregent", "--db", str(network),
+                            "--screenshot", str(tmp_path / "again.png")],
+                           capture_output=True, text=True, env=_env(), timeout=300)
+    assert again.returncode == 0, again.stderr

@@ -249,3 +249,22 @@ def test_read_only_file_in_rollback_journal_mode_still_opens_to_read(db):
 def _reads_still_work_on(count: int) -> None:
     assert Contact.select().count() == count
     assert get_setting("sort_by") in ("family", "given")
+
+
+def test_desktop_app_opens_a_read_only_database_to_read(db, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("PySide6")
+    Contact.create(display_name="Hélène Dupont", given_name="Hélène", family_name="Dupont")
+    close_session()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    shot = tmp_path / "people.png"
+    with read_only_file(db):
+        result = subprocess.run([sys.executable, "-m", "entregent", "--db", str(db),
+                                 "--screenshot", str(shot), "--view", "people"],
+                                capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert shot.stat().st_size > 0
+    open_session(db, apply_language=False)

@@ -36,6 +36,7 @@ PhotoRole = Qt.ItemDataRole.UserRole + 4  # raw photo bytes or None
 
 PAGE_SIZE = 50
 KEPT_PAGES = 30
+KEPT_THUMBNAILS = 2000
 THUMBNAIL = 28
 BADGE_DELAY_MS = 400
 
@@ -130,7 +131,12 @@ class PeopleModel(QAbstractTableModel):
         self._count = None
         self._pages.clear()
         self._rows.clear()
-        self._thumbnails.clear()
+        # Thumbnails outlive a new filter or sort (the same faces come back from
+        # one keystroke to the next: decoding them again cost a fifth of a
+        # keystroke, benchmarks/search_typing.py); refresh() drops them, as a
+        # photo may have changed. Bounded: 28-pixel pixmaps, a few KB each.
+        if len(self._thumbnails) > KEPT_THUMBNAILS:
+            self._thumbnails.clear()
 
     # Paging ------------------------------------------------------------------------
     def _counted(self) -> int:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import logging.handlers
 import os
 import re
 from pathlib import Path, PurePath
@@ -115,6 +114,47 @@ def log_file() -> Path:
     return log_folder() / LOG_FILENAME
 
 
+class _RotatingFileOnFirstUse(logging.Handler):
+    """A rotating file handler made on the first record written.
+
+    ``logging.handlers`` (and what it imports: sockets, queues, pickle) costs
+    about ten milliseconds; a desktop start that logs nothing need not pay it.
+    """
+
+    def __init__(self, path: Path, max_bytes: int):
+        super().__init__()
+        self.entregent_file = path
+        self._max_bytes = max_bytes
+        self._target: logging.Handler | None = None
+
+    def _file_handler(self) -> logging.Handler:
+        if self._target is None:
+            import logging.handlers
+
+            self._target = logging.handlers.RotatingFileHandler(
+                self.entregent_file, maxBytes=self._max_bytes, backupCount=BACKUP_COUNT,
+                encoding="utf-8")
+            self._target.setFormatter(self.formatter)
+        return self._target
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            target = self._file_handler()
+        except OSError:
+            self.handleError(record)
+            return
+        target.handle(record)
+
+    def flush(self) -> None:
+        if self._target is not None:
+            self._target.flush()
+
+    def close(self) -> None:
+        if self._target is not None:
+            self._target.close()
+        super().close()
+
+
 def configure_logging(level: int = logging.INFO, folder: Path | None = None, *,
                       max_bytes: int = MAX_BYTES) -> Path | None:
     """Send the ``entregent`` logger to the rotating file; returns its path.
@@ -129,12 +169,12 @@ def configure_logging(level: int = logging.INFO, folder: Path | None = None, *,
     path = (Path(folder) if folder else log_folder()) / LOG_FILENAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=max_bytes, backupCount=BACKUP_COUNT, encoding="utf-8")
+        with open(path, "a", encoding="utf-8"):
+            pass  # writable now; the rotating handler itself comes with the first record
     except OSError:
         return None
+    handler = _RotatingFileOnFirstUse(path, max_bytes)
     handler.setFormatter(PrivacyFormatter(_FORMAT))
-    handler.entregent_file = path
     logger.addHandler(handler)
     if logger.level == logging.NOTSET or logger.level > level:
         logger.setLevel(level)

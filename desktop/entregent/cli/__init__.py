@@ -42,14 +42,21 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                         help=_("show the full report when something goes wrong"))
 
 
-def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    """The app parser (no command: open the GUI) and the command parser."""
+def build_app_parser(*, with_epilog: bool = True) -> argparse.ArgumentParser:
+    """The app parser (no command: open the GUI).
+
+    Its epilog lists the commands, which means importing every command module:
+    a plain GUI start (no ``--help``) asks for it ``with_epilog=False``.
+    """
+    epilog = None
+    if with_epilog:
+        epilog = _("Commands: {commands}. Run 'entregent COMMAND --help' for one.").format(
+            commands=", ".join(sorted(command_names())))
     app = argparse.ArgumentParser(
         prog="entregent",
         description=_("Entregent: your network, kept with care. Without a command, opens the "
                       "app."),
-        epilog=_("Commands: {commands}. Run 'entregent COMMAND --help' for one.").format(
-            commands=", ".join(sorted(command_names()))),
+        epilog=epilog,
     )
     app.add_argument("--version", action="version", version=f"entregent {__version__}")
     _global_options(app, suppress=False)
@@ -59,14 +66,23 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                      help=_("which view --screenshot shows"))
     app.add_argument("files", nargs="*", metavar="FILE",
                      help=_("vCard or iCalendar files to open in the import wizard"))
+    return app
 
+
+def build_command_parser() -> argparse.ArgumentParser:
+    """The command parser: imports every module of ``cli/commands/``."""
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
     commands = argparse.ArgumentParser(prog="entregent", parents=[common])
     sub = commands.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         module.register(sub, common)
-    return app, commands
+    return commands
+
+
+def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The app parser (no command: open the GUI) and the command parser."""
+    return build_app_parser(), build_command_parser()
 
 
 def _command_modules() -> list:
@@ -97,16 +113,33 @@ def _first_positional(argv: list[str]) -> str | None:
     return None
 
 
+def _asks_help(argv: list[str]) -> bool:
+    """Whether ``argv`` asks for ``--help`` (argparse also takes ``--h``, ``--he``…)."""
+    for token in argv:
+        if token == "--":
+            return False
+        if token == "-h" or (len(token) > 2 and "--help".startswith(token)):
+            return True
+        if token.startswith("-h") and not token.startswith("--"):
+            return True  # -h joined to nothing else: argparse still shows the help
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language("system")
     from entregent.logging_setup import configure_logging
 
     configure_logging()  # the rotating log file, with no private text in it
-    app_parser, command_parser = build_parsers()
     first = _first_positional(argv)
+    # A plain GUI start (no positional word) imports no command module: that is
+    # tens of milliseconds before the window shows. Files or --help need them.
     is_command = first is not None and first in command_names()
-    args = (command_parser if is_command else app_parser).parse_args(argv)
+    if is_command:
+        parser = build_command_parser()
+    else:
+        parser = build_app_parser(with_epilog=first is not None or _asks_help(argv))
+    args = parser.parse_args(argv)
     debug = getattr(args, "debug", False)
     try:
         if not is_command:

@@ -25,7 +25,7 @@ from entregent.services.search import fts_query
 
 __all__ = ["PeopleFilter", "ContextChip", "PersonRow", "SORT_COLUMNS", "count_people",
            "GroupSummary", "list_group_summaries", "names_of", "tagged_among", "people_rows",
-           "warning_badges",
+           "warning_badges", "page_balances",
            "list_people", "balance_window_start", "BALANCE_WEIGHTS", "ledgers"]
 
 SORT_COLUMNS = ("photo", "name", "contexts", "last_contact", "balance", "next_followup")
@@ -168,8 +168,12 @@ def count_people(people: PeopleFilter) -> int:
 
 
 def list_people(people: PeopleFilter, sort_column: str = "name", descending: bool = False,
-                offset: int = 0, limit: int = 100) -> list[PersonRow]:
+                offset: int = 0, limit: int = 100, *,
+                with_balance: bool = True) -> list[PersonRow]:
     """One page of people, sorted in SQL on ``sort_column`` (one of ``SORT_COLUMNS``).
+
+    ``with_balance=False`` leaves each row's ``balance`` at 0.0 and skips its
+    query (the list reads it apart, see ``page_balances``).
 
     Empty values (never met, no follow-up) sort last whichever the direction;
     ties are broken by name so that pages never overlap.
@@ -191,10 +195,18 @@ def list_people(people: PeopleFilter, sort_column: str = "name", descending: boo
     ids = [row[0] for row in database.execute_sql(
         f"SELECT c.id FROM contact c WHERE {where} ORDER BY {order} "
         "LIMIT :limit OFFSET :offset", params)]
-    return people_rows(ids)
+    return people_rows(ids, with_balance=with_balance)
 
 
-def people_rows(contact_ids: list[int]) -> list[PersonRow]:
+def page_balances(contact_ids: list[int]) -> dict[int, float]:
+    """Each person's balance of help over the window (0.0 for those with none)."""
+    scores = dict.fromkeys(contact_ids, 0.0)
+    for contact_id, ledger in ledgers(list(contact_ids)).items():
+        scores[contact_id] = ledger.score
+    return scores
+
+
+def people_rows(contact_ids: list[int], *, with_balance: bool = True) -> list[PersonRow]:
     """The list rows of these people, in the order given."""
     if not contact_ids:
         return []
@@ -207,11 +219,11 @@ def people_rows(contact_ids: list[int]) -> list[PersonRow]:
                                 photo=r[5], last_interaction_at=_datetime(r[6]),
                                 next_followup_on=_date(r[7]), archived=bool(r[8]))
     page = [found[i] for i in contact_ids if i in found]
-    _fill_page(page)
+    _fill_page(page, with_balance)
     return page
 
 
-def _fill_page(page: list[PersonRow]) -> None:
+def _fill_page(page: list[PersonRow], with_balance: bool = True) -> None:
     """Contexts and balance for one page of rows: two queries, whatever the page size."""
     if not page:
         return
@@ -228,6 +240,8 @@ def _fill_page(page: list[PersonRow]) -> None:
             "ORDER BY x.priority DESC, x.name", (ids,)):
         by_id[contact_id].contexts.append(
             ContextChip(context_id, context_label(name, bool(builtin)), colour))
+    if not with_balance:
+        return
     for contact_id, ledger in ledgers(list(by_id)).items():
         by_id[contact_id].balance = ledger.score
 

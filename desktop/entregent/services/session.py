@@ -35,8 +35,14 @@ def resolve_database_path(explicit: str | os.PathLike | None = None) -> Path:
     return default_database_path()
 
 
-def open_session(path: str | os.PathLike, *, apply_language: bool = True) -> Path:
-    """Open (create, upgrade) the database and apply the user's language setting."""
+def open_session(path: str | os.PathLike, *, apply_language: bool = True,
+                 daily_backup: bool = True) -> Path:
+    """Open (create, upgrade) the database and apply the user's language setting.
+
+    ``daily_backup=False`` leaves the day's copy to the caller (the desktop app
+    makes it in the background once its window has painted: copying a large
+    network takes seconds).
+    """
     global _current_path
     from entregent.services.backup import backup_before_upgrade, backup_if_due
 
@@ -47,7 +53,7 @@ def open_session(path: str | os.PathLike, *, apply_language: bool = True) -> Pat
         backup_before_upgrade(file)  # header peek; a copy only before a migration
     open_database(path)
     _current_path = Path(path)
-    if existed:
+    if existed and daily_backup:
         backup_if_due(file)  # a stat of the backups folder once today's copy exists
     if apply_language:
         set_language(settings_registry.get_setting("language"))

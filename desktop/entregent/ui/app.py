@@ -39,7 +39,7 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
     db_path = Path(db_path)
     try:
         lock = acquire_lock(db_path)
-        open_session(db_path)
+        open_session(db_path, daily_backup=False)  # made after the first paint, below
     except UserError as exc:
         if screenshot:
             print(f"entregent: {exc}", file=sys.stderr)
@@ -51,6 +51,7 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
         from entregent.ui.main_window import MainWindow
 
         window = MainWindow(db_path, demo=demo, restore_state=not screenshot)
+        window.after_first_paint(lambda: _daily_backup(window, db_path))
         if screenshot:
             return render_screenshot(window, Path(screenshot), view or "home")
         window.show()
@@ -66,6 +67,13 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
     finally:
         close_session()
         lock.unlock()
+
+
+def _daily_backup(window, db_path: Path) -> None:
+    """The day's copy of the network (if none yet), in the background."""
+    from entregent.services.backup import backup_if_due
+
+    window.context.workers.run(lambda job: backup_if_due(db_path), None, lambda exc: None)
 
 
 def _install_translations(app) -> None:

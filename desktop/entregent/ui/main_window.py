@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +26,6 @@ from entregent.i18n import _
 from entregent.services.people import PeopleFilter
 from entregent.ui import person_actions
 from entregent.ui.app_context import AppContext
-from entregent.ui.detail_pane import DetailPane
 from entregent.ui.icons import app_icon
 from entregent.ui.people_view import PeopleView
 from entregent.ui.plain import plain_label
@@ -56,7 +55,10 @@ class MainWindow(QMainWindow):
         self.people_model = self.people_view.model
         self.people_model.workers = self.context.workers
         self.search_edit = self.people_view.search_edit
-        self.detail_pane = DetailPane(self.context, self)
+        # The detail pane (and its modules) is built once the list has painted
+        # its first page; until then an empty widget holds its place.
+        self._detail_pane = None
+        self._detail_slot = QWidget(self)
         self._home_view = None
 
         self.import_bar = QWidget(self)
@@ -83,13 +85,12 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.detail_pane)
+        self.splitter.addWidget(self._detail_slot)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([210, 640, 380])
         self.setCentralWidget(self.splitter)
         self.setTabOrder(self.sidebar, self.search_edit)
         self.setTabOrder(self.search_edit, self.people_view.table)
-        self.setTabOrder(self.people_view.table, self.detail_pane)
 
         self.actions = person_actions.build_actions(self)
         self._build_menus()
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar.chosen.connect(self.show_section)
         self.people_view.log_requested.connect(self.open_log)
-        self.people_view.current_person_changed.connect(self.detail_pane.show_person)
+        self.people_view.current_person_changed.connect(self._show_detail)
         self.context.data_changed.connect(self.refresh)
         self.context.person_requested.connect(self.show_person)
         self.context.log_requested.connect(self.open_log)
@@ -111,6 +112,42 @@ class MainWindow(QMainWindow):
             self.sidebar.select("all")
         # After the first paint: contexts, groups and counts in the background.
         QTimer.singleShot(0, self.refresh_sidebar)
+        self._after_paint: list = [lambda: self.detail_pane]
+        # The list's first paint; or the window's, when it opens on Home.
+        _AfterFirstPaint(self.people_view.table.viewport(), self._first_painted)
+        _AfterFirstPaint(self, lambda: self.stack.currentIndex() != 1 and self._first_painted())
+
+    def after_first_paint(self, then) -> None:
+        """Call ``then`` once the window has painted (at once if it has)."""
+        if self._after_paint is None:
+            then()
+        else:
+            self._after_paint.append(then)
+
+    def _first_painted(self) -> None:
+        if self._after_paint is None:
+            return
+        waiting, self._after_paint = self._after_paint, None
+        for then in waiting:
+            then()
+
+    # The detail pane, built after the first paint ------------------------------------
+    @property
+    def detail_pane(self):
+        if self._detail_pane is None:
+            from entregent.ui.detail_pane import DetailPane
+
+            pane = DetailPane(self.context, self)
+            slot = self._detail_slot
+            pane.setVisible(not slot.isHidden())
+            self.splitter.replaceWidget(self.splitter.indexOf(slot), pane)
+            slot.deleteLater()
+            self._detail_pane = self._detail_slot = pane
+            self.setTabOrder(self.people_view.table, pane)
+        return self._detail_pane
+
+    def _show_detail(self, contact_id: int) -> None:
+        self.detail_pane.show_person(contact_id)
 
     # Menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -157,10 +194,10 @@ class MainWindow(QMainWindow):
         if key == "home":
             self.home_view.reload()
             self.stack.setCurrentIndex(0)
-            self.detail_pane.hide()  # Home uses the whole width
+            self._detail_slot.hide()  # Home uses the whole width
             return
         self.stack.setCurrentIndex(1)
-        self.detail_pane.show()
+        self._detail_slot.show()
         kind, _sep, ident = key.partition(":")
         label = self.sidebar.currentItem().text(0) if self.sidebar.currentItem() else ""
         if kind == "import":
@@ -185,7 +222,7 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentItem(None)
             self.sidebar.blockSignals(False)
         self.stack.setCurrentIndex(1)
-        self.detail_pane.show()
+        self._detail_slot.show()
         self.people_view.set_title(label or _("From an import"))
         self.import_label.setText(_("The people this import brought or changed."))
         self.import_bar.setProperty("batch_id", batch_id)
@@ -208,7 +245,8 @@ class MainWindow(QMainWindow):
     # Refreshing --------------------------------------------------------------------
     def refresh(self) -> None:
         self.people_model.refresh()
-        self.detail_pane.reload()
+        if self._detail_pane is not None:
+            self._detail_pane.reload()
         if self._home_view is not None and self.stack.currentIndex() == 0:
             self._home_view.reload()
         self.refresh_sidebar()
@@ -224,8 +262,8 @@ class MainWindow(QMainWindow):
 
     def current_ids(self) -> list[int]:
         ids = self.people_view.selected_ids() if self.stack.currentIndex() == 1 else []
-        if not ids and self.detail_pane.contact_id:
-            ids = [self.detail_pane.contact_id]
+        if not ids and self._detail_pane is not None and self._detail_pane.contact_id:
+            ids = [self._detail_pane.contact_id]
         return ids
 
     def open_log(self, contact_id: int | None = None):
@@ -311,3 +349,20 @@ class MainWindow(QMainWindow):
 
 
 __all__ = ["MainWindow"]
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once ``widget`` has painted for the first time (next turn of
+    the event loop, so that the paint reaches the screen first)."""
+
+    def __init__(self, widget: QWidget, then):
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            watched.removeEventFilter(self)
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)
+        return False

@@ -37,21 +37,26 @@ PhotoRole = Qt.ItemDataRole.UserRole + 4  # raw photo bytes or None
 PAGE_SIZE = 50
 KEPT_PAGES = 30
 KEPT_THUMBNAILS = 2000
+KEPT_BALANCES = 20000
 THUMBNAIL = 28
 BADGE_DELAY_MS = 400
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def balance_text(balance: float) -> str:
+def balance_text(balance: float | None) -> str:
+    if balance is None:
+        return ""  # still being read
     if abs(balance) < 0.05:
         return "0"
     text = f"{abs(balance):g}" if float(balance).is_integer() else f"{abs(balance):.1f}"
     return ("+" if balance > 0 else "\u2212") + text
 
 
-def balance_tip(balance: float) -> str:
+def balance_tip(balance: float | None) -> str | None:
     """The plain-language label of network/reciprocity ("you have given more" …)."""
+    if balance is None:
+        return None
     from entregent.network.reciprocity import BALANCE_LABELS, balance_label
 
     text = _(BALANCE_LABELS[balance_label(balance)])
@@ -70,6 +75,9 @@ class PeopleModel(QAbstractTableModel):
         self._resetting = False  # no fetchMore while rows are being announced
         self._pages: OrderedDict[int, list[PersonRow]] = OrderedDict()
         self._thumbnails: dict[int, QPixmap] = {}
+        # Balances of help by contact id: read apart from the page, kept across
+        # keystrokes and sorts (refresh() drops them: an interaction changes them).
+        self._balances: dict[int, float] = {}
         self._rows: dict[int, _Cells] = {}
         self.page_loads = 0
         self.count_queries = 0
@@ -116,6 +124,7 @@ class PeopleModel(QAbstractTableModel):
         self._pages.clear()
         self._rows.clear()
         self._thumbnails.clear()
+        self._balances.clear()
         self._count = None
         if before is not None and self._counted() != before:
             self._resetting = True
@@ -137,6 +146,8 @@ class PeopleModel(QAbstractTableModel):
         # photo may have changed. Bounded: 28-pixel pixmaps, a few KB each.
         if len(self._thumbnails) > KEPT_THUMBNAILS:
             self._thumbnails.clear()
+        if len(self._balances) > KEPT_BALANCES:
+            self._balances.clear()
 
     # Paging ------------------------------------------------------------------------
     def _counted(self) -> int:
@@ -179,14 +190,37 @@ class PeopleModel(QAbstractTableModel):
             return page
         self.page_loads += 1
         page = list_people(self._filter, SORT_KEYS[self._sort_column], self._descending,
-                           number * self.page_size, self.page_size)
+                           number * self.page_size, self.page_size, with_balance=False)
         self._pages[number] = page
+        self._read_balances(page)
         self._read_badges(page)
         while len(self._pages) > KEPT_PAGES:
             evicted, _rows = self._pages.popitem(last=False)
             for row in range(evicted * self.page_size, (evicted + 1) * self.page_size):
                 self._rows.pop(row, None)
         return page
+
+    def _read_balances(self, page: list[PersonRow]) -> None:
+        """Each row's balance of help: those read before come from memory (the
+        same people come back from one keystroke to the next), the others in one
+        query for the page. Summing interactions in a worker instead was
+        measured slower per keystroke (the GIL, and a second paint)."""
+        from entregent.services.people import page_balances
+
+        missing = []
+        for person in page:
+            balance = self._balances.get(person.id)
+            if balance is None:
+                missing.append(person.id)
+            else:
+                person.balance = balance
+        if not missing:
+            return
+        balances = page_balances(missing)
+        self._balances.update(balances)
+        for person in page:
+            if person.id in balances:
+                person.balance = balances[person.id]
 
     def _read_badges(self, page: list[PersonRow]) -> None:
         """Ask the advisor who on this page would draw a strong warning: in the
@@ -269,7 +303,11 @@ class PeopleModel(QAbstractTableModel):
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         # Called hundreds of times per paint: one dict lookup for the row, roles
-        # compared as plain ints, texts prepared once per page.
+        # compared as plain ints, texts prepared once per page. Roles the list
+        # never answers (font, background, check state…, asked for every cell
+        # by the delegate) leave at once.
+        if role not in _ANSWERED:
+            return None
         cells = self._rows.get(index.row())
         if cells is None:
             if not index.isValid():
@@ -295,7 +333,7 @@ class PeopleModel(QAbstractTableModel):
             if column == COL_NAME and cells.person.id in self.badges:
                 return _("Asking now would call for care: {why}").format(
                     why=self.badges[cells.person.id])
-            return cells.tips[column]
+            return cells.tip(column)
         if role == _FOREGROUND:
             return cells.balance_colour if column == COL_BALANCE else None
         if role == _ALIGNMENT:
@@ -333,6 +371,8 @@ _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter.value)
 _NEGATIVE = QColor("#b03a2e")
+_ANSWERED = frozenset((_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _ACCESSIBLE,
+                       _ID, _ROW, _CONTEXTS, _PHOTO))
 
 
 def _strong_icon():
@@ -344,7 +384,7 @@ def _strong_icon():
 class _Cells:
     """One row's texts, prepared once when its page is read."""
 
-    __slots__ = ("person", "display", "tips", "balance_colour")
+    __slots__ = ("person", "display", "balance_colour")
 
     def __init__(self, person: PersonRow):
         self.person = person
@@ -358,9 +398,18 @@ class _Cells:
             balance_text(person.balance),
             format_date(follow) if follow is not None else "",
         )
-        self.tips = (None, person.org or None, self.display[2] or None, None,
-                     balance_tip(person.balance), None)
-        self.balance_colour = _NEGATIVE if person.balance < 0 else None
+        balance = person.balance
+        self.balance_colour = _NEGATIVE if balance is not None and balance < 0 else None
+
+    def tip(self, column: int) -> str | None:
+        """The tooltip of one cell: made when asked (hovering), not for every paint."""
+        if column == COL_NAME:
+            return self.person.org or None
+        if column == COL_CONTEXTS:
+            return self.display[2] or None
+        if column == COL_BALANCE:
+            return balance_tip(self.person.balance)
+        return None
 
 
 __all__ = ["PeopleModel", "COLUMNS", "COL_PHOTO", "COL_NAME", "COL_CONTEXTS", "COL_LAST",

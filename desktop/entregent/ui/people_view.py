@@ -39,6 +39,28 @@ from entregent.ui.people_model import (
 class ChipsDelegate(QStyledItemDelegate):
     """Paints a person's contexts as small coloured chips (text drawn as plain text)."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Painted for every visible row at each keystroke: the enums, colours
+        # and text widths are looked up once, not per chip.
+        self._item = QStyle.ControlElement.CE_ItemViewItem
+        self._selected = QStyle.StateFlag.State_Selected
+        self._antialiasing = QPainter.RenderHint.Antialiasing
+        self._centre = Qt.AlignmentFlag.AlignCenter
+        self._middle = Qt.AlignmentFlag.AlignVCenter
+        self._more_pen = QPen(QColor("#6b7785"))
+        self._pens: dict[str, tuple[QPen, QColor, QPen]] = {}
+        self._widths: dict[tuple[str, str], int] = {}
+
+    def _colours(self, name: str) -> tuple[QPen, QColor, QPen]:
+        found = self._pens.get(name)
+        if found is None:
+            colour = QColor(name)
+            fill = QColor(colour)
+            fill.setAlpha(40)
+            found = self._pens[name] = (QPen(colour, 1), fill, QPen(colour.darker(140)))
+        return found
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         chips = index.data(ContextsRole) or []
         style = option.widget.style() if option.widget else None
@@ -46,30 +68,40 @@ class ChipsDelegate(QStyledItemDelegate):
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             opt.text = ""
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+            style.drawControl(self._item, opt, painter, option.widget)
+        if not chips:
+            return
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(self._antialiasing)
         metrics = QFontMetrics(option.font)
-        x = option.rect.x() + 4
-        height = min(option.rect.height() - 6, metrics.height() + 4)
-        y = option.rect.y() + (option.rect.height() - height) // 2
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        on_selection = option.palette.highlightedText().color()
+        font_key = option.font.key()
+        rect = option.rect
+        x = rect.x() + 4
+        height = min(rect.height() - 6, metrics.height() + 4)
+        y = rect.y() + (rect.height() - height) // 2
+        right = rect.right() - 2
+        selected = bool(option.state & self._selected)
+        if selected:
+            on_selection = option.palette.highlightedText().color()
+            fill = QColor(on_selection)
+            fill.setAlpha(50)
+            selected_pens = (QPen(on_selection, 1), fill, QPen(on_selection))
         for chip in chips:
             text = chip.label
-            width = metrics.horizontalAdvance(text) + 12
-            if x + width > option.rect.right() - 2:
-                painter.setPen(QPen(QColor("#6b7785")))
-                painter.drawText(QRect(x, y, 20, height), Qt.AlignmentFlag.AlignVCenter, "…")
+            width = self._widths.get((font_key, text))
+            if width is None:
+                width = self._widths[(font_key, text)] = metrics.horizontalAdvance(text) + 12
+            if x + width > right:
+                painter.setPen(self._more_pen)
+                painter.drawText(QRect(x, y, 20, height), self._middle, "…")
                 break
-            colour = QColor(chip.colour)
-            fill = QColor(on_selection if selected else colour)
-            fill.setAlpha(50 if selected else 40)
-            painter.setPen(QPen(on_selection if selected else colour, 1))
+            border, fill, text_pen = selected_pens if selected else self._colours(chip.colour)
+            painter.setPen(border)
             painter.setBrush(fill)
-            painter.drawRoundedRect(QRect(x, y, width, height), height / 2, height / 2)
-            painter.setPen(QPen(on_selection if selected else colour.darker(140)))
-            painter.drawText(QRect(x, y, width, height), Qt.AlignmentFlag.AlignCenter, text)
+            box = QRect(x, y, width, height)
+            painter.drawRoundedRect(box, height / 2, height / 2)
+            painter.setPen(text_pen)
+            painter.drawText(box, self._centre, text)
             x += width + 4
         painter.restore()
 

@@ -26,6 +26,7 @@ from entregent.i18n import _
 from entregent.services.people import PeopleFilter
 from entregent.ui import person_actions
 from entregent.ui.app_context import AppContext
+from entregent.ui.data_watch import DataWatch
 from entregent.ui.icons import app_icon
 from entregent.ui.people_view import PeopleView
 from entregent.ui.plain import plain_label
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.people_view.log_requested.connect(self.open_log)
         self.people_view.current_person_changed.connect(self._show_detail)
         self.context.data_changed.connect(self.refresh)
+        self.data_watch = DataWatch(self)  # shows what the command line changed
         self.context.person_requested.connect(self.show_person)
         self.context.log_requested.connect(self.open_log)
         self.context.ask_requested.connect(self.open_ask)
@@ -153,8 +155,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         file_menu = self.menuBar().addMenu(_("&File"))
-        for name in ("import", "export_contacts", "export_followups", None, "settings", None,
-                     "quit"):
+        for name in ("import", "export_contacts", "export_followups", None, "backup",
+                     "restore", None, "settings", None, "quit"):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         edit = self.menuBar().addMenu(_("&Edit"))
         edit.addAction(a["undo"])

@@ -62,6 +62,10 @@ def build_actions(window) -> dict:
                                     lambda: export_contacts(window, window.current_ids())),
         "duplicates": _action(window, _("Review possible &duplicates…"),
                               lambda: window.open_duplicates(), None, "duplicates"),
+        "backup": _action(window, _("&Back up now…"), lambda: open_backups(window, True),
+                          name="backupAction"),
+        "restore": _action(window, _("&Restore from a backup…"),
+                           lambda: open_backups(window, False), name="restoreAction"),
     }
     a["delete"].setShortcutContext(a["delete"].shortcutContext().WidgetWithChildrenShortcut)
     window.people_view.table.addAction(a["delete"])
@@ -219,6 +223,12 @@ def export_followups(window) -> None:
     dialog = ExportFollowUpsDialog(window.context, window)
     window.dialogs.append(dialog)
     dialog.open()
+
+
+def open_backups(window, back_up: bool) -> None:
+    from entregent.ui.backup_actions import open_backups as open_dialog
+
+    open_dialog(window, back_up=back_up)
 
 
 def open_settings(window) -> None:

@@ -245,7 +245,7 @@ class BackupDialog(QDialog):
         self.context.workers.pool.waitForDone()  # no read left on the old connection
         try:
             close_session()
-            open_session(result.database, apply_language=False)
+            open_session(result.database, apply_language=False, daily_backup=False)
         except Exception as exc:
             self.context.last_error = show_error(self, exc)
             return

@@ -7,14 +7,16 @@ from __future__ import annotations
 import logging
 import platform
 import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from entregent import __version__
 from entregent.errors import UserError
 from entregent.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,11 @@ def bug_report(exc: BaseException) -> str:
 
 def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """The dialog for ``exc`` (not shown yet)."""
+    # Imported here: QMessageBox brings a dozen Qt enum types that PySide6 builds
+    # on first use, tens of milliseconds a start without an error need not pay.
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowTitle(_("Entregent"))

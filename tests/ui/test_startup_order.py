@@ -1,0 +1,60 @@
+"""What the desktop app leaves until after the people list's first paint: the
+detail pane, the day's backup copy (issue 7, startup)."""
+
+from __future__ import annotations
+
+from entregent.services.backup import list_backups
+from entregent.services.session import close_session, open_session
+from entregent.ui.main_window import MainWindow
+
+from .conftest import add_person
+
+
+def test_detail_pane_is_built_after_the_first_paint(db, qtbot):
+    add_person("Anne", "Martin")
+    window = MainWindow(db, restore_state=False)
+    qtbot.addWidget(window)
+    assert window._detail_pane is None  # nothing of it before the window shows
+    called = []
+    window.after_first_paint(lambda: called.append(window._detail_pane))
+    window.sidebar.select("all")
+    window.show()
+    qtbot.waitUntil(lambda: bool(called))
+    assert window._detail_pane is not None and called == [window._detail_pane]
+    assert window.splitter.indexOf(window.detail_pane) == 2
+    assert window.detail_pane.isVisible()
+    later = []
+    window.after_first_paint(lambda: later.append(True))  # once painted: at once
+    assert later == [True]
+    window.context.workers.join()
+
+
+def test_selecting_a_person_before_the_pane_exists_builds_it(db, qtbot):
+    anne = add_person("Anne", "Martin")
+    window = MainWindow(db, restore_state=False)
+    qtbot.addWidget(window)
+    window.sidebar.select("all")
+    window.people_view.select_row(0)
+    assert window._detail_pane is not None
+    assert window.detail_pane.contact_id == anne
+    window.context.workers.join()
+
+
+def test_the_desktop_day_copy_is_made_in_the_background_after_the_paint(db_path, qtbot):
+    from entregent.ui.app import _daily_backup
+
+    open_session(db_path, apply_language=False, daily_backup=False)
+    try:
+        add_person("Anne", "Martin")
+        assert list_backups(db_path) == []  # opening made no copy
+        window = MainWindow(db_path, restore_state=False)
+        qtbot.addWidget(window)
+        window.after_first_paint(lambda: _daily_backup(window, db_path))
+        assert list_backups(db_path) == []
+        window.show()
+        qtbot.waitUntil(lambda: window._after_paint is None)
+        window.context.workers.join(cancel=False)
+        daily = [b for b in list_backups(db_path) if b.reason == "daily"]
+        assert len(daily) == 1
+    finally:
+        close_session()

@@ -12,7 +12,6 @@ built with icalendar and written to a file.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import shutil
@@ -135,12 +134,7 @@ def run(quick: bool) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from benchmarks.import_calendar import print_table
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes")
-    print_table(run(parser.parse_args(argv).quick))
-    return 0
+    return measure.standalone(run, __doc__, argv)
 
 
 if __name__ == "__main__":

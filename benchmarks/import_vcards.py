@@ -14,7 +14,6 @@ Targets: b/a ≤ 1.5 and c/a ≤ 0.2.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import random
 import shutil
@@ -118,21 +117,8 @@ def run(quick: bool) -> list[dict]:
     ]
 
 
-def print_table(rows: list[dict]) -> None:
-    print(f"{'benchmark':50} {'measured':>9} {'baseline':>9} {'ratio':>7}  target")
-    for row in rows:
-        print(f"{row['name']:50} {row['measured_s']:8.3f}s {row['baseline_s']:8.3f}s "
-              f"{row['ratio']:6.2f}×  {row['target']}")
-    for row in rows:
-        if row.get("note"):
-            print(f"  {row['note']}")
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes")
-    print_table(run(parser.parse_args(argv).quick))
-    return 0
+    return measure.standalone(run, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -200,3 +200,30 @@ TYPED_NAME = "Chloé"
 
 def keystrokes(text: str = TYPED_NAME) -> list[str]:
     return [text[: n + 1] for n in range(len(text))]
+
+
+def print_rows(rows: list[dict]) -> None:
+    """One benchmark module's rows as a small table (for running a module alone)."""
+    width = max([len(r["name"]) for r in rows] + [9])
+    print(f"{'benchmark':{width}} {'measured':>9} {'baseline':>9} {'ratio':>7}  target")
+    for entry in rows:
+        measured, baseline, ratio = (entry.get(k) for k in ("measured_s", "baseline_s", "ratio"))
+        print(f"{entry['name']:{width}} "
+              + (f"{measured:8.3f}s " if measured is not None else f"{'—':>9} ")
+              + (f"{baseline:8.3f}s " if baseline is not None else f"{'—':>9} ")
+              + (f"{ratio:6.2f}×  " if ratio is not None else f"{'—':>7}  ")
+              + str(entry.get("target", "")))
+    for entry in rows:
+        if entry.get("note"):
+            print(f"  {entry['note']}")
+
+
+def standalone(run: Callable[[bool], list[dict]], doc: str | None,
+               argv: list[str] | None = None) -> int:
+    """``python benchmarks/<module>.py [--quick]``: run one module and print its rows."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=(doc or "").strip().splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes")
+    print_rows(run(parser.parse_args(argv).quick))
+    return 0

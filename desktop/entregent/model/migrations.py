@@ -40,13 +40,24 @@ def backup_path(path: Path, old_version: int) -> Path:
     return path.with_name(f"{path.name}.bak-v{old_version}")
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite file, through the online backup API."""
-    src = sqlite3.connect(str(source))
+def copy_database(source: Path, target: Path, *, standalone: bool = True) -> None:
+    """``source`` copied page by page into ``target`` through SQLite's online backup API,
+    so the copy is consistent even while the app writes.
+
+    ``standalone``: ``target`` is a new file (a backup), left in rollback-journal mode
+    as one self-contained file and written without an fsync per page. Otherwise
+    ``target`` is a live database whose contents are replaced in one transaction
+    (a restore) and whose journal mode is left alone.
+    """
+    src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     try:
-        dst = sqlite3.connect(str(target))
+        dst = sqlite3.connect(str(target), timeout=30)
         try:
+            if standalone:
+                dst.execute("PRAGMA synchronous = OFF")  # one fsync at the end will do
             src.backup(dst)
+            if standalone:
+                dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
     finally:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import _
+from entregent.model.migrations import copy_database
 
 __all__ = ["BackupInfo", "backups_folder", "create_backup", "backup_if_due",
            "backup_before", "backup_before_merge", "backup_before_upgrade", "list_backups",
@@ -75,21 +76,8 @@ def _current_path() -> Path:
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:
-    """``source`` copied page by page into ``target`` through the online backup API.
-
-    The copy is left in rollback-journal mode: one self-contained file.
-    """
-    src = sqlite3.connect(str(source), timeout=30)
-    try:
-        dst = sqlite3.connect(str(target), timeout=30)
-        try:
-            dst.execute("PRAGMA synchronous = OFF")  # a new file: one fsync at the end will do
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    """``source`` copied into the new file ``target``: one self-contained file."""
+    copy_database(source, target, standalone=True)
 
 
 def _write_error(exc: Exception, path: Path) -> UserError:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import _
+from entregent.model.migrations import copy_database
 from entregent.services.backup import (  # the copying helpers backups use too
     _copy_to_new_file,
     _current_path,
@@ -82,15 +83,7 @@ def check_backup_file(path: Path) -> int:
 
 def _replace_contents(source: Path, database: Path) -> None:
     """Overwrite ``database`` with ``source`` in one transaction (backup API)."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-    try:
-        dst = sqlite3.connect(str(database), timeout=30)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_database(source, database, standalone=False)
 
 
 def _replace_file(source: Path, database: Path) -> None:

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPixmap
 
 from entregent.i18n import N_, _
@@ -64,6 +71,8 @@ def balance_tip(balance: float | None) -> str | None:
 
 
 class PeopleModel(QAbstractTableModel):
+    rows_replaced = Signal()  # the rows were replaced in place (a new search text)
+
     def __init__(self, parent=None, page_size: int = PAGE_SIZE):
         super().__init__(parent)
         self.page_size = page_size
@@ -94,12 +103,44 @@ class PeopleModel(QAbstractTableModel):
     def set_filter(self, people: PeopleFilter) -> None:
         if people == self._filter:
             return
+        if people.text and self._count is not None and people == self._filter.with_text(
+                people.text):
+            self._replace_rows(people)
+            return
         self._resetting = True
         self.beginResetModel()
         self._filter = people
         self._forget()
         self.endResetModel()
         self._resetting = False
+
+    def _replace_rows(self, people: PeopleFilter) -> None:
+        """A new search text over the same list: the rows are replaced in place
+        (the tail removed or added, the rest changed) instead of a model reset,
+        which made the view drop and rebuild everything at each keystroke. The
+        view learns of it through ``rows_replaced``."""
+        before = self._count or 0
+        self._filter = people
+        self._forget()
+        after = self._counted()  # reads the new first page
+        self._resetting = True
+        try:
+            if after < before:
+                self._count = before
+                self.beginRemoveRows(QModelIndex(), after, before - 1)
+                self._count = after
+                self.endRemoveRows()
+            elif after > before:
+                self._count = before
+                self.beginInsertRows(QModelIndex(), before, after - 1)
+                self._count = after
+                self.endInsertRows()
+            if min(before, after):
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(min(before, after) - 1, len(COLUMNS) - 1))
+        finally:
+            self._resetting = False
+        self.rows_replaced.emit()
 
     def set_search_text(self, text: str) -> None:
         self.set_filter(self._filter.with_text(text))
@@ -312,16 +353,15 @@ class PeopleModel(QAbstractTableModel):
         if cells is None:
             if not index.isValid():
                 return None
-            person = self.person(index.row())
-            if person is None:
+            cells = self.cells(index.row())
+            if cells is None:
                 return None
-            cells = self._rows[index.row()] = _Cells(person)
         column = index.column()
         if role == _DISPLAY:
             return cells.display[column]
         if role == _DECORATION:
             if column == COL_PHOTO:
-                return self._thumbnail(cells.person)
+                return self.thumbnail(cells.person)
             if column == COL_NAME and cells.person.id in self.badges:
                 return _strong_icon()
             return None
@@ -346,7 +386,17 @@ class PeopleModel(QAbstractTableModel):
             return cells.display[column] or cells.person.name
         return None
 
-    def _thumbnail(self, person: PersonRow) -> QPixmap | None:
+    def cells(self, row: int) -> _Cells | None:
+        """One row's prepared texts (the row delegate paints from them directly)."""
+        cells = self._rows.get(row)
+        if cells is None:
+            person = self.person(row)
+            if person is None:
+                return None
+            cells = self._rows[row] = _Cells(person)
+        return cells
+
+    def thumbnail(self, person: PersonRow) -> QPixmap | None:
         if not person.photo:
             return None
         pixmap = self._thumbnails.get(person.id)

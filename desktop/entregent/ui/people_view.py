@@ -8,22 +8,20 @@ for tagging, archiving, deleting or exporting (``selected_ids``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPen
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from entregent.i18n import _
+from entregent.ui.people_delegate import ChipsDelegate, RowDelegate
 from entregent.ui.people_model import (
     COL_BALANCE,
     COL_CONTEXTS,
@@ -31,83 +29,8 @@ from entregent.ui.people_model import (
     COL_NAME,
     COL_NEXT,
     COL_PHOTO,
-    ContextsRole,
     PeopleModel,
 )
-
-
-class ChipsDelegate(QStyledItemDelegate):
-    """Paints a person's contexts as small coloured chips (text drawn as plain text)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        # Painted for every visible row at each keystroke: the enums, colours
-        # and text widths are looked up once, not per chip.
-        self._item = QStyle.ControlElement.CE_ItemViewItem
-        self._selected = QStyle.StateFlag.State_Selected
-        self._antialiasing = QPainter.RenderHint.Antialiasing
-        self._centre = Qt.AlignmentFlag.AlignCenter
-        self._middle = Qt.AlignmentFlag.AlignVCenter
-        self._more_pen = QPen(QColor("#6b7785"))
-        self._pens: dict[str, tuple[QPen, QColor, QPen]] = {}
-        self._widths: dict[tuple[str, str], int] = {}
-
-    def _colours(self, name: str) -> tuple[QPen, QColor, QPen]:
-        found = self._pens.get(name)
-        if found is None:
-            colour = QColor(name)
-            fill = QColor(colour)
-            fill.setAlpha(40)
-            found = self._pens[name] = (QPen(colour, 1), fill, QPen(colour.darker(140)))
-        return found
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        chips = index.data(ContextsRole) or []
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            opt = QStyleOptionViewItem(option)
-            self.initStyleOption(opt, index)
-            opt.text = ""
-            style.drawControl(self._item, opt, painter, option.widget)
-        if not chips:
-            return
-        painter.save()
-        painter.setRenderHint(self._antialiasing)
-        metrics = QFontMetrics(option.font)
-        font_key = option.font.key()
-        rect = option.rect
-        x = rect.x() + 4
-        height = min(rect.height() - 6, metrics.height() + 4)
-        y = rect.y() + (rect.height() - height) // 2
-        right = rect.right() - 2
-        selected = bool(option.state & self._selected)
-        if selected:
-            on_selection = option.palette.highlightedText().color()
-            fill = QColor(on_selection)
-            fill.setAlpha(50)
-            selected_pens = (QPen(on_selection, 1), fill, QPen(on_selection))
-        for chip in chips:
-            text = chip.label
-            width = self._widths.get((font_key, text))
-            if width is None:
-                width = self._widths[(font_key, text)] = metrics.horizontalAdvance(text) + 12
-            if x + width > right:
-                painter.setPen(self._more_pen)
-                painter.drawText(QRect(x, y, 20, height), self._middle, "…")
-                break
-            border, fill, text_pen = selected_pens if selected else self._colours(chip.colour)
-            painter.setPen(border)
-            painter.setBrush(fill)
-            box = QRect(x, y, width, height)
-            painter.drawRoundedRect(box, height / 2, height / 2)
-            painter.setPen(text_pen)
-            painter.drawText(box, self._centre, text)
-            x += width + 4
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(max(hint.width(), 120), hint.height())
 
 
 class PeopleTable(QTableView):
@@ -171,12 +94,15 @@ class PeopleView(QWidget):
         for column, width in ((COL_PHOTO, 40), (COL_CONTEXTS, 190), (COL_LAST, 110),
                               (COL_BALANCE, 80), (COL_NEXT, 120)):
             header.resizeSection(column, width)
-        self._chips = ChipsDelegate(self.table)
-        self.table.setItemDelegateForColumn(COL_CONTEXTS, self._chips)
+        # One delegate paints every cell from the row's prepared record (no
+        # dozen data() calls per cell at each keystroke): people_delegate.py.
+        self._rows_delegate = RowDelegate(self.model, self.table)
+        self.table.setItemDelegate(self._rows_delegate)
         self.table.doubleClicked.connect(self._activated)
         self.table.enter_pressed.connect(lambda: self._activated(self.table.currentIndex()))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._after_reset)
+        self.model.rows_replaced.connect(self._after_replace)
 
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyListLabel")
@@ -251,6 +177,15 @@ class PeopleView(QWidget):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         contact_id = self.model.contact_id(current.row()) if current.isValid() else None
         self.current_person_changed.emit(contact_id or 0)
+
+    def _after_replace(self) -> None:
+        """Other people in the same rows: forget the selection, as a reset would."""
+        selection = self.table.selectionModel()
+        if selection.hasSelection() or selection.currentIndex().isValid():
+            selection.reset()
+        if self.table.verticalScrollBar().value():
+            self.table.scrollToTop()
+        self._after_reset()
 
     def _after_reset(self) -> None:
         self.update_empty()

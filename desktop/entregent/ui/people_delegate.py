@@ -1,0 +1,203 @@
+"""How the people list paints its rows.
+
+``RowDelegate`` paints every cell of a row straight from the row's prepared
+record (``PeopleModel.cells``: texts, colours and chips made once per page),
+without asking the model for a dozen roles per cell as the standard delegate
+does: at each keystroke of a search the whole first page is repainted, and
+those calls were most of a keystroke's Python time (docs/performance.md).
+``ChipsDelegate`` paints a person's contexts as small coloured chips; the row
+delegate draws its chips the same way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionFocusRect,
+    QStyleOptionViewItem,
+)
+
+from entregent.ui.people_model import (
+    COL_BALANCE,
+    COL_CONTEXTS,
+    COL_NAME,
+    COL_PHOTO,
+    ContextsRole,
+    PeopleModel,
+)
+
+PADDING = 4
+KEPT_ELIDED = 5000
+
+
+class ChipsDelegate(QStyledItemDelegate):
+    """Paints a person's contexts as small coloured chips (text drawn as plain text)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Painted for every visible row at each keystroke: the enums, colours
+        # and text widths are looked up once, not per chip.
+        self._item = QStyle.ControlElement.CE_ItemViewItem
+        self._selected = QStyle.StateFlag.State_Selected
+        self._antialiasing = QPainter.RenderHint.Antialiasing
+        self._centre = Qt.AlignmentFlag.AlignCenter
+        self._middle = Qt.AlignmentFlag.AlignVCenter
+        self._more_pen = QPen(QColor("#6b7785"))
+        self._pens: dict[str, tuple[QPen, QColor, QPen]] = {}
+        self._widths: dict[tuple[str, str], int] = {}
+
+    def _colours(self, name: str) -> tuple[QPen, QColor, QPen]:
+        found = self._pens.get(name)
+        if found is None:
+            colour = QColor(name)
+            fill = QColor(colour)
+            fill.setAlpha(40)
+            found = self._pens[name] = (QPen(colour, 1), fill, QPen(colour.darker(140)))
+        return found
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        chips = index.data(ContextsRole) or []
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            opt.text = ""
+            style.drawControl(self._item, opt, painter, option.widget)
+        if chips:
+            self._draw_chips(painter, option, chips,
+                             bool(option.state & self._selected))
+
+    def _draw_chips(self, painter: QPainter, option: QStyleOptionViewItem, chips,
+                    selected: bool) -> None:
+        painter.save()
+        painter.setRenderHint(self._antialiasing)
+        metrics = QFontMetrics(option.font)
+        font_key = option.font.key()
+        rect = option.rect
+        x = rect.x() + 4
+        height = min(rect.height() - 6, metrics.height() + 4)
+        y = rect.y() + (rect.height() - height) // 2
+        right = rect.right() - 2
+        if selected:
+            on_selection = option.palette.highlightedText().color()
+            fill = QColor(on_selection)
+            fill.setAlpha(50)
+            selected_pens = (QPen(on_selection, 1), fill, QPen(on_selection))
+        for chip in chips:
+            text = chip.label
+            width = self._widths.get((font_key, text))
+            if width is None:
+                width = self._widths[(font_key, text)] = metrics.horizontalAdvance(text) + 12
+            if x + width > right:
+                painter.setPen(self._more_pen)
+                painter.drawText(QRect(x, y, 20, height), self._middle, "…")
+                break
+            border, fill, text_pen = selected_pens if selected else self._colours(chip.colour)
+            painter.setPen(border)
+            painter.setBrush(fill)
+            box = QRect(x, y, width, height)
+            painter.drawRoundedRect(box, height / 2, height / 2)
+            painter.setPen(text_pen)
+            painter.drawText(box, self._centre, text)
+            x += width + 4
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(max(hint.width(), 120), hint.height())
+
+
+class RowDelegate(ChipsDelegate):
+    """Paints any cell of the people list from its row's prepared record."""
+
+    def __init__(self, model: PeopleModel, parent=None):
+        super().__init__(parent)
+        self._model = model
+        # Plain ints: Python's enum operators cost more than the painting here.
+        self._active = QStyle.StateFlag.State_Active.value
+        self._focus = QStyle.StateFlag.State_HasFocus.value
+        self._is_selected = QStyle.StateFlag.State_Selected.value
+        self._focus_frame = QStyle.PrimitiveElement.PE_FrameFocusRect
+        self._left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self._centred = Qt.AlignmentFlag.AlignCenter
+        self._elide = Qt.TextElideMode.ElideRight
+        self._groups = (QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Active)
+        self._highlight = QPalette.ColorRole.Highlight
+        self._highlighted_text = QPalette.ColorRole.HighlightedText
+        self._text = QPalette.ColorRole.Text
+        self._elided: dict[tuple[str, str, int], str] = {}
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        cells = self._model.cells(index.row())
+        if cells is None:
+            return
+        column = index.column()
+        rect = option.rect
+        state = option.state.value
+        palette = option.palette
+        group = self._groups[bool(state & self._active)]
+        selected = bool(state & self._is_selected)
+        if selected:
+            painter.fillRect(rect, palette.brush(group, self._highlight))
+        if column == COL_CONTEXTS:
+            if cells.person.contexts:
+                self._draw_chips(painter, option, cells.person.contexts, selected)
+        elif column == COL_PHOTO:
+            pixmap = self._model.thumbnail(cells.person)
+            if pixmap is not None:
+                painter.drawPixmap(rect.x() + (rect.width() - pixmap.width()) // 2,
+                                   rect.y() + (rect.height() - pixmap.height()) // 2, pixmap)
+        else:
+            self._draw_text(painter, option, cells, column, group, selected)
+        if state & self._focus:
+            self._draw_focus(painter, option)
+
+    def _draw_text(self, painter, option, cells, column, group, selected) -> None:
+        rect = option.rect
+        left, right = rect.x() + PADDING, rect.right() - PADDING
+        if column == COL_NAME and cells.person.id in self._model.badges:
+            icon = self._model.data(self._model.index(option.index.row(), COL_NAME),
+                                    Qt.ItemDataRole.DecorationRole)
+            if icon is not None:
+                size = min(option.decorationSize.height(), rect.height() - 4)
+                icon.paint(painter, QRect(left, rect.y() + (rect.height() - size) // 2,
+                                          size, size))
+                left += size + PADDING
+        text = cells.display[column]
+        if not text or right <= left:
+            return
+        font = option.font
+        key = (font.key(), text, right - left)
+        shown = self._elided.get(key)
+        if shown is None:
+            if len(self._elided) > KEPT_ELIDED:
+                self._elided.clear()
+            shown = self._elided[key] = QFontMetrics(font).elidedText(
+                text, self._elide, right - left)
+        if selected:
+            pen = option.palette.color(group, self._highlighted_text)
+        elif column == COL_BALANCE and cells.balance_colour is not None:
+            pen = cells.balance_colour
+        else:
+            pen = option.palette.color(group, self._text)
+        painter.setPen(pen)
+        align = self._centred if column == COL_BALANCE else self._left
+        painter.drawText(QRect(left, rect.y(), right - left + 1, rect.height()), align, shown)
+
+    def _draw_focus(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
+        widget = option.widget
+        if widget is None:
+            return
+        frame = QStyleOptionFocusRect()
+        frame.rect = option.rect
+        frame.state = option.state
+        frame.palette = option.palette
+        frame.direction = option.direction
+        frame.fontMetrics = option.fontMetrics
+        widget.style().drawPrimitive(self._focus_frame, frame, painter, widget)
+
+
+__all__ = ["ChipsDelegate", "RowDelegate"]

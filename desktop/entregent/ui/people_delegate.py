@@ -12,7 +12,7 @@ delegate draws its chips the same way.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
@@ -128,7 +128,8 @@ class RowDelegate(ChipsDelegate):
         self._highlight = QPalette.ColorRole.Highlight
         self._highlighted_text = QPalette.ColorRole.HighlightedText
         self._text = QPalette.ColorRole.Text
-        self._elided: dict[tuple[str, str, int], str] = {}
+        self._elided: dict[tuple[str, int], str] = {}
+        self._font = QFont()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         cells = self._model.cells(index.row())
@@ -170,7 +171,10 @@ class RowDelegate(ChipsDelegate):
         if not text or right <= left:
             return
         font = option.font
-        key = (font.key(), text, right - left)
+        if font != self._font:  # the view's font changed: texts elide anew
+            self._font = QFont(font)
+            self._elided.clear()
+        key = (text, right - left)
         shown = self._elided.get(key)
         if shown is None:
             if len(self._elided) > KEPT_ELIDED:

@@ -16,6 +16,7 @@ from vobject import vcard as vobject_vcard
 from entregent.i18n import _
 from entregent.io.vcard_lines import CardLines, Prop, card_lines, unescape
 from entregent.io.vcard_normalize import normalize_email, normalize_phone
+from entregent.io.vcard_person import Method, PersonFields
 from entregent.io.vcard_photo import read_photo
 from entregent.io.vcard_split import RawCard
 
@@ -54,17 +55,8 @@ class CardRejected(Exception):
         self.reason = reason
 
 
-@dataclass(slots=True)
-class Method:
-    kind: str  # tel, email, adr, url, impp
-    value: str
-    label: str = ""
-    normalized: str = ""
-    pref: int = 0
-
-
-@dataclass
-class CardData:
+@dataclass(kw_only=True)
+class CardData(PersonFields):
     line: int
     text: str
     hash: str
@@ -72,22 +64,6 @@ class CardData:
     uid: str = ""
     rev: str = ""
     kind: str = "individual"  # individual, group, org, location
-    display_name: str = ""
-    given_name: str = ""
-    family_name: str = ""
-    additional_names: str = ""
-    prefix: str = ""
-    suffix: str = ""
-    nickname: str = ""
-    org: str = ""
-    title: str = ""
-    birthday: str | None = None  # "YYYY-MM-DD" or "--MM-DD"
-    anniversary: str | None = None
-    note: str = ""
-    photo: bytes | None = None
-    photo_url: str | None = None
-    methods: list[Method] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
     members: list[str] = field(default_factory=list)  # group cards: member UIDs / e-mails
     problems: list[tuple[int, str]] = field(default_factory=list)  # skipped lines
 

@@ -12,40 +12,19 @@ import base64
 import json
 from dataclasses import dataclass, field
 
+from entregent.io.vcard_person import Method, PersonFields
 from entregent.io.vcard_photo import image_type
 
 __all__ = ["ExportMethod", "ExportCard", "card_text", "fold_line"]
 
 
-@dataclass
-class ExportMethod:
-    kind: str
-    value: str
-    label: str = ""
-    normalized: str = ""
-    pref: int = 0
+ExportMethod = Method  # the name the export service knows it by
 
 
-@dataclass
-class ExportCard:
+@dataclass(kw_only=True)
+class ExportCard(PersonFields):
     uid: str
-    display_name: str = ""
-    given_name: str = ""
-    family_name: str = ""
-    additional_names: str = ""
-    prefix: str = ""
-    suffix: str = ""
-    nickname: str = ""
-    org: str = ""
-    title: str = ""
-    birthday: str | None = None
-    anniversary: str | None = None
-    note: str = ""
-    photo: bytes | None = None
-    photo_url: str | None = None
     rev: str | None = None
-    methods: list[ExportMethod] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
     extra_lines: list[str] = field(default_factory=list)
 
 

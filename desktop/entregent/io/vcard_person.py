@@ -1,0 +1,38 @@
+"""The person fields a vCard carries, shared by the reader and the writer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Method", "PersonFields"]
+
+
+@dataclass(slots=True)
+class Method:
+    """One way to reach someone, as a card gives it."""
+
+    kind: str  # tel, email, adr, url, impp
+    value: str
+    label: str = ""
+    normalized: str = ""
+    pref: int = 0
+
+
+@dataclass(kw_only=True)
+class PersonFields:
+    display_name: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    additional_names: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    nickname: str = ""
+    org: str = ""
+    title: str = ""
+    birthday: str | None = None  # "YYYY-MM-DD" or "--MM-DD" when the year is unknown
+    anniversary: str | None = None
+    note: str = ""
+    photo: bytes | None = None
+    photo_url: str | None = None  # kept as written, never fetched
+    methods: list[Method] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)

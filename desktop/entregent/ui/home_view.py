@@ -132,28 +132,11 @@ class HomeView(QScrollArea):
         self.groups_card.layout_.addStretch(1)
         grid.addWidget(self.groups_card, 4, 0, 1, 3)
 
-        self.mix_card = Card(_("Social, professional, group (90 days)"))
-        self.mix_chart = QChart()
-        self.mix_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.mix_chart.setMargins(QMargins(0, 0, 0, 0))
-        self.mix_chart.setBackgroundVisible(False)
-        mix_view = QChartView(self.mix_chart)
-        mix_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        mix_view.setMinimumHeight(200)
-        mix_view.setAccessibleName(_("Mix of interactions"))
-        self.mix_card.layout_.addWidget(mix_view)
+        self.mix_card, self.mix_chart = _chart_card(
+            _("Social, professional, group (90 days)"), _("Mix of interactions"), 200)
         grid.addWidget(self.mix_card, 3, 2)
-
-        self.months_card = Card(_("Interactions per month, by context"))
-        self.months_chart = QChart()
-        self.months_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.months_chart.setMargins(QMargins(0, 0, 0, 0))
-        self.months_chart.setBackgroundVisible(False)
-        months_view = QChartView(self.months_chart)
-        months_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        months_view.setMinimumHeight(240)
-        months_view.setAccessibleName(_("Interactions per month"))
-        self.months_card.layout_.addWidget(months_view)
+        self.months_card, self.months_chart = _chart_card(
+            _("Interactions per month, by context"), _("Interactions per month"), 240)
         grid.addWidget(self.months_card, 3, 0, 1, 2)
         grid.setRowStretch(5, 1)
         for column in range(3):
@@ -235,3 +218,18 @@ class HomeView(QScrollArea):
 
 
 __all__ = ["HomeView", "read_home"]
+
+
+def _chart_card(title: str, accessible_name: str, min_height: int) -> tuple[Card, QChart]:
+    """A card holding one chart: legend below, no margins, no background."""
+    card = Card(title)
+    chart = QChart()
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(QMargins(0, 0, 0, 0))
+    chart.setBackgroundVisible(False)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(min_height)
+    view.setAccessibleName(accessible_name)
+    card.layout_.addWidget(view)
+    return card, chart

@@ -71,18 +71,21 @@ def bare() -> int:
 
 
 def entregent(database: str) -> int:
-    from PySide6.QtWidgets import QApplication
-
-    original_exec = QApplication.exec
-
-    def exec_watched(self=None, *args):
-        app = QApplication.instance()
-        _watch(app, wants_rows=True)
-        return original_exec()
-
-    QApplication.exec = exec_watched  # run_app calls app.exec() once the window is shown
+    # Nothing of PySide6 is imported here before the app does it: as with the
+    # ``entregent`` script, what the app imports before the GUI toolkit is not
+    # read again by PySide6's import hook (which reads the source of each module
+    # imported after it). The watcher goes on the application once it is made.
     from entregent.cli import main
+    from entregent.ui import app as app_module
 
+    make_application = app_module._application
+
+    def application_watched():
+        app = make_application()
+        _watch(app, wants_rows=True)
+        return app
+
+    app_module._application = application_watched
     return main(["--db", database])
 
 

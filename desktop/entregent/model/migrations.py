@@ -12,28 +12,39 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sqlite3
+from functools import cache
 from pathlib import Path
 
 import peewee
-from playhouse.migrate import SqliteMigrator
 
 from entregent.errors import DatabaseRefused
 from entregent.model import steps as _steps_package
 
 
-def _load_steps() -> list:
-    modules = []
-    for info in sorted(pkgutil.iter_modules(_steps_package.__path__), key=lambda i: i.name):
-        if info.name.startswith("v"):
-            modules.append(importlib.import_module(f"{_steps_package.__name__}.{info.name}"))
-    versions = [m.VERSION for m in modules]
+def _step_names() -> list[str]:
+    """The steps' module names, in order (``v001_initial`` …), without importing them."""
+    names = sorted(info.name for info in pkgutil.iter_modules(_steps_package.__path__)
+                   if info.name.startswith("v"))
+    versions = [int(name[1:4]) for name in names]
     if versions != list(range(1, len(versions) + 1)):
         raise RuntimeError(f"schema steps are not numbered 1..n: {versions}")
+    return names
+
+
+STEP_NAMES = _step_names()
+CURRENT_VERSION = len(STEP_NAMES)
+
+
+@cache
+def steps() -> list:
+    """The step modules, imported when a database is created or upgraded (an
+    up-to-date database, the usual start, needs none of them)."""
+    modules = [importlib.import_module(f"{_steps_package.__name__}.{name}")
+               for name in STEP_NAMES]
+    for expected, module in enumerate(modules, start=1):
+        if module.VERSION != expected:
+            raise RuntimeError(f"schema step {module.__name__} says VERSION {module.VERSION}")
     return modules
-
-
-STEPS = _load_steps()
-CURRENT_VERSION = len(STEPS)
 
 
 def backup_path(path: Path, old_version: int) -> Path:
@@ -67,8 +78,10 @@ def copy_database(source: Path, target: Path, *, standalone: bool = True) -> Non
 def upgrade(db: peewee.SqliteDatabase, path: Path, from_version: int) -> None:
     if from_version > 0:
         copy_database(path, backup_path(path, from_version))
+    from playhouse.migrate import SqliteMigrator
+
     migrator = SqliteMigrator(db)
-    for step in STEPS[from_version:]:
+    for step in steps()[from_version:]:
         try:
             with db.atomic():
                 step.apply(db, migrator)

@@ -112,9 +112,10 @@ class MainWindow(QMainWindow):
         start = QSettings().value("window/sidebar", "all") if restore_state else "all"
         if not self.sidebar.select(str(start)):
             self.sidebar.select("all")
-        # After the first paint: contexts, groups and counts in the background.
-        QTimer.singleShot(0, self.refresh_sidebar)
-        self._after_paint: list = [lambda: self.detail_pane]
+        # After the first paint: the detail pane, then contexts, groups and counts
+        # read in the background (a worker started sooner would contend with the
+        # first page's reads for the interpreter).
+        self._after_paint: list = [lambda: self.detail_pane, self.refresh_sidebar]
         # The list's first paint; or the window's, when it opens on Home.
         _AfterFirstPaint(self.people_view.table.viewport(), self._first_painted)
         _AfterFirstPaint(self, lambda: self.stack.currentIndex() != 1 and self._first_painted())

@@ -95,3 +95,22 @@ def test_missing_folder_is_created(tmp_path, session_closer):
     path = tmp_path / "deep" / "er" / "entregent.sqlite3"
     open_session(path, apply_language=False)
     assert path.exists()
+
+
+def test_the_steps_are_counted_without_importing_them_and_loaded_in_order():
+    """An up-to-date database (every start but the first after an update) needs
+    no step module: they are imported only to create or upgrade a database."""
+    import subprocess
+    import sys
+
+    from entregent.model.migrations import CURRENT_VERSION, STEP_NAMES, steps
+
+    probe = ("import sys, entregent.model.migrations as m; "
+             "print(m.CURRENT_VERSION, any('.model.steps.v' in k for k in sys.modules), "
+             "'playhouse.migrate' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == [str(CURRENT_VERSION), "False", "False"]
+    modules = steps()
+    assert [m.VERSION for m in modules] == list(range(1, CURRENT_VERSION + 1))
+    assert [m.__name__.rsplit(".", 1)[1] for m in modules] == STEP_NAMES

@@ -189,3 +189,51 @@ def test_to_reach_out_lists_the_people_due_and_counts_them(make_window, qtbot):
     window.sidebar.select("due")
     assert _names(window.people_model) == ["Dora Due"]
     assert window.people_view.title_label.text() == item.text(0)
+
+
+def test_the_list_paints_its_visible_rows_in_one_call(make_window, qtbot, monkeypatch):
+    """Row backgrounds (alternating, selected), chips and texts come from
+    ``RowDelegate.paint_rows``, one call per paint, never Qt's per-cell loop."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from entregent.services.contexts import create_context, tag_contacts
+    from entregent.ui.people_delegate import RowDelegate
+    from entregent.ui.people_model import COL_CONTEXTS, COL_PHOTO
+
+    people = [add_person(f"Person{index}", "Painter") for index in range(4)]
+    tag_contacts([people[0]], [create_context("chess", colour="#00c000")])
+    window = make_window()
+    table = window.people_view.table
+    rows_painted, cells_painted = [], []
+    real_rows, real_cell = RowDelegate.paint_rows, RowDelegate.paint
+    monkeypatch.setattr(RowDelegate, "paint_rows",
+                        lambda self, *a: (rows_painted.append(a[1]), real_rows(self, *a))[1])
+    monkeypatch.setattr(RowDelegate, "paint",
+                        lambda self, *a: (cells_painted.append(1), real_cell(self, *a))[1])
+    window.people_view.select_row(1)
+    table.viewport().repaint()
+    image = table.viewport().grab().toImage()
+    assert rows_painted and not cells_painted
+
+    palette = table.palette()
+    group = QPalette.ColorGroup.Active if table.isActiveWindow() else QPalette.ColorGroup.Inactive
+
+    def pixel(row: int, column: int, dx: int = 2) -> QColor:
+        return image.pixelColor(table.columnViewportPosition(column) + dx,
+                                table.rowViewportPosition(row) + 2)
+
+    assert pixel(1, COL_PHOTO) == palette.color(group, QPalette.ColorRole.Highlight)
+    assert pixel(3, COL_PHOTO) == palette.color(group, QPalette.ColorRole.AlternateBase)
+    assert pixel(2, COL_PHOTO) != pixel(3, COL_PHOTO)  # alternating
+    chip_row = row_of(window, people[0])
+    x0, y0 = table.columnViewportPosition(COL_CONTEXTS), table.rowViewportPosition(chip_row)
+    greenish = sum(1 for x in range(x0, x0 + table.columnWidth(COL_CONTEXTS))
+                   for y in range(y0, y0 + table.rowHeight(chip_row))
+                   if (c := image.pixelColor(x, y)).green() > 150 and c.red() < 120)
+    assert greenish > 20, "the context's chip should be drawn in its colour"
+    # Only the rows crossing the area are painted: a strip below the last row, nothing.
+    below = table.rowViewportPosition(3) + table.rowHeight(3) + 5
+    if below < table.viewport().height():
+        before = len(rows_painted)
+        table.viewport().repaint(0, below, 50, 3)
+        assert len(rows_painted) == before + 1 and not cells_painted

@@ -58,3 +58,18 @@ def test_the_desktop_day_copy_is_made_in_the_background_after_the_paint(db_path,
         assert len(daily) == 1
     finally:
         close_session()
+
+
+def test_the_sidebar_reads_contexts_and_counts_after_the_first_paint(db, qtbot):
+    """A worker reading the sidebar while the first page is read would contend
+    with it for the interpreter: it starts once the list has painted."""
+    add_person("Anne", "Martin")
+    window = MainWindow(db, restore_state=False)
+    qtbot.addWidget(window)
+    window.sidebar.select("all")
+    qtbot.wait(100)  # events run, the window not shown yet: nothing read
+    assert not any(key.startswith("context:") for key in window.sidebar.keys())
+    window.show()
+    qtbot.waitUntil(lambda: any(key.startswith("context:") for key in window.sidebar.keys()))
+    assert window._after_paint is None
+    window.context.workers.join()

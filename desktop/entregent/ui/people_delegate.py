@@ -5,8 +5,12 @@ record (``PeopleModel.cells``: texts, colours and chips made once per page),
 without asking the model for a dozen roles per cell as the standard delegate
 does: at each keystroke of a search the whole first page is repainted, and
 those calls were most of a keystroke's Python time (docs/performance.md).
-``ChipsDelegate`` paints a person's contexts as small coloured chips; the row
-delegate draws its chips the same way.
+``RowDelegate.paint_rows`` paints the whole visible part of the list in one call
+(``PeopleTable.paintEvent``): the table's own loop crossed into Python once per
+cell, each time wrapping a style option, its state and palette, which cost
+more than the drawing (docs/performance.md). ``ChipsDelegate`` paints a
+person's contexts as small coloured chips; the row delegate draws its chips the
+same way.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionFocusRect,
@@ -67,22 +72,21 @@ class ChipsDelegate(QStyledItemDelegate):
             opt.text = ""
             style.drawControl(self._item, opt, painter, option.widget)
         if chips:
-            self._draw_chips(painter, option, chips,
+            self._draw_chips(painter, option.rect, option.font, option.palette, chips,
                              bool(option.state & self._selected))
 
-    def _draw_chips(self, painter: QPainter, option: QStyleOptionViewItem, chips,
-                    selected: bool) -> None:
+    def _draw_chips(self, painter: QPainter, rect: QRect, font: QFont, palette: QPalette,
+                    chips, selected: bool) -> None:
         painter.save()
         painter.setRenderHint(self._antialiasing)
-        metrics = QFontMetrics(option.font)
-        font_key = option.font.key()
-        rect = option.rect
+        metrics = QFontMetrics(font)
+        font_key = font.key()
         x = rect.x() + 4
         height = min(rect.height() - 6, metrics.height() + 4)
         y = rect.y() + (rect.height() - height) // 2
         right = rect.right() - 2
         if selected:
-            on_selection = option.palette.highlightedText().color()
+            on_selection = palette.highlightedText().color()
             fill = QColor(on_selection)
             fill.setAlpha(50)
             selected_pens = (QPen(on_selection, 1), fill, QPen(on_selection))
@@ -132,45 +136,99 @@ class RowDelegate(ChipsDelegate):
         self._font = QFont()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        cells = self._model.cells(index.row())
+        """One cell, from Qt's own loop (the list itself paints through ``paint_rows``)."""
+        row = index.row()
+        cells = self._model.cells(row)
         if cells is None:
             return
-        column = index.column()
-        rect = option.rect
         state = option.state.value
         palette = option.palette
         group = self._groups[bool(state & self._active)]
         selected = bool(state & self._is_selected)
         if selected:
-            painter.fillRect(rect, palette.brush(group, self._highlight))
+            painter.fillRect(option.rect, palette.brush(group, self._highlight))
+        self._paint_cell(painter, option.rect, cells, row, index.column(), group, selected,
+                         palette, option.font, option.decorationSize.height())
+        if state & self._focus and option.widget is not None:
+            self._draw_focus(painter, option.widget, option.rect, option.state, palette)
+
+    def paint_rows(self, view: QAbstractItemView, area: QRect) -> None:
+        """Every row of ``view`` that crosses ``area`` (viewport coordinates), in one call:
+        the row backgrounds (alternating, selected), each cell, the focus frame."""
+        model = self._model
+        count = model.rowCount()
+        if not count:
+            return
+        first = view.rowAt(area.top())
+        if first < 0:
+            return  # below the last row
+        last = view.rowAt(area.bottom())
+        last = count - 1 if last < 0 else last
+        palette = view.palette()
+        group = self._groups[view.isActiveWindow()]
+        highlight = palette.brush(group, self._highlight)
+        alternate = palette.brush(group, QPalette.ColorRole.AlternateBase) \
+            if view.alternatingRowColors() else None
+        font = view.font()
+        icon_size = view.iconSize().height()
+        width = view.viewport().width()
+        columns = [(column, view.columnViewportPosition(column), view.columnWidth(column))
+                   for column in range(model.columnCount()) if not view.isColumnHidden(column)]
+        selection = view.selectionModel()
+        root = QModelIndex()
+        current = view.currentIndex()
+        focus_row = current.row() if current.isValid() and view.hasFocus() else -1
+        painter = QPainter(view.viewport())
+        try:
+            for row in range(first, last + 1):
+                cells = model.cells(row)
+                if cells is None:
+                    continue
+                y, height = view.rowViewportPosition(row), view.rowHeight(row)
+                selected = selection is not None and selection.isRowSelected(row, root)
+                if selected:
+                    painter.fillRect(QRect(0, y, width, height), highlight)
+                elif alternate is not None and row % 2:
+                    painter.fillRect(QRect(0, y, width, height), alternate)
+                for column, x, column_width in columns:
+                    self._paint_cell(painter, QRect(x, y, column_width, height), cells, row,
+                                     column, group, selected, palette, font, icon_size)
+                if row == focus_row:
+                    x = view.columnViewportPosition(current.column())
+                    self._draw_focus(painter, view, QRect(x, y, view.columnWidth(current.column()),
+                                                          height),
+                                     QStyle.StateFlag.State_HasFocus, palette)
+        finally:
+            painter.end()
+
+    def _paint_cell(self, painter, rect, cells, row, column, group, selected, palette, font,
+                    icon_size) -> None:
         if column == COL_CONTEXTS:
             if cells.person.contexts:
-                self._draw_chips(painter, option, cells.person.contexts, selected)
+                self._draw_chips(painter, rect, font, palette, cells.person.contexts, selected)
         elif column == COL_PHOTO:
             pixmap = self._model.thumbnail(cells.person)
             if pixmap is not None:
                 painter.drawPixmap(rect.x() + (rect.width() - pixmap.width()) // 2,
                                    rect.y() + (rect.height() - pixmap.height()) // 2, pixmap)
         else:
-            self._draw_text(painter, option, cells, column, group, selected)
-        if state & self._focus:
-            self._draw_focus(painter, option)
+            self._draw_text(painter, rect, cells, row, column, group, selected, palette, font,
+                            icon_size)
 
-    def _draw_text(self, painter, option, cells, column, group, selected) -> None:
-        rect = option.rect
+    def _draw_text(self, painter, rect, cells, row, column, group, selected, palette, font,
+                   icon_size) -> None:
         left, right = rect.x() + PADDING, rect.right() - PADDING
         if column == COL_NAME and cells.person.id in self._model.badges:
-            icon = self._model.data(self._model.index(option.index.row(), COL_NAME),
+            icon = self._model.data(self._model.index(row, COL_NAME),
                                     Qt.ItemDataRole.DecorationRole)
             if icon is not None:
-                size = min(option.decorationSize.height(), rect.height() - 4)
+                size = min(icon_size, rect.height() - 4)
                 icon.paint(painter, QRect(left, rect.y() + (rect.height() - size) // 2,
                                           size, size))
                 left += size + PADDING
         text = cells.display[column]
         if not text or right <= left:
             return
-        font = option.font
         if font != self._font:  # the view's font changed: texts elide anew
             self._font = QFont(font)
             self._elided.clear()
@@ -182,25 +240,23 @@ class RowDelegate(ChipsDelegate):
             shown = self._elided[key] = QFontMetrics(font).elidedText(
                 text, self._elide, right - left)
         if selected:
-            pen = option.palette.color(group, self._highlighted_text)
+            pen = palette.color(group, self._highlighted_text)
         elif column == COL_BALANCE and cells.balance_colour is not None:
             pen = cells.balance_colour
         else:
-            pen = option.palette.color(group, self._text)
+            pen = palette.color(group, self._text)
         painter.setPen(pen)
         align = self._centred if column == COL_BALANCE else self._left
         painter.drawText(QRect(left, rect.y(), right - left + 1, rect.height()), align, shown)
 
-    def _draw_focus(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
-        widget = option.widget
-        if widget is None:
-            return
+    def _draw_focus(self, painter: QPainter, widget, rect: QRect, state,
+                    palette: QPalette) -> None:
         frame = QStyleOptionFocusRect()
-        frame.rect = option.rect
-        frame.state = option.state
-        frame.palette = option.palette
-        frame.direction = option.direction
-        frame.fontMetrics = option.fontMetrics
+        frame.rect = rect
+        frame.state = state
+        frame.palette = palette
+        frame.direction = widget.layoutDirection()
+        frame.fontMetrics = widget.fontMetrics()
         widget.style().drawPrimitive(self._focus_frame, frame, painter, widget)
 
 

@@ -34,9 +34,21 @@ from entregent.ui.people_model import (
 
 
 class PeopleTable(QTableView):
-    """The table; Enter on a row asks for the log dialog, like a double-click."""
+    """The table; Enter on a row asks for the log dialog, like a double-click.
+
+    Its rows are painted by its ``RowDelegate`` in one call per paint
+    (``RowDelegate.paint_rows``) rather than by Qt's loop calling the delegate
+    for each cell.
+    """
 
     enter_pressed = Signal()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        delegate = self.itemDelegate()
+        if isinstance(delegate, RowDelegate):
+            delegate.paint_rows(self, event.rect())
+        else:
+            super().paintEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

@@ -15,15 +15,13 @@ same way.
 
 from __future__ import annotations
 
+from functools import cache
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionFocusRect,
-    QStyleOptionViewItem,
-)
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from entregent.ui.people_model import (
     COL_BALANCE,
@@ -34,8 +32,28 @@ from entregent.ui.people_model import (
     PeopleModel,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
+
 PADDING = 4
 KEPT_ELIDED = 5000
+
+
+@cache
+def _style() -> SimpleNamespace:
+    """QStyle's names, looked up when first needed: importing ``QStyle`` or its
+    options makes PySide6 build some two dozen enum types (~9 ms), which the
+    list's first paint (``paint_rows``) does without."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect, QStyleOptionViewItem
+
+    flag = QStyle.StateFlag
+    return SimpleNamespace(
+        QStyleOptionFocusRect=QStyleOptionFocusRect, QStyleOptionViewItem=QStyleOptionViewItem,
+        item=QStyle.ControlElement.CE_ItemViewItem, selected=flag.State_Selected,
+        has_focus=flag.State_HasFocus, focus_frame=QStyle.PrimitiveElement.PE_FrameFocusRect,
+        # Plain ints: Python's enum operators cost more than the painting here.
+        active_bit=flag.State_Active.value, focus_bit=flag.State_HasFocus.value,
+        selected_bit=flag.State_Selected.value)
 
 
 class ChipsDelegate(QStyledItemDelegate):
@@ -45,8 +63,6 @@ class ChipsDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # Painted for every visible row at each keystroke: the enums, colours
         # and text widths are looked up once, not per chip.
-        self._item = QStyle.ControlElement.CE_ItemViewItem
-        self._selected = QStyle.StateFlag.State_Selected
         self._antialiasing = QPainter.RenderHint.Antialiasing
         self._centre = Qt.AlignmentFlag.AlignCenter
         self._middle = Qt.AlignmentFlag.AlignVCenter
@@ -66,14 +82,15 @@ class ChipsDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         chips = index.data(ContextsRole) or []
         style = option.widget.style() if option.widget else None
+        names = _style()
         if style is not None:
-            opt = QStyleOptionViewItem(option)
+            opt = names.QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             opt.text = ""
-            style.drawControl(self._item, opt, painter, option.widget)
+            style.drawControl(names.item, opt, painter, option.widget)
         if chips:
             self._draw_chips(painter, option.rect, option.font, option.palette, chips,
-                             bool(option.state & self._selected))
+                             bool(option.state & names.selected))
 
     def _draw_chips(self, painter: QPainter, rect: QRect, font: QFont, palette: QPalette,
                     chips, selected: bool) -> None:
@@ -120,11 +137,6 @@ class RowDelegate(ChipsDelegate):
     def __init__(self, model: PeopleModel, parent=None):
         super().__init__(parent)
         self._model = model
-        # Plain ints: Python's enum operators cost more than the painting here.
-        self._active = QStyle.StateFlag.State_Active.value
-        self._focus = QStyle.StateFlag.State_HasFocus.value
-        self._is_selected = QStyle.StateFlag.State_Selected.value
-        self._focus_frame = QStyle.PrimitiveElement.PE_FrameFocusRect
         self._left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         self._centred = Qt.AlignmentFlag.AlignCenter
         self._elide = Qt.TextElideMode.ElideRight
@@ -141,15 +153,16 @@ class RowDelegate(ChipsDelegate):
         cells = self._model.cells(row)
         if cells is None:
             return
+        names = _style()
         state = option.state.value
         palette = option.palette
-        group = self._groups[bool(state & self._active)]
-        selected = bool(state & self._is_selected)
+        group = self._groups[bool(state & names.active_bit)]
+        selected = bool(state & names.selected_bit)
         if selected:
             painter.fillRect(option.rect, palette.brush(group, self._highlight))
         self._paint_cell(painter, option.rect, cells, row, index.column(), group, selected,
                          palette, option.font, option.decorationSize.height())
-        if state & self._focus and option.widget is not None:
+        if state & names.focus_bit and option.widget is not None:
             self._draw_focus(painter, option.widget, option.rect, option.state, palette)
 
     def paint_rows(self, view: QAbstractItemView, area: QRect) -> None:
@@ -197,7 +210,7 @@ class RowDelegate(ChipsDelegate):
                     x = view.columnViewportPosition(current.column())
                     self._draw_focus(painter, view, QRect(x, y, view.columnWidth(current.column()),
                                                           height),
-                                     QStyle.StateFlag.State_HasFocus, palette)
+                                     _style().has_focus, palette)
         finally:
             painter.end()
 
@@ -251,13 +264,14 @@ class RowDelegate(ChipsDelegate):
 
     def _draw_focus(self, painter: QPainter, widget, rect: QRect, state,
                     palette: QPalette) -> None:
-        frame = QStyleOptionFocusRect()
+        names = _style()
+        frame = names.QStyleOptionFocusRect()
         frame.rect = rect
         frame.state = state
         frame.palette = palette
         frame.direction = widget.layoutDirection()
         frame.fontMetrics = widget.fontMetrics()
-        widget.style().drawPrimitive(self._focus_frame, frame, painter, widget)
+        widget.style().drawPrimitive(names.focus_frame, frame, painter, widget)
 
 
 __all__ = ["ChipsDelegate", "RowDelegate"]

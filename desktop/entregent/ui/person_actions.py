@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from entregent.i18n import _, ngettext
 from entregent.ui.icons import icon
@@ -144,6 +144,8 @@ def archive(window, archived: bool) -> None:
 
 
 def delete(window, *, confirm: bool = True) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     from entregent.services.person_edits import delete_people, restore_people
 
     ids = window.current_ids()
@@ -179,6 +181,8 @@ def add_followup(window) -> None:
 
 def undo_import(window, batch_id: int | None) -> None:
     """Take back what one import did; say what was left alone (changed since) and why."""
+    from PySide6.QtWidgets import QMessageBox
+
     from entregent.services.import_history import undo_import as undo
 
     if batch_id is None:
@@ -205,6 +209,8 @@ def undo_import(window, batch_id: int | None) -> None:
 
 
 def export_contacts(window, ids: list[int] | None) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _filter = QFileDialog.getSaveFileName(window, _("Export contacts"), "contacts.vcf",
                                                 _("vCard files (*.vcf)"))
     if not path:

@@ -237,3 +237,22 @@ def test_the_list_paints_its_visible_rows_in_one_call(make_window, qtbot, monkey
         before = len(rows_painted)
         table.viewport().repaint(0, below, 50, 3)
         assert len(rows_painted) == before + 1 and not cells_painted
+
+
+def test_texts_are_drawn_as_plain_text_whatever_they_hold(make_window, qtbot):
+    """The list draws its texts as laid-out QStaticText (kept from one paint to
+    the next); markup in a name is drawn as the characters it is."""
+    from PySide6.QtGui import QFontMetrics
+
+    add_person("", "", display=HOSTILE)
+    window = make_window()
+    table = window.people_view.table
+    table.viewport().repaint()
+    delegate = table.itemDelegate()
+    drawn = {text: (static, width) for (text, _font), (static, width, _h)
+             in delegate._statics.items()}
+    shown = [text for text in drawn if text.startswith("<b>x</b>")]  # elided or whole
+    assert len(shown) == 1, list(drawn)
+    assert all(static.textFormat() == Qt.TextFormat.PlainText for static, _w in drawn.values())
+    literal = QFontMetrics(table.font()).horizontalAdvance(shown[0])
+    assert abs(drawn[shown[0]][1] - literal) <= 2  # as wide as the characters, not as "x"

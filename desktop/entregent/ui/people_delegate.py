@@ -19,8 +19,17 @@ from functools import cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from entregent.ui.people_model import (
@@ -131,21 +140,47 @@ class ChipsDelegate(QStyledItemDelegate):
         return QSize(max(hint.width(), 120), hint.height())
 
 
+class _PaintContext:
+    """What the cells of one paint share, looked up once per paint rather than per
+    cell: the font and its metrics, the text pens of the palette group."""
+
+    __slots__ = ("font", "font_key", "metrics", "palette", "group", "text_pen",
+                 "selected_pen", "selected_chip", "icon_size")
+
+    def __init__(self, font: QFont, palette: QPalette, group, icon_size: int):
+        self.font = font
+        self.font_key = font.key()
+        self.metrics = QFontMetrics(font)
+        self.palette = palette
+        self.group = group
+        self.text_pen = QPen(palette.color(group, QPalette.ColorRole.Text))
+        on_selection = palette.color(group, QPalette.ColorRole.HighlightedText)
+        self.selected_pen = QPen(on_selection)
+        fill = QColor(on_selection)
+        fill.setAlpha(50)
+        self.selected_chip = (QPen(on_selection, 1), fill, self.selected_pen)
+        self.icon_size = icon_size
+
+
 class RowDelegate(ChipsDelegate):
-    """Paints any cell of the people list from its row's prepared record."""
+    """Paints any cell of the people list from its row's prepared record.
+
+    Texts are drawn as ``QStaticText`` laid out once and kept (by text and
+    font): a name, a date or a chip's label comes back from one keystroke to
+    the next, and laying it out again was most of the cost of drawing it. They
+    are plain text, whatever they hold.
+    """
 
     def __init__(self, model: PeopleModel, parent=None):
         super().__init__(parent)
         self._model = model
-        self._left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        self._centred = Qt.AlignmentFlag.AlignCenter
         self._elide = Qt.TextElideMode.ElideRight
+        self._plain = Qt.TextFormat.PlainText
         self._groups = (QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Active)
         self._highlight = QPalette.ColorRole.Highlight
-        self._highlighted_text = QPalette.ColorRole.HighlightedText
-        self._text = QPalette.ColorRole.Text
-        self._elided: dict[tuple[str, int], str] = {}
-        self._font = QFont()
+        self._elided: dict[tuple[str, str, int], str] = {}
+        self._statics: dict[tuple[str, str], tuple[QStaticText, float, float]] = {}
+        self._negative_pens: dict[str, QPen] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         """One cell, from Qt's own loop (the list itself paints through ``paint_rows``)."""
@@ -160,8 +195,11 @@ class RowDelegate(ChipsDelegate):
         selected = bool(state & names.selected_bit)
         if selected:
             painter.fillRect(option.rect, palette.brush(group, self._highlight))
-        self._paint_cell(painter, option.rect, cells, row, index.column(), group, selected,
-                         palette, option.font, option.decorationSize.height())
+        context = _PaintContext(option.font, palette, group, option.decorationSize.height())
+        painter.save()
+        painter.setRenderHint(self._antialiasing)
+        self._paint_cell(painter, context, option.rect, cells, row, index.column(), selected)
+        painter.restore()
         if state & names.focus_bit and option.widget is not None:
             self._draw_focus(painter, option.widget, option.rect, option.state, palette)
 
@@ -182,8 +220,7 @@ class RowDelegate(ChipsDelegate):
         highlight = palette.brush(group, self._highlight)
         alternate = palette.brush(group, QPalette.ColorRole.AlternateBase) \
             if view.alternatingRowColors() else None
-        font = view.font()
-        icon_size = view.iconSize().height()
+        context = _PaintContext(view.font(), palette, group, view.iconSize().height())
         width = view.viewport().width()
         columns = [(column, view.columnViewportPosition(column), view.columnWidth(column))
                    for column in range(model.columnCount()) if not view.isColumnHidden(column)]
@@ -193,6 +230,8 @@ class RowDelegate(ChipsDelegate):
         focus_row = current.row() if current.isValid() and view.hasFocus() else -1
         painter = QPainter(view.viewport())
         try:
+            painter.setFont(context.font)
+            painter.setRenderHint(self._antialiasing)  # the chips' rounded boxes
             for row in range(first, last + 1):
                 cells = model.cells(row)
                 if cells is None:
@@ -204,8 +243,8 @@ class RowDelegate(ChipsDelegate):
                 elif alternate is not None and row % 2:
                     painter.fillRect(QRect(0, y, width, height), alternate)
                 for column, x, column_width in columns:
-                    self._paint_cell(painter, QRect(x, y, column_width, height), cells, row,
-                                     column, group, selected, palette, font, icon_size)
+                    self._paint_cell(painter, context, QRect(x, y, column_width, height),
+                                     cells, row, column, selected)
                 if row == focus_row:
                     x = view.columnViewportPosition(current.column())
                     self._draw_focus(painter, view, QRect(x, y, view.columnWidth(current.column()),
@@ -214,53 +253,96 @@ class RowDelegate(ChipsDelegate):
         finally:
             painter.end()
 
-    def _paint_cell(self, painter, rect, cells, row, column, group, selected, palette, font,
-                    icon_size) -> None:
+    def _paint_cell(self, painter, context: _PaintContext, rect: QRect, cells, row: int,
+                    column: int, selected: bool) -> None:
         if column == COL_CONTEXTS:
             if cells.person.contexts:
-                self._draw_chips(painter, rect, font, palette, cells.person.contexts, selected)
+                self._draw_row_chips(painter, context, rect, cells.person.contexts, selected)
         elif column == COL_PHOTO:
             pixmap = self._model.thumbnail(cells.person)
             if pixmap is not None:
                 painter.drawPixmap(rect.x() + (rect.width() - pixmap.width()) // 2,
                                    rect.y() + (rect.height() - pixmap.height()) // 2, pixmap)
         else:
-            self._draw_text(painter, rect, cells, row, column, group, selected, palette, font,
-                            icon_size)
+            self._draw_text(painter, context, rect, cells, row, column, selected)
 
-    def _draw_text(self, painter, rect, cells, row, column, group, selected, palette, font,
-                   icon_size) -> None:
+    def _static(self, text: str, context: _PaintContext) -> tuple[QStaticText, float, float]:
+        """``text`` laid out once in the context's font (plain text: never markup)."""
+        key = (text, context.font_key)
+        found = self._statics.get(key)
+        if found is None:
+            if len(self._statics) > KEPT_ELIDED:
+                self._statics.clear()
+            static = QStaticText(text)
+            static.setTextFormat(self._plain)
+            static.prepare(QTransform(), context.font)
+            size = static.size()
+            found = self._statics[key] = (static, size.width(), size.height())
+        return found
+
+    def _draw_text(self, painter, context: _PaintContext, rect: QRect, cells, row: int,
+                   column: int, selected: bool) -> None:
         left, right = rect.x() + PADDING, rect.right() - PADDING
         if column == COL_NAME and cells.person.id in self._model.badges:
             icon = self._model.data(self._model.index(row, COL_NAME),
                                     Qt.ItemDataRole.DecorationRole)
             if icon is not None:
-                size = min(icon_size, rect.height() - 4)
+                size = min(context.icon_size, rect.height() - 4)
                 icon.paint(painter, QRect(left, rect.y() + (rect.height() - size) // 2,
                                           size, size))
                 left += size + PADDING
         text = cells.display[column]
-        if not text or right <= left:
+        room = right - left + 1
+        if not text or room <= 1:
             return
-        if font != self._font:  # the view's font changed: texts elide anew
-            self._font = QFont(font)
-            self._elided.clear()
-        key = (text, right - left)
+        key = (text, context.font_key, room)
         shown = self._elided.get(key)
         if shown is None:
             if len(self._elided) > KEPT_ELIDED:
                 self._elided.clear()
-            shown = self._elided[key] = QFontMetrics(font).elidedText(
-                text, self._elide, right - left)
+            shown = self._elided[key] = context.metrics.elidedText(text, self._elide, room - 1)
         if selected:
-            pen = palette.color(group, self._highlighted_text)
+            pen = context.selected_pen
         elif column == COL_BALANCE and cells.balance_colour is not None:
-            pen = cells.balance_colour
+            pen = self._negative_pen(cells.balance_colour)
         else:
-            pen = palette.color(group, self._text)
+            pen = context.text_pen
         painter.setPen(pen)
-        align = self._centred if column == COL_BALANCE else self._left
-        painter.drawText(QRect(left, rect.y(), right - left + 1, rect.height()), align, shown)
+        static, width, height = self._static(shown, context)
+        x = left + (room - width) / 2 if column == COL_BALANCE else left
+        painter.drawStaticText(QPointF(x, rect.y() + (rect.height() - height) / 2), static)
+
+    def _negative_pen(self, colour: QColor) -> QPen:
+        pen = self._negative_pens.get(colour.name())
+        if pen is None:
+            pen = self._negative_pens[colour.name()] = QPen(colour)
+        return pen
+
+    def _draw_row_chips(self, painter, context: _PaintContext, rect: QRect, chips,
+                        selected: bool) -> None:
+        """The chips of one cell (as ``ChipsDelegate._draw_chips``, with the paint's
+        shared font, pens and laid-out labels)."""
+        x = rect.x() + 4
+        height = min(rect.height() - 6, context.metrics.height() + 4)
+        y = rect.y() + (rect.height() - height) // 2
+        right = rect.right() - 2
+        for chip in chips:
+            static, text_width, text_height = self._static(chip.label, context)
+            width = int(text_width) + 12
+            if x + width > right:
+                painter.setPen(self._more_pen)
+                more, _w, more_height = self._static("…", context)
+                painter.drawStaticText(QPointF(x, y + (height - more_height) / 2), more)
+                break
+            border, fill, text_pen = context.selected_chip if selected \
+                else self._colours(chip.colour)
+            painter.setPen(border)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(QRect(x, y, width, height), height / 2, height / 2)
+            painter.setPen(text_pen)
+            painter.drawStaticText(QPointF(x + (width - text_width) / 2,
+                                           y + (height - text_height) / 2), static)
+            x += width + 4
 
     def _draw_focus(self, painter: QPainter, widget, rect: QRect, state,
                     palette: QPalette) -> None:

@@ -13,7 +13,9 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from entregent.i18n import current_language
 from entregent.model.database import database
 from entregent.network.reciprocity import (
     WEIGHT_ASK,
@@ -190,12 +192,16 @@ def list_people(people: PeopleFilter, sort_column: str = "name", descending: boo
     if sort_column == "balance":
         params["window"] = balance_window_start()
     params.update(limit=int(limit), offset=int(offset))
-    # Two steps: the page's ids from the indexes alone, then only those rows
-    # (whose photos and notes would make a scan through the table slow).
-    ids = [row[0] for row in database.execute_sql(
+    # One statement: the page's ids from the indexes alone (the rows' photos and
+    # notes would make a walk through the table slow), then those rows with their
+    # contexts, in the same order (which ends on the person's id: no ties).
+    rows = database.execute_sql(
+        f"SELECT {_ROW_COLUMNS} FROM contact c WHERE c.id IN ("
         f"SELECT c.id FROM contact c WHERE {where} ORDER BY {order} "
-        "LIMIT :limit OFFSET :offset", params)]
-    return people_rows(ids, with_balance=with_balance)
+        f"LIMIT :limit OFFSET :offset) ORDER BY {order}", params)
+    page = _person_rows(rows)
+    _fill_balances(page, with_balance)
+    return page
 
 
 def page_balances(contact_ids: list[int]) -> dict[int, float]:
@@ -210,38 +216,52 @@ def people_rows(contact_ids: list[int], *, with_balance: bool = True) -> list[Pe
     """The list rows of these people, in the order given."""
     if not contact_ids:
         return []
-    found = {}
-    for r in database.execute_sql(
-            "SELECT c.id, c.display_name, c.given_name, c.family_name, c.org, c.photo, "
-            "c.last_interaction_at, c.next_followup_on, c.archived FROM contact c "
-            "WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(contact_ids),)):
-        found[r[0]] = PersonRow(id=r[0], name=_name(r[1], r[2], r[3]), org=r[4] or "",
-                                photo=r[5], last_interaction_at=_datetime(r[6]),
-                                next_followup_on=_date(r[7]), archived=bool(r[8]))
+    found = {person.id: person for person in _person_rows(database.execute_sql(
+        f"SELECT {_ROW_COLUMNS} FROM contact c "
+        "WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(contact_ids),)))}
     page = [found[i] for i in contact_ids if i in found]
-    _fill_page(page, with_balance)
+    _fill_balances(page, with_balance)
     return page
 
 
-def _fill_page(page: list[PersonRow], with_balance: bool = True) -> None:
-    """Contexts and balance for one page of rows: two queries, whatever the page size."""
-    if not page:
-        return
+# The columns of a list row, then the person's contexts as one JSON array of
+# [id, name, builtin, colour, priority], read with the row.
+_ROW_COLUMNS = ("c.id, c.display_name, c.given_name, c.family_name, c.org, c.photo, "
+                "c.last_interaction_at, c.next_followup_on, c.archived, "
+                "(SELECT json_group_array(json_array(x.id, x.name, x.builtin, x.colour, "
+                "x.priority)) FROM contact_context cc JOIN context x ON x.id = cc.context_id "
+                "WHERE cc.contact_id = c.id)")
+
+
+def _person_rows(rows) -> list[PersonRow]:
+    page = []
+    for r in rows:
+        person = PersonRow(id=r[0], name=_name(r[1], r[2], r[3]), org=r[4] or "", photo=r[5],
+                           last_interaction_at=_datetime(r[6]), next_followup_on=_date(r[7]),
+                           archived=bool(r[8]))
+        if r[9] and r[9] != "[]":
+            person.contexts = list(_chips(r[9], current_language()))
+        page.append(person)
+    return page
+
+
+@lru_cache(maxsize=4096)
+def _chips(contexts_json: str, language: str) -> tuple[ContextChip, ...]:
+    """A row's contexts as chips, highest priority first, then by name (as SQL
+    compares them: by code point). The same few combinations come back on row
+    after row: they are read once (per language, for the built-in names)."""
     from entregent.services.contexts import context_label
 
-    by_id = {row.id: row for row in page}
-    ids = json.dumps(list(by_id))
-    # json_each first (CROSS JOIN keeps that order): a page's people, then
-    # their own rows through the contact indexes, never a scan of the window.
-    for contact_id, context_id, name, builtin, colour in database.execute_sql(
-            "SELECT cc.contact_id, x.id, x.name, x.builtin, x.colour FROM json_each(?) j "
-            "CROSS JOIN contact_context cc ON cc.contact_id = j.value "
-            "JOIN context x ON x.id = cc.context_id "
-            "ORDER BY x.priority DESC, x.name", (ids,)):
-        by_id[contact_id].contexts.append(
-            ContextChip(context_id, context_label(name, bool(builtin)), colour))
-    if not with_balance:
+    return tuple(ContextChip(context_id, context_label(name, bool(builtin)), colour)
+                 for context_id, name, builtin, colour, _priority
+                 in sorted(json.loads(contexts_json), key=lambda c: (-c[4], c[1])))
+
+
+def _fill_balances(page: list[PersonRow], with_balance: bool = True) -> None:
+    """Each row's balance of help (one query, whatever the page size)."""
+    if not with_balance or not page:
         return
+    by_id = {row.id: row for row in page}
     for contact_id, ledger in ledgers(list(by_id)).items():
         by_id[contact_id].balance = ledger.score
 

@@ -256,3 +256,27 @@ def test_texts_are_drawn_as_plain_text_whatever_they_hold(make_window, qtbot):
     assert all(static.textFormat() == Qt.TextFormat.PlainText for static, _w in drawn.values())
     literal = QFontMetrics(table.font()).horizontalAdvance(shown[0])
     assert abs(drawn[shown[0]][1] - literal) <= 2  # as wide as the characters, not as "x"
+
+
+def test_a_rows_texts_are_kept_across_keystrokes_while_the_person_reads_the_same(db):
+    from entregent.services.contexts import find_context, rename_context, tag_contacts
+    from entregent.services.person_edits import update_person
+    from entregent.ui.people_model import COL_CONTEXTS
+
+    anne = add_person("Anne", "Martin")
+    add_person("Annie", "Zola")
+    tag_contacts([anne], [find_context("work").id])
+    model = PeopleModel()
+    model.set_search_text("ann")
+    first = model.cells(0)
+    assert first.person.id == anne and first.display[COL_NAME] == "Anne Martin"
+    model.set_search_text("anne")  # a new page, the same person on top
+    assert model.cells(0) is first and model.cells(0).person.id == anne
+    update_person(anne, {"display_name": "Anne Martin-Roy"})
+    model.set_search_text("ann")
+    assert model.cells(0) is not first
+    assert model.cells(0).display[COL_NAME] == "Anne Martin-Roy"
+    kept = model.cells(0)
+    rename_context(find_context("work").id, "office")
+    model.refresh()
+    assert model.cells(0) is not kept and model.cells(0).display[COL_CONTEXTS] == "office"

@@ -225,6 +225,8 @@ class RowDelegate(ChipsDelegate):
         columns = [(column, view.columnViewportPosition(column), view.columnWidth(column))
                    for column in range(model.columnCount()) if not view.isColumnHidden(column)]
         selection = view.selectionModel()
+        if selection is not None and not selection.hasSelection():
+            selection = None  # (asking each row costs a dozen calls into the model)
         root = QModelIndex()
         current = view.currentIndex()
         focus_row = current.row() if current.isValid() and view.hasFocus() else -1

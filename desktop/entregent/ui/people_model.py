@@ -19,21 +19,22 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QPixmap
 
-from entregent.i18n import N_, _
+from entregent.i18n import _
 from entregent.services.people import PeopleFilter, PersonRow, count_people, list_people
-from entregent.ui.locale_format import format_date
-
-COL_PHOTO, COL_NAME, COL_CONTEXTS, COL_LAST, COL_BALANCE, COL_NEXT = range(6)
-COLUMNS = (
-    (COL_PHOTO, "photo", N_("Photo")),
-    (COL_NAME, "name", N_("Name")),
-    (COL_CONTEXTS, "contexts", N_("Contexts")),
-    (COL_LAST, "last_contact", N_("Last contact")),
-    (COL_BALANCE, "balance", N_("Balance")),
-    (COL_NEXT, "next_followup", N_("Next follow-up")),
+from entregent.ui.people_cells import (  # noqa: F401  (balance_text: part of this module's API)
+    COL_BALANCE,
+    COL_CONTEXTS,
+    COL_LAST,
+    COL_NAME,
+    COL_NEXT,
+    COL_PHOTO,
+    COLUMNS,
+    RowTexts,
+    balance_text,
 )
+
 SORT_KEYS = {column: key for column, key, _label in COLUMNS}
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # the contact id (int)
@@ -49,25 +50,6 @@ THUMBNAIL = 28
 BADGE_DELAY_MS = 400
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def balance_text(balance: float | None) -> str:
-    if balance is None:
-        return ""  # still being read
-    if abs(balance) < 0.05:
-        return "0"
-    text = f"{abs(balance):g}" if float(balance).is_integer() else f"{abs(balance):.1f}"
-    return ("+" if balance > 0 else "\u2212") + text
-
-
-def balance_tip(balance: float | None) -> str | None:
-    """The plain-language label of network/reciprocity ("you have given more" …)."""
-    if balance is None:
-        return None
-    from entregent.network.reciprocity import BALANCE_LABELS, balance_label
-
-    text = _(BALANCE_LABELS[balance_label(balance)])
-    return text[:1].upper() + text[1:]
 
 
 class PeopleModel(QAbstractTableModel):
@@ -87,7 +69,11 @@ class PeopleModel(QAbstractTableModel):
         # Balances of help by contact id: read apart from the page, kept across
         # keystrokes and sorts (refresh() drops them: an interaction changes them).
         self._balances: dict[int, float] = {}
-        self._rows: dict[int, _Cells] = {}
+        self._rows: dict[int, RowTexts] = {}
+        # The prepared texts of people seen lately, by person: the same people come
+        # back from one keystroke to the next, their dates need not be formatted
+        # again (used only while the person's row reads the same, see RowTexts.shows).
+        self._kept_cells: dict[int, RowTexts] = {}
         self.page_loads = 0
         self.count_queries = 0
         self.workers = None  # set by the view: badges are read in the background
@@ -166,6 +152,7 @@ class PeopleModel(QAbstractTableModel):
         self._rows.clear()
         self._thumbnails.clear()
         self._balances.clear()
+        self._kept_cells.clear()
         self._count = None
         if before is not None and self._counted() != before:
             self._resetting = True
@@ -386,14 +373,20 @@ class PeopleModel(QAbstractTableModel):
             return cells.display[column] or cells.person.name
         return None
 
-    def cells(self, row: int) -> _Cells | None:
+    def cells(self, row: int) -> RowTexts | None:
         """One row's prepared texts (the row delegate paints from them directly)."""
         cells = self._rows.get(row)
         if cells is None:
             person = self.person(row)
             if person is None:
                 return None
-            cells = self._rows[row] = _Cells(person)
+            cells = self._kept_cells.get(person.id)
+            if cells is None or not cells.shows(person):
+                if len(self._kept_cells) > KEPT_THUMBNAILS:
+                    self._kept_cells.clear()
+                cells = self._kept_cells[person.id] = RowTexts(person)
+            cells.person = person
+            self._rows[row] = cells
         return cells
 
     def thumbnail(self, person: PersonRow) -> QPixmap | None:
@@ -420,7 +413,6 @@ _ID, _ROW, _CONTEXTS, _PHOTO = (int(IdRole), int(RowRole), int(ContextsRole), in
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter.value)
-_NEGATIVE = QColor("#b03a2e")
 _ANSWERED = frozenset((_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _ACCESSIBLE,
                        _ID, _ROW, _CONTEXTS, _PHOTO))
 
@@ -429,37 +421,6 @@ def _strong_icon():
     from entregent.ui.icons import icon
 
     return icon("strong")
-
-
-class _Cells:
-    """One row's texts, prepared once when its page is read."""
-
-    __slots__ = ("person", "display", "balance_colour")
-
-    def __init__(self, person: PersonRow):
-        self.person = person
-        last = person.last_interaction_at
-        follow = person.next_followup_on
-        self.display = (
-            None,
-            person.name or _("(no name)"),
-            ", ".join(chip.label for chip in person.contexts),
-            format_date(last.date()) if last is not None else "",
-            balance_text(person.balance),
-            format_date(follow) if follow is not None else "",
-        )
-        balance = person.balance
-        self.balance_colour = _NEGATIVE if balance is not None and balance < 0 else None
-
-    def tip(self, column: int) -> str | None:
-        """The tooltip of one cell: made when asked (hovering), not for every paint."""
-        if column == COL_NAME:
-            return self.person.org or None
-        if column == COL_CONTEXTS:
-            return self.display[2] or None
-        if column == COL_BALANCE:
-            return balance_tip(self.person.balance)
-        return None
 
 
 __all__ = ["PeopleModel", "COLUMNS", "COL_PHOTO", "COL_NAME", "COL_CONTEXTS", "COL_LAST",

@@ -231,6 +231,9 @@ def test_the_list_paints_its_visible_rows_in_one_call(make_window, qtbot, monkey
                    for y in range(y0, y0 + table.rowHeight(chip_row))
                    if (c := image.pixelColor(x, y)).green() > 150 and c.red() < 120)
     assert greenish > 20, "the context's chip should be drawn in its colour"
+    kept = dict(table.itemDelegate()._chip_pixmaps)  # each chip drawn once, then kept
+    table.viewport().repaint()
+    assert kept and table.itemDelegate()._chip_pixmaps == kept
     # Only the rows crossing the area are painted: a strip below the last row, nothing.
     below = table.rowViewportPosition(3) + table.rowHeight(3) + 5
     if below < table.viewport().height():

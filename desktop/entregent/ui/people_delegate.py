@@ -19,7 +19,7 @@ from functools import cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QPixmap,
     QStaticText,
     QTransform,
 )
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 PADDING = 4
 KEPT_ELIDED = 5000
+KEPT_CHIPS = 2000
 
 
 @cache
@@ -145,9 +147,10 @@ class _PaintContext:
     cell: the font and its metrics, the text pens of the palette group."""
 
     __slots__ = ("font", "font_key", "metrics", "palette", "group", "text_pen",
-                 "selected_pen", "selected_chip", "icon_size")
+                 "selected_pen", "selected_chip", "icon_size", "ratio")
 
-    def __init__(self, font: QFont, palette: QPalette, group, icon_size: int):
+    def __init__(self, font: QFont, palette: QPalette, group, icon_size: int,
+                 ratio: float = 1.0):
         self.font = font
         self.font_key = font.key()
         self.metrics = QFontMetrics(font)
@@ -160,6 +163,7 @@ class _PaintContext:
         fill.setAlpha(50)
         self.selected_chip = (QPen(on_selection, 1), fill, self.selected_pen)
         self.icon_size = icon_size
+        self.ratio = ratio  # device pixels per pixel, for the kept chip pixmaps
 
 
 class RowDelegate(ChipsDelegate):
@@ -181,6 +185,7 @@ class RowDelegate(ChipsDelegate):
         self._elided: dict[tuple[str, str, int], str] = {}
         self._statics: dict[tuple[str, str], tuple[QStaticText, float, float]] = {}
         self._negative_pens: dict[str, QPen] = {}
+        self._chip_pixmaps: dict[tuple, tuple[QPixmap, int]] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         """One cell, from Qt's own loop (the list itself paints through ``paint_rows``)."""
@@ -195,7 +200,9 @@ class RowDelegate(ChipsDelegate):
         selected = bool(state & names.selected_bit)
         if selected:
             painter.fillRect(option.rect, palette.brush(group, self._highlight))
-        context = _PaintContext(option.font, palette, group, option.decorationSize.height())
+        device = painter.device()
+        context = _PaintContext(option.font, palette, group, option.decorationSize.height(),
+                                device.devicePixelRatioF() if device is not None else 1.0)
         painter.save()
         painter.setRenderHint(self._antialiasing)
         self._paint_cell(painter, context, option.rect, cells, row, index.column(), selected)
@@ -220,7 +227,8 @@ class RowDelegate(ChipsDelegate):
         highlight = palette.brush(group, self._highlight)
         alternate = palette.brush(group, QPalette.ColorRole.AlternateBase) \
             if view.alternatingRowColors() else None
-        context = _PaintContext(view.font(), palette, group, view.iconSize().height())
+        context = _PaintContext(view.font(), palette, group, view.iconSize().height(),
+                                view.viewport().devicePixelRatioF())
         width = view.viewport().width()
         columns = [(column, view.columnViewportPosition(column), view.columnWidth(column))
                    for column in range(model.columnCount()) if not view.isColumnHidden(column)]
@@ -322,29 +330,53 @@ class RowDelegate(ChipsDelegate):
 
     def _draw_row_chips(self, painter, context: _PaintContext, rect: QRect, chips,
                         selected: bool) -> None:
-        """The chips of one cell (as ``ChipsDelegate._draw_chips``, with the paint's
-        shared font, pens and laid-out labels)."""
+        """The chips of one cell (as ``ChipsDelegate._draw_chips``), each drawn once
+        into a kept pixmap: an antialiased rounded box cost more than the rest of
+        the row, and the same few chips come back on row after row."""
         x = rect.x() + 4
         height = min(rect.height() - 6, context.metrics.height() + 4)
         y = rect.y() + (rect.height() - height) // 2
         right = rect.right() - 2
         for chip in chips:
-            static, text_width, text_height = self._static(chip.label, context)
-            width = int(text_width) + 12
+            pixmap, width = self._chip(chip, height, selected, context)
             if x + width > right:
                 painter.setPen(self._more_pen)
                 more, _w, more_height = self._static("…", context)
                 painter.drawStaticText(QPointF(x, y + (height - more_height) / 2), more)
                 break
+            painter.drawPixmap(x, y, pixmap)
+            x += width + 4
+
+    def _chip(self, chip, height: int, selected: bool,
+              context: _PaintContext) -> tuple[QPixmap, int]:
+        key = (chip.label, chip.colour, height, selected and context.selected_pen.color().rgba(),
+               context.font_key, context.ratio)
+        found = self._chip_pixmaps.get(key)
+        if found is None:
+            if len(self._chip_pixmaps) > KEPT_CHIPS:
+                self._chip_pixmaps.clear()
+            static, text_width, text_height = self._static(chip.label, context)
+            width = int(text_width) + 12
+            pixmap = QPixmap(round(width * context.ratio), round(height * context.ratio))
+            pixmap.setDevicePixelRatio(context.ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
             border, fill, text_pen = context.selected_chip if selected \
                 else self._colours(chip.colour)
-            painter.setPen(border)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(QRect(x, y, width, height), height / 2, height / 2)
-            painter.setPen(text_pen)
-            painter.drawStaticText(QPointF(x + (width - text_width) / 2,
-                                           y + (height - text_height) / 2), static)
-            x += width + 4
+            painter = QPainter(pixmap)
+            try:
+                painter.setRenderHint(self._antialiasing)
+                painter.setFont(context.font)
+                painter.setPen(border)
+                painter.setBrush(fill)
+                painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1),
+                                        (height - 1) / 2, (height - 1) / 2)
+                painter.setPen(text_pen)
+                painter.drawStaticText(QPointF((width - text_width) / 2,
+                                               (height - text_height) / 2), static)
+            finally:
+                painter.end()
+            found = self._chip_pixmaps[key] = (pixmap, width)
+        return found
 
     def _draw_focus(self, painter: QPainter, widget, rect: QRect, state,
                     palette: QPalette) -> None:

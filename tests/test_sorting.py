@@ -175,3 +175,33 @@ def test_the_people_list_pages_in_the_same_order(db):
                                               "Elodie Martin", "Élodie Martin", "Zoé Zola"]
     z_to_a = list_people(PeopleFilter("all"), descending=True, limit=2)
     assert [p.name for p in z_to_a] == ["Zoé Zola", "Élodie Martin"]
+
+
+def test_re_keying_reports_progress_and_a_cancel_changes_nothing(db, monkeypatch):
+    import pytest
+
+    from entregent.errors import Cancelled
+    from entregent.services import preferences
+
+    names = [("Zoé", "Abel"), ("Adèle", "Zimmer"), ("Bruno", "Martin"), ("Yves", "Blanc"),
+             ("Camille", "Roy")]
+    for given, family in names:
+        _add(given, family)
+    by_family = _ordered()
+    monkeypatch.setattr(preferences, "RESORT_BATCH", 2)  # several batches on five people
+    reports: list[tuple[int, int]] = []
+    asked = []
+
+    def cancel_on_second_ask() -> bool:
+        asked.append(1)
+        return len(asked) == 2
+
+    with pytest.raises(Cancelled):
+        set_sort_order("given", progress=lambda *a: reports.append(a),
+                       cancelled=cancel_on_second_ask)
+    assert reports == [(2, 5)]  # one batch done, then the cancel: all of it undone
+    assert sort_order() == "family" and _ordered() == by_family
+    reports.clear()
+    assert set_sort_order("given", progress=lambda *a: reports.append(a)) == 5
+    assert reports == [(2, 5), (4, 5), (5, 5)]
+    assert _ordered() == sorted(_ordered()) and _ordered()[0] == "Adèle Zimmer"

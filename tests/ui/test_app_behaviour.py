@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from entregent.errors import DatabaseRefused, UserError
 from entregent.model.tables import Contact, ContactContext, ContactMethod
@@ -229,3 +229,48 @@ def test_phones_and_emails_are_added_and_removed_in_place_with_undo(make_window,
     assert ContactMethod.select().where(ContactMethod.contact == anne).count() == 0
     window.context.undo_stack.undo()
     assert ContactMethod.get(ContactMethod.contact == anne).value == "Anne@Example.org"
+
+
+def test_a_new_sort_order_is_applied_on_a_worker_and_can_be_cancelled(make_window, qtbot):
+    """Re-keying every person takes seconds on 100,000: it runs on a worker with a
+    progress dialog; Cancel leaves the order as it was."""
+    import threading
+
+    from entregent.model.settings import get_setting
+    from entregent.ui.people_model import COL_NAME
+    from entregent.ui.settings_dialog import SettingsDialog
+
+    add_person("Zoé", "Abel")
+    add_person("Adèle", "Zimmer")
+    window = make_window()
+
+    def names() -> list[str]:
+        model = window.people_model
+        return [model.data(model.index(row, COL_NAME)) for row in range(model.rowCount())]
+
+    assert names() == ["Zoé Abel", "Adèle Zimmer"]  # by family name
+    # Cancelled: both worker threads are busy, so the re-keying waits in the queue
+    # and sees the Cancel before its first batch.
+    release = threading.Event()
+    for _busy in range(window.context.workers.pool.maxThreadCount()):
+        window.context.workers.run(lambda job: release.wait(10))
+    dialog = SettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.sort_combo.setCurrentIndex(dialog.sort_combo.findData("given"))
+    dialog.accept()
+    progress = dialog.resort
+    assert progress is not None and progress.objectName() == "resortProgressDialog"
+    progress.findChild(QPushButton).click()  # its Cancel button
+    release.set()
+    window.context.workers.join(cancel=False)
+    assert get_setting("sort_by") == "family" and names() == ["Zoé Abel", "Adèle Zimmer"]
+    assert window.context.last_error is None  # a cancel is not an error
+    # Done: the lists re-read in the new order.
+    dialog = SettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.sort_combo.setCurrentIndex(dialog.sort_combo.findData("given"))
+    dialog.accept()
+    window.context.workers.join(cancel=False)
+    assert get_setting("sort_by") == "given"
+    qtbot.waitUntil(lambda: names() == ["Adèle Zimmer", "Zoé Abel"])
+    assert not dialog.resort.isVisible()

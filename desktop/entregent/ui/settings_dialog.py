@@ -59,7 +59,9 @@ class SettingsDialog(QDialog):
         self.sort_combo.setAccessibleName(_(setting_spec("sort_by").label))
         self.sort_combo.addItem(_("Family name"), "family")
         self.sort_combo.addItem(_("Given name"), "given")
-        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(read_setting("sort_by"))))
+        self._sort_before = read_setting("sort_by")
+        self.resort = None  # the re-keying started on OK, if the order changed
+        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(self._sort_before)))
         form.addRow(_(setting_spec("sort_by").label), self.sort_combo)
         tabs.addTab(general, _("General"))
 
@@ -128,19 +130,22 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         if self.context.call(self, self.save) is not None:
             super().accept()
+            order = self.sort_combo.currentData()
+            if order != self._sort_before:
+                self.resort = resort_in_background(self.context, self.parentWidget(), order)
 
     def save(self) -> bool:
-        from entregent.services.app_settings import read_setting, write_setting
+        """Everything but the sort order, which re-keys every person: that is done
+        on a worker once the dialog has closed (``resort_in_background``)."""
+        from entregent.services.app_settings import write_setting
         from entregent.services.contexts import set_context_cadence
-        from entregent.services.preferences import set_language_preference, set_sort_order
+        from entregent.services.preferences import set_language_preference
 
         emails = [e.strip() for e in self.emails_edit.text().replace(";", ",").split(",")
                   if e.strip()]
         write_setting("my_emails", emails)
         write_setting("phone_region", self.region_edit.text().strip().upper())
         set_language_preference(self.language_combo.currentData())
-        if self.sort_combo.currentData() != read_setting("sort_by"):
-            set_sort_order(self.sort_combo.currentData())
         for key, spin in self.threshold_spins.items():
             write_setting(key, spin.value())
         write_setting("auto_export_path", self.export_path_edit.text().strip())
@@ -150,3 +155,45 @@ class SettingsDialog(QDialog):
             if value != before:
                 set_context_cadence(context_id, value)
         return True
+
+
+def resort_in_background(context, parent, order: str):
+    """Re-key every person for ``order`` on a worker, with progress and Cancel
+    (which leaves the order as it was); the lists re-read once it is done.
+    Returns the progress dialog (its ``job`` attribute is the worker's job)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    from entregent.errors import Cancelled
+    from entregent.services.preferences import set_sort_order
+    from entregent.ui.errors_dialog import show_error
+
+    dialog = QProgressDialog(_("Sorting your network in the new order…"), _("Cancel"), 0, 0,
+                             parent)
+    dialog.setObjectName("resortProgressDialog")
+    dialog.setWindowTitle(_("Settings"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)  # no edits while it runs
+    dialog.setMinimumDuration(300)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+
+    def done(_count) -> None:
+        dialog.close()
+        context.data_changed.emit()
+
+    def failed(exc: BaseException) -> None:
+        dialog.close()
+        if not isinstance(exc, Cancelled):
+            context.last_error = show_error(parent, exc)
+
+    def progressed(count: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(count, total))
+
+    job = context.workers.run(
+        lambda job: set_sort_order(order, progress=job.report, cancelled=job.cancelled),
+        done, failed)
+    job.progressed.connect(progressed)
+    dialog.canceled.connect(job.cancel)
+    dialog.job = job
+    return dialog

@@ -274,3 +274,34 @@ def test_a_new_sort_order_is_applied_on_a_worker_and_can_be_cancelled(make_windo
     assert get_setting("sort_by") == "given"
     qtbot.waitUntil(lambda: names() == ["Adèle Zimmer", "Zoé Abel"])
     assert not dialog.resort.isVisible()
+
+
+def test_exporting_contacts_runs_on_a_worker_and_a_cancel_writes_nothing(make_window, qtbot,
+                                                                         tmp_path):
+    import threading
+
+    import vobject
+
+    from entregent.ui import person_actions
+
+    for index in range(3):
+        add_person(f"Person{index}", "Export", email=f"p{index}@example.org")
+    window = make_window()
+    target = tmp_path / "all.vcf"
+    target.write_text("kept\n", encoding="utf-8")
+    release = threading.Event()  # the workers busy: the export waits and sees the Cancel
+    for _busy in range(window.context.workers.pool.maxThreadCount()):
+        window.context.workers.run(lambda job: release.wait(10))
+    progress = person_actions.export_contacts(window, None, str(target))
+    assert progress.objectName() == "exportProgressDialog"
+    progress.findChild(QPushButton).click()
+    release.set()
+    window.context.workers.join(cancel=False)
+    assert target.read_text(encoding="utf-8") == "kept\n"  # untouched
+    assert window.context.last_error is None
+    assert not list(tmp_path.glob(".entregent-*"))  # no half-written file left behind
+    person_actions.export_contacts(window, None, str(target))
+    window.context.workers.join(cancel=False)
+    cards = list(vobject.readComponents(target.read_text(encoding="utf-8")))
+    assert sorted(card.fn.value for card in cards) == [f"Person{i} Export" for i in range(3)]
+    assert "3 people written to all.vcf" in window.statusBar().currentMessage()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from entregent.errors import NotFound, UserError
+from entregent.errors import Cancelled, NotFound, UserError
 from entregent.i18n import _
 from entregent.io.vcard_lines import card_lines
 from entregent.io.vcard_reader import MAPPED_X
@@ -49,9 +50,14 @@ def _extra_lines(text: str) -> list[str]:
 
 def contacts_as_vcards(ids: list[int], version: str = "3.0") -> list[str]:
     """The vCard text of each contact in ``ids`` (in that order)."""
-    cards: dict[int, ExportCard] = {}
+    return [text for texts in _vcard_chunks(ids, version) for text in texts]
+
+
+def _vcard_chunks(ids: list[int], version: str) -> Iterator[list[str]]:
+    """The vCard texts of ``ids``, a few hundred at a time (in that order)."""
     for start in range(0, len(ids), 400):
         chunk = ids[start:start + 400]
+        cards: dict[int, ExportCard] = {}
         marks = ", ".join("?" * len(chunk))
         for row in database.execute_sql(
                 f"SELECT id, {', '.join(_FIELDS)} FROM contact WHERE id IN ({marks})", chunk):
@@ -73,14 +79,19 @@ def contacts_as_vcards(ids: list[int], version: str = "3.0") -> list[str]:
                 "SELECT s.contact_id, s.text FROM source_card s WHERE s.id IN (SELECT max(id) "
                 f"FROM source_card WHERE contact_id IN ({marks}) GROUP BY contact_id)", chunk):
             cards[contact_id].extra_lines = _extra_lines(text)
-    return [card_text(cards[i], version) for i in ids if i in cards]
+        yield [card_text(cards[i], version) for i in chunk if i in cards]
 
 
 def export_contacts(path: str | os.PathLike, *, vcard_version: str = "3.0",
-                    context: str | None = None, contact_ids: list[int] | None = None) -> int:
+                    context: str | None = None, contact_ids: list[int] | None = None,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> int:
     """Write the people (all non-archived, one context's, or ``contact_ids``) to ``path``.
 
-    Returns how many were written."""
+    Returns how many were written. The cards are written as they are made, a few
+    hundred at a time (100,000 people make a file of hundreds of MB):
+    ``progress(done, total)`` follows, ``cancelled()`` stops with
+    ``entregent.errors.Cancelled``, the file at ``path`` untouched."""
     if vcard_version not in ("3.0", "4.0"):
         raise UserError(_("vCard version {version} cannot be written; use 3.0 or 4.0.").format(
             version=vcard_version))
@@ -95,7 +106,6 @@ def export_contacts(path: str | os.PathLike, *, vcard_version: str = "3.0",
     else:
         ids = [r[0] for r in database.execute_sql(
             "SELECT id FROM contact WHERE archived = 0 ORDER BY sort_key, id")]
-    texts = contacts_as_vcards(ids, vcard_version)
     target = Path(path).expanduser()
     try:
         handle, temporary = tempfile.mkstemp(prefix=".entregent-", suffix=".vcf.part",
@@ -104,8 +114,15 @@ def export_contacts(path: str | os.PathLike, *, vcard_version: str = "3.0",
         raise UserError(_("cannot write there ({error}).").format(error=exc.strerror),
                         path=target) from exc
     try:
+        written = 0
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.writelines(texts)
+            for texts in _vcard_chunks(ids, vcard_version):
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                out.writelines(texts)
+                written += len(texts)
+                if progress is not None:
+                    progress(written, len(ids))
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, target)
@@ -116,4 +133,4 @@ def export_contacts(path: str | os.PathLike, *, vcard_version: str = "3.0",
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return len(texts)
+    return written

@@ -4,6 +4,8 @@ change through the services and the undo stack."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -208,19 +210,29 @@ def undo_import(window, batch_id: int | None) -> None:
     window.sidebar.select("all")
 
 
-def export_contacts(window, ids: list[int] | None) -> None:
-    from PySide6.QtWidgets import QFileDialog
+def export_contacts(window, ids: list[int] | None, path: str | None = None):
+    """Write these people (everyone when none) to a vCard file chosen by the person
+    (or ``path``), on a worker behind a progress dialog, which is returned."""
+    if path is None:
+        from PySide6.QtWidgets import QFileDialog
 
-    path, _filter = QFileDialog.getSaveFileName(window, _("Export contacts"), "contacts.vcf",
-                                                _("vCard files (*.vcf)"))
+        path, _filter = QFileDialog.getSaveFileName(window, _("Export contacts"),
+                                                    "contacts.vcf", _("vCard files (*.vcf)"))
     if not path:
-        return
+        return None
     from entregent.services.contact_export import export_contacts as export
+    from entregent.ui.progress_task import run_with_progress
 
-    if ids:
-        window.context.call(window, export, path, contact_ids=ids)
-    else:
-        window.context.call(window, export, path)
+    def written(count: int) -> None:
+        window.statusBar().showMessage(
+            ngettext("{n} person written to {file}", "{n} people written to {file}", count)
+            .format(n=count, file=Path(path).name), 8000)
+
+    return run_with_progress(
+        window.context, window, _("Writing the contacts…"),
+        lambda progress, cancelled: export(path, contact_ids=ids or None, progress=progress,
+                                           cancelled=cancelled),
+        written, name="exportProgressDialog")
 
 
 def export_followups(window) -> None:

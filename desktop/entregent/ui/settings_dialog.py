@@ -160,40 +160,12 @@ class SettingsDialog(QDialog):
 def resort_in_background(context, parent, order: str):
     """Re-key every person for ``order`` on a worker, with progress and Cancel
     (which leaves the order as it was); the lists re-read once it is done.
-    Returns the progress dialog (its ``job`` attribute is the worker's job)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QProgressDialog
-
-    from entregent.errors import Cancelled
+    Returns the progress dialog (``ui.progress_task``)."""
     from entregent.services.preferences import set_sort_order
-    from entregent.ui.errors_dialog import show_error
+    from entregent.ui.progress_task import run_with_progress
 
-    dialog = QProgressDialog(_("Sorting your network in the new order…"), _("Cancel"), 0, 0,
-                             parent)
-    dialog.setObjectName("resortProgressDialog")
-    dialog.setWindowTitle(_("Settings"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)  # no edits while it runs
-    dialog.setMinimumDuration(300)
-    dialog.setAutoReset(False)
-    dialog.setAutoClose(False)
-
-    def done(_count) -> None:
-        dialog.close()
-        context.data_changed.emit()
-
-    def failed(exc: BaseException) -> None:
-        dialog.close()
-        if not isinstance(exc, Cancelled):
-            context.last_error = show_error(parent, exc)
-
-    def progressed(count: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(count, total))
-
-    job = context.workers.run(
-        lambda job: set_sort_order(order, progress=job.report, cancelled=job.cancelled),
-        done, failed)
-    job.progressed.connect(progressed)
-    dialog.canceled.connect(job.cancel)
-    dialog.job = job
-    return dialog
+    return run_with_progress(
+        context, parent, _("Sorting your network in the new order…"),
+        lambda progress, cancelled: set_sort_order(order, progress=progress,
+                                                   cancelled=cancelled),
+        lambda _count: context.data_changed.emit(), name="resortProgressDialog")

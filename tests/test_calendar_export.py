@@ -196,3 +196,21 @@ def test_auto_export_rewrites_the_file_named_in_the_settings(alice, tmp_path):
     assert FollowUp.get_by_id(follow_up).done_at is not None
     set_setting("auto_export_path", str(out))
     assert auto_export() == out
+
+
+def test_a_change_asks_the_scheduler_when_the_rewrite_is_deferred(alice, tmp_path):
+    from entregent.services.calendar_export import defer_auto_export, deferred_to
+
+    out = tmp_path / "subscribed.ics"
+    set_setting("auto_export_path", str(out))
+    asked: list[int] = []
+    defer_auto_export(lambda: asked.append(1))
+    try:
+        follow_up = create_followup(alice, dt.date(2030, 5, 4))
+        reschedule_followup(follow_up, dt.date(2030, 5, 8))
+        assert asked == [1, 1] and not out.exists()  # the scheduler decides when
+    finally:
+        defer_auto_export(None)
+    assert deferred_to() is None
+    complete_followup(follow_up)  # at once again
+    assert out.exists()

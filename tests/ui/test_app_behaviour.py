@@ -305,3 +305,36 @@ def test_exporting_contacts_runs_on_a_worker_and_a_cancel_writes_nothing(make_wi
     cards = list(vobject.readComponents(target.read_text(encoding="utf-8")))
     assert sorted(card.fn.value for card in cards) == [f"Person{i} Export" for i in range(3)]
     assert "3 people written to all.vcf" in window.statusBar().currentMessage()
+
+
+def test_the_subscribed_follow_ups_file_is_rewritten_on_a_worker_once_changes_pause(
+        make_window, qtbot, tmp_path):
+    """Rewriting the file named in the settings takes seconds on 10,000 follow-ups:
+    the window defers it to a worker, once changes pause, and makes a pending one
+    when it closes."""
+    import datetime as dt
+
+    from icalendar import Calendar
+
+    from entregent.model.settings import set_setting
+    from entregent.services import calendar_export
+    from entregent.services.followups import create_followup, reschedule_followup
+
+    anne = add_person("Anne", "Martin")
+    out = tmp_path / "subscribed.ics"
+    set_setting("auto_export_path", str(out))
+    window = make_window()
+    qtbot.waitUntil(lambda: window.auto_export is not None)
+    assert calendar_export.deferred_to() is not None
+    follow_up = create_followup(anne, dt.date(2030, 5, 4))
+    reschedule_followup(follow_up, dt.date(2030, 5, 8))
+    assert not out.exists() and window.auto_export.pending()  # not inside the change
+    qtbot.waitUntil(lambda: window.auto_export.rewrites == 1)
+    window.context.workers.join(cancel=False)
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert [e["DTSTART"].dt for e in events] == [dt.date(2030, 5, 8)]  # two changes, one write
+    reschedule_followup(follow_up, dt.date(2030, 6, 1))
+    window.close()  # a pending rewrite is made before the window goes
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert [e["DTSTART"].dt for e in events] == [dt.date(2030, 6, 1)]
+    assert calendar_export.deferred_to() is None  # the command line writes at once again

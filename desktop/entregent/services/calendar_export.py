@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from entregent.errors import UserError
@@ -25,7 +26,7 @@ from entregent.model.database import database
 from entregent.model.settings import get_setting
 from entregent.model.tables import Contact, ContactMethod, FollowUp
 
-__all__ = ["export_followups", "auto_export"]
+__all__ = ["export_followups", "auto_export", "request_auto_export", "defer_auto_export"]
 
 _log = logging.getLogger(__name__)
 _CHUNK = 400
@@ -59,6 +60,31 @@ def export_followups(path: str | os.PathLike, *, as_: str = "event",
                        | (FollowUp.exported_sequence != FollowUp.sequence)))
              .execute())
     return len(entries)
+
+
+_scheduler: Callable[[], None] | None = None
+
+
+def defer_auto_export(scheduler: Callable[[], None] | None) -> None:
+    """Have each change ask ``scheduler()`` for the rewrite instead of making it at
+    once (the desktop app: on a worker, once changes pause — rewriting 10,000
+    follow-ups takes seconds); None: at once again (the command line)."""
+    global _scheduler
+    _scheduler = scheduler
+
+
+def deferred_to() -> Callable[[], None] | None:
+    """The scheduler set by ``defer_auto_export`` (None: rewrites at once)."""
+    return _scheduler
+
+
+def request_auto_export() -> None:
+    """A follow-up changed: the subscribed file is rewritten, now or when the
+    scheduler set by ``defer_auto_export`` runs ``auto_export``."""
+    if _scheduler is not None:
+        _scheduler()
+    else:
+        auto_export()
 
 
 def auto_export() -> Path | None:

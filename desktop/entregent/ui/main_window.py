@@ -115,7 +115,9 @@ class MainWindow(QMainWindow):
         # After the first paint: the detail pane, then contexts, groups and counts
         # read in the background (a worker started sooner would contend with the
         # first page's reads for the interpreter).
-        self._after_paint: list = [lambda: self.detail_pane, self.refresh_sidebar]
+        self.auto_export = None  # the follow-ups file rewritten on a worker (after the paint)
+        self._after_paint: list = [lambda: self.detail_pane, self.refresh_sidebar,
+                                   self._defer_auto_export]
         # The list's first paint; or the window's, when it opens on Home.
         _AfterFirstPaint(self.people_view.table.viewport(), self._first_painted)
         _AfterFirstPaint(self, lambda: self.stack.currentIndex() != 1 and self._first_painted())
@@ -133,6 +135,12 @@ class MainWindow(QMainWindow):
         waiting, self._after_paint = self._after_paint, None
         for then in waiting:
             then()
+
+    def _defer_auto_export(self) -> None:
+        from entregent.ui.auto_export import AutoExport
+
+        if self.auto_export is None:
+            self.auto_export = AutoExport(self.context.workers, self)
 
     # The detail pane, built after the first paint ------------------------------------
     @property
@@ -347,6 +355,8 @@ class MainWindow(QMainWindow):
         if self.remembers:
             self.save_state()
         self.people_model.stop_background()
+        if self.auto_export is not None:
+            self.auto_export.flush()
         self.context.workers.join()
         super().closeEvent(event)
 

@@ -214,3 +214,19 @@ def test_a_change_asks_the_scheduler_when_the_rewrite_is_deferred(alice, tmp_pat
     assert deferred_to() is None
     complete_followup(follow_up)  # at once again
     assert out.exists()
+
+
+def test_an_export_cancelled_before_writing_leaves_the_file_and_the_follow_ups(alice, tmp_path):
+    from entregent.errors import Cancelled
+
+    out = tmp_path / "f.ics"
+    out.write_text("kept", encoding="utf-8")
+    create_followup(alice, dt.date(2030, 5, 4))
+    steps: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        export_followups(out, progress=lambda *a: steps.append(a),
+                         cancelled=lambda: len(steps) == 1)
+    assert steps == [(1, 3)] and out.read_text(encoding="utf-8") == "kept"
+    assert FollowUp.get().exported_sequence is None  # nothing marked as sent
+    assert export_followups(out, progress=lambda *a: steps.append(a)) == 1
+    assert steps[1:] == [(1, 3), (2, 3), (3, 3)] and FollowUp.get().exported_sequence == 0

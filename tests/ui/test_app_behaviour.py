@@ -204,9 +204,13 @@ def test_export_follow_ups_writes_a_calendar(make_window, qtbot, tmp_path):
     out = tmp_path / "followups.ics"
     dialog.path_edit.setText(str(out))
     dialog.as_combo.setCurrentIndex(dialog.as_combo.findData("todo"))
-    dialog.accept()
+    dialog.show()
+    dialog.accept()  # written on a worker: the dialog stays until it is done
+    assert dialog.progress.objectName() == "exportFollowUpsProgressDialog"
+    window.context.workers.join(cancel=False)
     text = out.read_text(encoding="utf-8")
     assert "BEGIN:VTODO" in text and "Anne Martin" in text
+    assert not dialog.isVisible() and "1 follow-up exported." in window.statusBar().currentMessage()
 
 
 def test_phones_and_emails_are_added_and_removed_in_place_with_undo(make_window, qtbot):

@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from entregent.errors import UserError
+from entregent.errors import Cancelled, UserError
 from entregent.i18n import _
 from entregent.model.database import database
 from entregent.model.settings import get_setting
@@ -33,8 +33,21 @@ _CHUNK = 400
 
 
 def export_followups(path: str | os.PathLike, *, as_: str = "event",
-                     include_done: bool = False) -> int:
-    """Write the follow-ups to ``path`` (replaced atomically); return how many."""
+                     include_done: bool = False,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> int:
+    """Write the follow-ups to ``path`` (replaced atomically); return how many.
+
+    ``progress(step, 3)`` follows the reading, the building and the writing;
+    ``cancelled()``, asked before the file is written, stops with
+    ``entregent.errors.Cancelled`` (the file and the follow-ups untouched)."""
+
+    def step(done: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(done, 3)
+
     if as_ not in ("event", "todo"):
         raise UserError(_("follow-ups are exported as “event” or “todo”, not “{as_}”.").format(
             as_=as_))
@@ -46,7 +59,9 @@ def export_followups(path: str | os.PathLike, *, as_: str = "event",
                         path=target)
     with database.atomic():
         entries, ids = _entries(as_, include_done)
+        step(1)
         data = calendar_bytes(entries, as_=as_, name=_("Follow-ups (Entregent)"))
+        step(2)
         try:
             write_atomically(target, data)
         except OSError as exc:
@@ -59,6 +74,8 @@ def export_followups(path: str | os.PathLike, *, as_: str = "event",
                     & (FollowUp.exported_sequence.is_null()
                        | (FollowUp.exported_sequence != FollowUp.sequence)))
              .execute())
+    if progress is not None:
+        progress(3, 3)
     return len(entries)
 
 

@@ -53,15 +53,24 @@ class ExportFollowUpsDialog(QDialog):
             self.path_edit.setText(path)
 
     def accept(self) -> None:
+        """Write the calendar on a worker (seconds for 10,000 follow-ups), behind a
+        progress dialog; this dialog closes once the file is written."""
         from entregent.services.calendar_export import export_followups
+        from entregent.ui.progress_task import run_with_progress
 
-        count = self.context.call(self, export_followups, self.path_edit.text().strip(),
-                                  as_=self.as_combo.currentData())
-        if count is None:
-            return
+        path, as_ = self.path_edit.text().strip(), self.as_combo.currentData()
         parent = self.parentWidget()
-        if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(ngettext(
-                "{n} follow-up exported.", "{n} follow-ups exported.", count).format(n=count),
-                5000)
-        super().accept()
+
+        def written(count: int) -> None:
+            self.context.data_changed.emit()
+            if parent is not None and hasattr(parent, "statusBar"):
+                parent.statusBar().showMessage(ngettext(
+                    "{n} follow-up exported.", "{n} follow-ups exported.", count).format(n=count),
+                    5000)
+            QDialog.accept(self)
+
+        self.progress = run_with_progress(
+            self.context, self, _("Writing the follow-ups calendar…"),
+            lambda progress, cancelled: export_followups(path, as_=as_, progress=progress,
+                                                         cancelled=cancelled),
+            written, name="exportFollowUpsProgressDialog")

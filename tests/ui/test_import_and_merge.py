@@ -117,6 +117,8 @@ def test_merging_duplicates_is_undoable(make_window, qtbot):
     dialog = DuplicatesDialog(window.context, window)
     window.dialogs.append(dialog)
     dialog.open()
+    assert dialog.searching and not dialog.merge_button.isEnabled()  # read on a worker
+    qtbot.waitUntil(lambda: not dialog.searching)
     assert dialog.current() is not None
     assert set(dialog.current()) == {first, second}
     kept, merged = dialog.current()

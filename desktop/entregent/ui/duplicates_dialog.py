@@ -48,12 +48,8 @@ class DuplicatesDialog(QDialog):
         self.setObjectName("duplicatesDialog")
         self.setWindowTitle(_("Possible duplicates"))
         self.setMinimumSize(620, 320)
-        if pairs is None:
-            from entregent.services.merge import duplicate_pairs
-
-            pairs = duplicate_pairs()
-        self.pairs = [pair_ids(p) for p in pairs]
-        self.pairs = [p for p in dict.fromkeys(self.pairs) if p[0] != p[1]]
+        self.pairs: list[tuple[int, int]] = []
+        self.searching = pairs is None  # read on a worker (a second on 100,000 people)
         self.index = 0
         self.merged: list = []
         self.left = plain_label("")
@@ -84,7 +80,27 @@ class DuplicatesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(side, 1)
         layout.addLayout(buttons)
+        if pairs is None:
+            from entregent.services.merge import duplicate_pairs
+
+            self._show()
+            self.job = context.workers.run(lambda job: duplicate_pairs(), self.set_pairs,
+                                           self._not_found)
+        else:
+            self.set_pairs(pairs)
+
+    def set_pairs(self, pairs) -> None:
+        self.searching = False
+        found = [pair_ids(p) for p in pairs]
+        self.pairs = [p for p in dict.fromkeys(found) if p[0] != p[1]]
+        self.index = 0
         self._show()
+
+    def _not_found(self, exc: BaseException) -> None:
+        from entregent.ui.errors_dialog import show_error
+
+        self.set_pairs([])
+        self.context.last_error = show_error(self, exc)
 
     def current(self) -> tuple[int, int] | None:
         return self.pairs[self.index] if self.index < len(self.pairs) else None
@@ -103,7 +119,11 @@ class DuplicatesDialog(QDialog):
         pair = self.current()
         self.merge_button.setEnabled(pair is not None)
         self.skip_button.setEnabled(pair is not None)
-        if pair is None:
+        if self.searching:
+            self.left.setText(_("Looking for people who may be the same…"))
+            self.right.setText("")
+            self.position_label.setText("")
+        elif pair is None:
             self.left.setText(_("No more possible duplicates."))
             self.right.setText("")
             self.position_label.setText("")

@@ -143,3 +143,19 @@ def test_calendar_imports_are_listed_but_not_undone_here(db):
     with pytest.raises(UserError):
         undo_import(batch.id)
     assert ImportBatch.get_by_id(batch.id).undone_at is None
+
+
+def test_undoing_an_import_reports_progress_and_a_cancel_changes_nothing(db, tmp_path):
+    cards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:p-{n}\r\nFN:Person {n:03d}\r\n"
+                    "END:VCARD\r\n" for n in range(450))
+    report = import_file(_file(tmp_path, "many.vcf", cards))
+    assert report.new == 450
+    batch = ImportBatch.get().id
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        undo_import(batch, progress=lambda *a: seen.append(a), cancelled=lambda: len(seen) == 2)
+    assert seen == [(0, 450), (200, 450)]  # two steps, then the cancel: all of it undone
+    assert Contact.select().count() == 450 and ImportBatch.get().undone_at is None
+    seen.clear()
+    assert undo_import(batch, progress=lambda *a: seen.append(a)).removed == 450
+    assert seen == [(0, 450), (200, 450), (400, 450)] and Contact.select().count() == 0

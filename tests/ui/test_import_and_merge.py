@@ -149,6 +149,7 @@ def test_show_what_an_import_brought_and_undo_it(make_window, qtbot, tmp_path):
     assert sorted(names) == [f"Person {i:05d} Exemple" for i in range(3)]
     qtbot.waitUntil(lambda: any(k.startswith("import:") for k in window.sidebar.keys()))
     qtbot.mouseClick(window.undo_import_button, Qt.MouseButton.LeftButton)
+    window.context.workers.join(cancel=False)  # taken back on a worker
     assert Contact.select().count() == 1
     assert window.people_model.rowCount() == 1
     assert not window.import_bar.isVisible()

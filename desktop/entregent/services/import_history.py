@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from entregent.errors import NotFound, UserError
+from entregent.errors import Cancelled, NotFound, UserError
 from entregent.i18n import _
 from entregent.model.database import database
 from entregent.model.settings import get_setting
@@ -85,8 +86,12 @@ def _name(contact_id: int) -> str:
     return row[0] if row else ""
 
 
-def undo_import(batch_id: int) -> UndoResult:
-    """Take back an import: see the module's text. One transaction."""
+def undo_import(batch_id: int, *, progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> UndoResult:
+    """Take back an import: see the module's text. One transaction.
+
+    ``progress(done, total)`` follows the people taken back (seconds for 10,000);
+    ``cancelled()`` stops with ``entregent.errors.Cancelled``, nothing changed."""
     batch = ImportBatch.get_or_none(ImportBatch.id == int(batch_id))
     if batch is None:
         raise NotFound(_("There is no import number {id}.").format(id=batch_id))
@@ -100,7 +105,12 @@ def undo_import(batch_id: int) -> UndoResult:
         changes = database.execute_sql(
             "SELECT contact_id, action, before, after FROM import_change WHERE batch_id = ? "
             "ORDER BY id DESC", (batch.id,)).fetchall()
-        for contact_id, action, before, after in changes:
+        for done, (contact_id, action, before, after) in enumerate(changes):
+            if done % 200 == 0:
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                if progress is not None:
+                    progress(done, len(changes))
             if contact_id is None:
                 continue
             if action == "created":

@@ -181,33 +181,40 @@ def add_followup(window) -> None:
         window.dialogs.append(open_dialog(window.context, window, ids[0]))
 
 
-def undo_import(window, batch_id: int | None) -> None:
-    """Take back what one import did; say what was left alone (changed since) and why."""
-    from PySide6.QtWidgets import QMessageBox
-
+def undo_import(window, batch_id: int | None):
+    """Take back what one import did (on a worker behind a progress dialog, which
+    is returned: seconds for 10,000 people); say what was left alone and why."""
     from entregent.services.import_history import undo_import as undo
+    from entregent.ui.progress_task import run_with_progress
 
     if batch_id is None:
-        return
-    result = window.context.call(window, undo, batch_id)
-    if result is None:
-        return
-    text = (ngettext("{n} person this import added was removed.",
-                     "{n} people this import added were removed.", result.removed)
-            .format(n=result.removed) + " "
-            + ngettext("{n} person it changed is back as before.",
-                       "{n} people it changed are back as before.", result.restored)
-            .format(n=result.restored))
-    box = QMessageBox(QMessageBox.Icon.Information, _("Import undone"), text,
-                      QMessageBox.StandardButton.Ok, window)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if result.left_alone:
-        box.setInformativeText(_("Left as they are, because you changed them since:") + "\n"
-                               + "\n".join(f"{name} — {why}"
-                                           for _id, name, why in result.left_alone[:20]))
-    window.dialogs.append(box)
-    box.open()
-    window.sidebar.select("all")
+        return None
+
+    def undone(result) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        window.context.data_changed.emit()
+        text = (ngettext("{n} person this import added was removed.",
+                         "{n} people this import added were removed.", result.removed)
+                .format(n=result.removed) + " "
+                + ngettext("{n} person it changed is back as before.",
+                           "{n} people it changed are back as before.", result.restored)
+                .format(n=result.restored))
+        box = QMessageBox(QMessageBox.Icon.Information, _("Import undone"), text,
+                          QMessageBox.StandardButton.Ok, window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if result.left_alone:
+            box.setInformativeText(_("Left as they are, because you changed them since:")
+                                   + "\n" + "\n".join(f"{name} — {why}" for _id, name, why
+                                                       in result.left_alone[:20]))
+        window.dialogs.append(box)
+        box.open()
+        window.sidebar.select("all")
+
+    return run_with_progress(
+        window.context, window, _("Taking the import back…"),
+        lambda progress, cancelled: undo(batch_id, progress=progress, cancelled=cancelled),
+        undone, name="undoImportProgressDialog")
 
 
 def export_contacts(window, ids: list[int] | None, path: str | None = None):

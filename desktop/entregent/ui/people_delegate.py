@@ -67,81 +67,6 @@ def _style() -> SimpleNamespace:
         selected_bit=flag.State_Selected.value)
 
 
-class ChipsDelegate(QStyledItemDelegate):
-    """Paints a person's contexts as small coloured chips (text drawn as plain text)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        # Painted for every visible row at each keystroke: the enums, colours
-        # and text widths are looked up once, not per chip.
-        self._antialiasing = QPainter.RenderHint.Antialiasing
-        self._centre = Qt.AlignmentFlag.AlignCenter
-        self._middle = Qt.AlignmentFlag.AlignVCenter
-        self._more_pen = QPen(QColor("#6b7785"))
-        self._pens: dict[str, tuple[QPen, QColor, QPen]] = {}
-        self._widths: dict[tuple[str, str], int] = {}
-
-    def _colours(self, name: str) -> tuple[QPen, QColor, QPen]:
-        found = self._pens.get(name)
-        if found is None:
-            colour = QColor(name)
-            fill = QColor(colour)
-            fill.setAlpha(40)
-            found = self._pens[name] = (QPen(colour, 1), fill, QPen(colour.darker(140)))
-        return found
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        chips = index.data(ContextsRole) or []
-        style = option.widget.style() if option.widget else None
-        names = _style()
-        if style is not None:
-            opt = names.QStyleOptionViewItem(option)
-            self.initStyleOption(opt, index)
-            opt.text = ""
-            style.drawControl(names.item, opt, painter, option.widget)
-        if chips:
-            self._draw_chips(painter, option.rect, option.font, option.palette, chips,
-                             bool(option.state & names.selected))
-
-    def _draw_chips(self, painter: QPainter, rect: QRect, font: QFont, palette: QPalette,
-                    chips, selected: bool) -> None:
-        painter.save()
-        painter.setRenderHint(self._antialiasing)
-        metrics = QFontMetrics(font)
-        font_key = font.key()
-        x = rect.x() + 4
-        height = min(rect.height() - 6, metrics.height() + 4)
-        y = rect.y() + (rect.height() - height) // 2
-        right = rect.right() - 2
-        if selected:
-            on_selection = palette.highlightedText().color()
-            fill = QColor(on_selection)
-            fill.setAlpha(50)
-            selected_pens = (QPen(on_selection, 1), fill, QPen(on_selection))
-        for chip in chips:
-            text = chip.label
-            width = self._widths.get((font_key, text))
-            if width is None:
-                width = self._widths[(font_key, text)] = metrics.horizontalAdvance(text) + 12
-            if x + width > right:
-                painter.setPen(self._more_pen)
-                painter.drawText(QRect(x, y, 20, height), self._middle, "…")
-                break
-            border, fill, text_pen = selected_pens if selected else self._colours(chip.colour)
-            painter.setPen(border)
-            painter.setBrush(fill)
-            box = QRect(x, y, width, height)
-            painter.drawRoundedRect(box, height / 2, height / 2)
-            painter.setPen(text_pen)
-            painter.drawText(box, self._centre, text)
-            x += width + 4
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(max(hint.width(), 120), hint.height())
-
-
 class _PaintContext:
     """What the cells of one paint share, looked up once per paint rather than per
     cell: the font and its metrics, the text pens of the palette group."""
@@ -166,6 +91,118 @@ class _PaintContext:
         self.ratio = ratio  # device pixels per pixel, for the kept chip pixmaps
 
 
+class ChipsDelegate(QStyledItemDelegate):
+    """Paints a person's contexts as small coloured chips (text drawn as plain text)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Painted for every visible row at each keystroke: the colours, laid-out
+        # labels and chips are made once, not per paint.
+        self._antialiasing = QPainter.RenderHint.Antialiasing
+        self._plain = Qt.TextFormat.PlainText
+        self._groups = (QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Active)
+        self._more_pen = QPen(QColor("#6b7785"))
+        self._pens: dict[str, tuple[QPen, QColor, QPen]] = {}
+        self._statics: dict[tuple[str, str], tuple[QStaticText, float, float]] = {}
+        self._chip_pixmaps: dict[tuple, tuple[QPixmap, int]] = {}
+
+    def _colours(self, name: str) -> tuple[QPen, QColor, QPen]:
+        found = self._pens.get(name)
+        if found is None:
+            colour = QColor(name)
+            fill = QColor(colour)
+            fill.setAlpha(40)
+            found = self._pens[name] = (QPen(colour, 1), fill, QPen(colour.darker(140)))
+        return found
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        chips = index.data(ContextsRole) or []
+        style = option.widget.style() if option.widget else None
+        names = _style()
+        if style is not None:
+            opt = names.QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            opt.text = ""
+            style.drawControl(names.item, opt, painter, option.widget)
+        if chips:
+            state = option.state.value
+            device = painter.device()
+            context = _PaintContext(option.font, option.palette,
+                                    self._groups[bool(state & names.active_bit)],
+                                    option.decorationSize.height(),
+                                    device.devicePixelRatioF() if device is not None else 1.0)
+            self._draw_chips(painter, context, option.rect, chips,
+                             bool(state & names.selected_bit))
+
+    def _static(self, text: str, context: _PaintContext) -> tuple[QStaticText, float, float]:
+        """``text`` laid out once in the context's font (plain text: never markup)."""
+        key = (text, context.font_key)
+        found = self._statics.get(key)
+        if found is None:
+            if len(self._statics) > KEPT_ELIDED:
+                self._statics.clear()
+            static = QStaticText(text)
+            static.setTextFormat(self._plain)
+            static.prepare(QTransform(), context.font)
+            size = static.size()
+            found = self._statics[key] = (static, size.width(), size.height())
+        return found
+
+    def _draw_chips(self, painter, context: _PaintContext, rect: QRect, chips,
+                        selected: bool) -> None:
+        """The chips of one cell, each drawn once into a kept pixmap: an antialiased
+        rounded box cost more than the rest of the row, and the same few chips
+        come back on row after row."""
+        x = rect.x() + 4
+        height = min(rect.height() - 6, context.metrics.height() + 4)
+        y = rect.y() + (rect.height() - height) // 2
+        right = rect.right() - 2
+        for chip in chips:
+            pixmap, width = self._chip(chip, height, selected, context)
+            if x + width > right:
+                painter.setPen(self._more_pen)
+                more, _w, more_height = self._static("…", context)
+                painter.drawStaticText(QPointF(x, y + (height - more_height) / 2), more)
+                break
+            painter.drawPixmap(x, y, pixmap)
+            x += width + 4
+
+    def _chip(self, chip, height: int, selected: bool,
+              context: _PaintContext) -> tuple[QPixmap, int]:
+        key = (chip.label, chip.colour, height, selected and context.selected_pen.color().rgba(),
+               context.font_key, context.ratio)
+        found = self._chip_pixmaps.get(key)
+        if found is None:
+            if len(self._chip_pixmaps) > KEPT_CHIPS:
+                self._chip_pixmaps.clear()
+            static, text_width, text_height = self._static(chip.label, context)
+            width = int(text_width) + 12
+            pixmap = QPixmap(round(width * context.ratio), round(height * context.ratio))
+            pixmap.setDevicePixelRatio(context.ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            border, fill, text_pen = context.selected_chip if selected \
+                else self._colours(chip.colour)
+            painter = QPainter(pixmap)
+            try:
+                painter.setRenderHint(self._antialiasing)
+                painter.setFont(context.font)
+                painter.setPen(border)
+                painter.setBrush(fill)
+                painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1),
+                                        (height - 1) / 2, (height - 1) / 2)
+                painter.setPen(text_pen)
+                painter.drawStaticText(QPointF((width - text_width) / 2,
+                                               (height - text_height) / 2), static)
+            finally:
+                painter.end()
+            found = self._chip_pixmaps[key] = (pixmap, width)
+        return found
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(max(hint.width(), 120), hint.height())
+
+
 class RowDelegate(ChipsDelegate):
     """Paints any cell of the people list from its row's prepared record.
 
@@ -179,13 +216,9 @@ class RowDelegate(ChipsDelegate):
         super().__init__(parent)
         self._model = model
         self._elide = Qt.TextElideMode.ElideRight
-        self._plain = Qt.TextFormat.PlainText
-        self._groups = (QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Active)
         self._highlight = QPalette.ColorRole.Highlight
         self._elided: dict[tuple[str, str, int], str] = {}
-        self._statics: dict[tuple[str, str], tuple[QStaticText, float, float]] = {}
         self._negative_pens: dict[str, QPen] = {}
-        self._chip_pixmaps: dict[tuple, tuple[QPixmap, int]] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         """One cell, from Qt's own loop (the list itself paints through ``paint_rows``)."""
@@ -267,7 +300,7 @@ class RowDelegate(ChipsDelegate):
                     column: int, selected: bool) -> None:
         if column == COL_CONTEXTS:
             if cells.person.contexts:
-                self._draw_row_chips(painter, context, rect, cells.person.contexts, selected)
+                self._draw_chips(painter, context, rect, cells.person.contexts, selected)
         elif column == COL_PHOTO:
             pixmap = self._model.thumbnail(cells.person)
             if pixmap is not None:
@@ -275,20 +308,6 @@ class RowDelegate(ChipsDelegate):
                                    rect.y() + (rect.height() - pixmap.height()) // 2, pixmap)
         else:
             self._draw_text(painter, context, rect, cells, row, column, selected)
-
-    def _static(self, text: str, context: _PaintContext) -> tuple[QStaticText, float, float]:
-        """``text`` laid out once in the context's font (plain text: never markup)."""
-        key = (text, context.font_key)
-        found = self._statics.get(key)
-        if found is None:
-            if len(self._statics) > KEPT_ELIDED:
-                self._statics.clear()
-            static = QStaticText(text)
-            static.setTextFormat(self._plain)
-            static.prepare(QTransform(), context.font)
-            size = static.size()
-            found = self._statics[key] = (static, size.width(), size.height())
-        return found
 
     def _draw_text(self, painter, context: _PaintContext, rect: QRect, cells, row: int,
                    column: int, selected: bool) -> None:
@@ -327,56 +346,6 @@ class RowDelegate(ChipsDelegate):
         if pen is None:
             pen = self._negative_pens[colour.name()] = QPen(colour)
         return pen
-
-    def _draw_row_chips(self, painter, context: _PaintContext, rect: QRect, chips,
-                        selected: bool) -> None:
-        """The chips of one cell (as ``ChipsDelegate._draw_chips``), each drawn once
-        into a kept pixmap: an antialiased rounded box cost more than the rest of
-        the row, and the same few chips come back on row after row."""
-        x = rect.x() + 4
-        height = min(rect.height() - 6, context.metrics.height() + 4)
-        y = rect.y() + (rect.height() - height) // 2
-        right = rect.right() - 2
-        for chip in chips:
-            pixmap, width = self._chip(chip, height, selected, context)
-            if x + width > right:
-                painter.setPen(self._more_pen)
-                more, _w, more_height = self._static("…", context)
-                painter.drawStaticText(QPointF(x, y + (height - more_height) / 2), more)
-                break
-            painter.drawPixmap(x, y, pixmap)
-            x += width + 4
-
-    def _chip(self, chip, height: int, selected: bool,
-              context: _PaintContext) -> tuple[QPixmap, int]:
-        key = (chip.label, chip.colour, height, selected and context.selected_pen.color().rgba(),
-               context.font_key, context.ratio)
-        found = self._chip_pixmaps.get(key)
-        if found is None:
-            if len(self._chip_pixmaps) > KEPT_CHIPS:
-                self._chip_pixmaps.clear()
-            static, text_width, text_height = self._static(chip.label, context)
-            width = int(text_width) + 12
-            pixmap = QPixmap(round(width * context.ratio), round(height * context.ratio))
-            pixmap.setDevicePixelRatio(context.ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            border, fill, text_pen = context.selected_chip if selected \
-                else self._colours(chip.colour)
-            painter = QPainter(pixmap)
-            try:
-                painter.setRenderHint(self._antialiasing)
-                painter.setFont(context.font)
-                painter.setPen(border)
-                painter.setBrush(fill)
-                painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1),
-                                        (height - 1) / 2, (height - 1) / 2)
-                painter.setPen(text_pen)
-                painter.drawStaticText(QPointF((width - text_width) / 2,
-                                               (height - text_height) / 2), static)
-            finally:
-                painter.end()
-            found = self._chip_pixmaps[key] = (pixmap, width)
-        return found
 
     def _draw_focus(self, painter: QPainter, widget, rect: QRect, state,
                     palette: QPalette) -> None:

@@ -218,6 +218,8 @@ class RowDelegate(ChipsDelegate):
         self._elide = Qt.TextElideMode.ElideRight
         self._highlight = QPalette.ColorRole.Highlight
         self._elided: dict[tuple[str, str, int], str] = {}
+        # By font: (text, room) -> its elided, laid-out form (paint_rows).
+        self._laid_out: dict[str, dict[tuple[str, int], tuple[QStaticText, float, float]]] = {}
         self._negative_pens: dict[str, QPen] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -271,6 +273,16 @@ class RowDelegate(ChipsDelegate):
         root = QModelIndex()
         current = view.currentIndex()
         focus_row = current.row() if current.isValid() and view.hasFocus() else -1
+        # The text columns' room, and where each text goes, worked out once per paint.
+        texts = [(column, x + PADDING, column_width - 2 * PADDING)
+                 for column, x, column_width in columns
+                 if column not in (COL_CONTEXTS, COL_PHOTO)]
+        others = [(column, x, column_width) for column, x, column_width in columns
+                  if column in (COL_CONTEXTS, COL_PHOTO)]
+        laid_out = self._laid_out.setdefault(context.font_key, {})
+        if len(laid_out) > KEPT_ELIDED:
+            laid_out.clear()
+        badges = model.badges
         painter = QPainter(view.viewport())
         try:
             painter.setFont(context.font)
@@ -285,9 +297,31 @@ class RowDelegate(ChipsDelegate):
                     painter.fillRect(QRect(0, y, width, height), highlight)
                 elif alternate is not None and row % 2:
                     painter.fillRect(QRect(0, y, width, height), alternate)
-                for column, x, column_width in columns:
+                for column, x, column_width in others:
                     self._paint_cell(painter, context, QRect(x, y, column_width, height),
                                      cells, row, column, selected)
+                display = cells.display
+                for column, left, room in texts:
+                    text = display[column]
+                    if not text or room <= 1:
+                        continue
+                    if column == COL_NAME and cells.person.id in badges:  # with its icon
+                        self._draw_text(painter, context,
+                                        QRect(left - PADDING, y, room + 2 * PADDING, height),
+                                        cells, row, column, selected)
+                        continue
+                    found = laid_out.get((text, room))
+                    if found is None:
+                        found = laid_out[(text, room)] = self._lay_out(text, room, context)
+                    static, text_width, text_height = found
+                    if selected:
+                        painter.setPen(context.selected_pen)
+                    elif column == COL_BALANCE and cells.balance_colour is not None:
+                        painter.setPen(self._negative_pen(cells.balance_colour))
+                    else:
+                        painter.setPen(context.text_pen)
+                    x = left + (room - text_width) / 2 if column == COL_BALANCE else left
+                    painter.drawStaticText(QPointF(x, y + (height - text_height) / 2), static)
                 if row == focus_row:
                     x = view.columnViewportPosition(current.column())
                     self._draw_focus(painter, view, QRect(x, y, view.columnWidth(current.column()),
@@ -295,6 +329,11 @@ class RowDelegate(ChipsDelegate):
                                      _style().has_focus, palette)
         finally:
             painter.end()
+
+    def _lay_out(self, text: str, room: int,
+                 context: _PaintContext) -> tuple[QStaticText, float, float]:
+        """``text`` elided to ``room`` pixels and laid out (plain text)."""
+        return self._static(context.metrics.elidedText(text, self._elide, room - 1), context)
 
     def _paint_cell(self, painter, context: _PaintContext, rect: QRect, cells, row: int,
                     column: int, selected: bool) -> None:

@@ -128,6 +128,18 @@ def test_the_list_badges_who_would_draw_a_strong_warning(make_window, qtbot):
     assert model.badges[asked] in model.index(row, NAME).data(Qt.ItemDataRole.ToolTipRole)
     calm_row = row_of(window, calm)
     assert model.index(calm_row, NAME).data(Qt.ItemDataRole.DecorationRole) is None
+    # Painted: the badge (a coloured icon) before the name; names alone are grey ink.
+    table = window.people_view.table
+    table.viewport().repaint()
+    image = table.viewport().grab().toImage()
+
+    def coloured(at_row: int) -> int:
+        x0, y0 = table.columnViewportPosition(NAME), table.rowViewportPosition(at_row)
+        return sum(1 for x in range(x0, x0 + table.columnWidth(NAME))
+                   for y in range(y0, y0 + table.rowHeight(at_row))
+                   if image.pixelColor(x, y).hsvSaturation() > 100)
+
+    assert coloured(row) > 10 and coloured(calm_row) == 0
 
 
 def test_an_ask_without_warnings_is_recorded_at_once(make_window, qtbot):

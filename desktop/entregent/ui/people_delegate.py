@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
 PADDING = 4
-KEPT_ELIDED = 5000
+KEPT_TEXTS = 5000
 KEPT_CHIPS = 2000
 
 
@@ -71,16 +71,14 @@ class _PaintContext:
     """What the cells of one paint share, looked up once per paint rather than per
     cell: the font and its metrics, the text pens of the palette group."""
 
-    __slots__ = ("font", "font_key", "metrics", "palette", "group", "text_pen",
-                 "selected_pen", "selected_chip", "icon_size", "ratio")
+    __slots__ = ("font", "font_key", "metrics", "text_pen", "selected_pen", "selected_chip",
+                 "icon_size", "ratio")
 
     def __init__(self, font: QFont, palette: QPalette, group, icon_size: int,
                  ratio: float = 1.0):
         self.font = font
         self.font_key = font.key()
         self.metrics = QFontMetrics(font)
-        self.palette = palette
-        self.group = group
         self.text_pen = QPen(palette.color(group, QPalette.ColorRole.Text))
         on_selection = palette.color(group, QPalette.ColorRole.HighlightedText)
         self.selected_pen = QPen(on_selection)
@@ -139,7 +137,7 @@ class ChipsDelegate(QStyledItemDelegate):
         key = (text, context.font_key)
         found = self._statics.get(key)
         if found is None:
-            if len(self._statics) > KEPT_ELIDED:
+            if len(self._statics) > KEPT_TEXTS:
                 self._statics.clear()
             static = QStaticText(text)
             static.setTextFormat(self._plain)
@@ -217,7 +215,6 @@ class RowDelegate(ChipsDelegate):
         self._model = model
         self._elide = Qt.TextElideMode.ElideRight
         self._highlight = QPalette.ColorRole.Highlight
-        self._elided: dict[tuple[str, str, int], str] = {}
         # By font: (text, room) -> its elided, laid-out form (paint_rows).
         self._laid_out: dict[str, dict[tuple[str, int], tuple[QStaticText, float, float]]] = {}
         self._negative_pens: dict[str, QPen] = {}
@@ -280,7 +277,7 @@ class RowDelegate(ChipsDelegate):
         others = [(column, x, column_width) for column, x, column_width in columns
                   if column in (COL_CONTEXTS, COL_PHOTO)]
         laid_out = self._laid_out.setdefault(context.font_key, {})
-        if len(laid_out) > KEPT_ELIDED:
+        if len(laid_out) > KEPT_TEXTS:
             laid_out.clear()
         badges = model.badges
         painter = QPainter(view.viewport())
@@ -314,12 +311,7 @@ class RowDelegate(ChipsDelegate):
                     if found is None:
                         found = laid_out[(text, room)] = self._lay_out(text, room, context)
                     static, text_width, text_height = found
-                    if selected:
-                        painter.setPen(context.selected_pen)
-                    elif column == COL_BALANCE and cells.balance_colour is not None:
-                        painter.setPen(self._negative_pen(cells.balance_colour))
-                    else:
-                        painter.setPen(context.text_pen)
+                    painter.setPen(self._pen(context, cells, column, selected))
                     x = left + (room - text_width) / 2 if column == COL_BALANCE else left
                     painter.drawStaticText(QPointF(x, y + (height - text_height) / 2), static)
                 if row == focus_row:
@@ -363,22 +355,21 @@ class RowDelegate(ChipsDelegate):
         room = right - left + 1
         if not text or room <= 1:
             return
-        key = (text, context.font_key, room)
-        shown = self._elided.get(key)
-        if shown is None:
-            if len(self._elided) > KEPT_ELIDED:
-                self._elided.clear()
-            shown = self._elided[key] = context.metrics.elidedText(text, self._elide, room - 1)
-        if selected:
-            pen = context.selected_pen
-        elif column == COL_BALANCE and cells.balance_colour is not None:
-            pen = self._negative_pen(cells.balance_colour)
-        else:
-            pen = context.text_pen
-        painter.setPen(pen)
-        static, width, height = self._static(shown, context)
+        laid_out = self._laid_out.setdefault(context.font_key, {})
+        found = laid_out.get((text, room))
+        if found is None:
+            found = laid_out[(text, room)] = self._lay_out(text, room, context)
+        static, width, height = found
+        painter.setPen(self._pen(context, cells, column, selected))
         x = left + (room - width) / 2 if column == COL_BALANCE else left
         painter.drawStaticText(QPointF(x, rect.y() + (rect.height() - height) / 2), static)
+
+    def _pen(self, context: _PaintContext, cells, column: int, selected: bool) -> QPen:
+        if selected:
+            return context.selected_pen
+        if column == COL_BALANCE and cells.balance_colour is not None:
+            return self._negative_pen(cells.balance_colour)
+        return context.text_pen
 
     def _negative_pen(self, colour: QColor) -> QPen:
         pen = self._negative_pens.get(colour.name())

@@ -79,8 +79,9 @@ HEADERS = ["benchmark", "measured", "baseline", "ratio", "target", "met?"]
 def text_table(rows: list[dict]) -> str:
     body = [HEADERS] + [cells(r) for r in rows]
     widths = [max(len(line[i]) for line in body) for i in range(len(HEADERS))]
-    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip()
-             for line in body]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip() for line in body
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -112,22 +113,36 @@ def machine() -> list[str]:
     except ImportError:
         qt = "Qt not installed"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    clock = ("wall-clock time" if measure.clock_kind == "wall" else
-             "CPU time (user + system; the machine was shared with other busy work)")
-    return [f"CPU: {cpu}, {os.cpu_count()} logical cores; load average at start {load}",
-            f"Python {platform.python_version()}, {qt}, SQLite {sqlite3.sqlite_version}, "
-            f"{platform.system()} {platform.release()}",
-            f"Times are {clock}; each figure the median of at least {measure.RUNS} runs"]
+    clock = (
+        "wall-clock time"
+        if measure.clock_kind == "wall"
+        else "CPU time (user + system; the machine was shared with other busy work)"
+    )
+    return [
+        f"CPU: {cpu}, {os.cpu_count()} logical cores; load average at start {load}",
+        f"Python {platform.python_version()}, {qt}, SQLite {sqlite3.sqlite_version}, "
+        f"{platform.system()} {platform.release()}",
+        f"Times are {clock}; each figure the median of at least {measure.RUNS} runs",
+    ]
 
 
 def write_doc(rows: list[dict], about: list[str], seconds: float) -> None:
-    block = [BEGIN, "",
-             f"Run of {dt.date.today().isoformat()}, {seconds / 60:.1f} minutes in all.", ""]
+    block = [
+        BEGIN,
+        "",
+        f"Run of {dt.date.today().isoformat()}, {seconds / 60:.1f} minutes in all.",
+        "",
+    ]
     block += [f"- {line}" for line in about] + [""] + [markdown_table(rows), ""]
     block += [f"- {line}" for line in notes(rows)] + ["", END]
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else (
-        "# Performance\n\nWritten by `python -m benchmarks`; see `benchmarks/` for what each "
-        "row measures.\n\n" + BEGIN + "\n" + END + "\n")
+    text = (
+        DOC.read_text(encoding="utf-8")
+        if DOC.exists()
+        else (
+            "# Performance\n\nWritten by `python -m benchmarks`; see `benchmarks/` for what each "
+            "row measures.\n\n" + BEGIN + "\n" + END + "\n"
+        )
+    )
     if BEGIN in text and END in text:
         head, rest = text.split(BEGIN, 1)
         tail = rest.split(END, 1)[1]
@@ -140,15 +155,27 @@ def write_doc(rows: list[dict], about: list[str], seconds: float) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--quick", action="store_true",
-                        help="small sizes, for CI: proves the scripts run, judges no speed")
-    parser.add_argument("--only", nargs="+", metavar="NAME",
-                        help="run only the modules whose name contains one of these words")
-    parser.add_argument("--clock", choices=measure.CLOCKS, default=measure.clock_kind,
-                        help="wall time (default) or CPU time (on a machine shared with "
-                             "other busy work; children: user + system time)")
-    parser.add_argument("--no-doc", action="store_true",
-                        help="do not write docs/performance.md after a full run")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small sizes, for CI: proves the scripts run, judges no speed",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="run only the modules whose name contains one of these words",
+    )
+    parser.add_argument(
+        "--clock",
+        choices=measure.CLOCKS,
+        default=measure.clock_kind,
+        help="wall time (default) or CPU time (on a machine shared with "
+        "other busy work; children: user + system time)",
+    )
+    parser.add_argument(
+        "--no-doc", action="store_true", help="do not write docs/performance.md after a full run"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     measure.clock_kind = args.clock
@@ -165,17 +192,27 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # one broken benchmark must not hide the others
             failures += 1
             traceback.print_exc()
-            produced = [{"name": module.__name__.split(".")[-1], "measured_s": None,
-                         "baseline_s": None, "ratio": None, "target": "—", "met": False,
-                         "note": f"failed: {type(exc).__name__}: {exc}"}]
+            produced = [
+                {
+                    "name": module.__name__.split(".")[-1],
+                    "measured_s": None,
+                    "baseline_s": None,
+                    "ratio": None,
+                    "target": "—",
+                    "met": False,
+                    "note": f"failed: {type(exc).__name__}: {exc}",
+                }
+            ]
         rows.extend(produced)
     seconds = time.perf_counter() - started
     print()
     print(text_table(rows))
     for line in notes(rows):
         print(f"* {line}")
-    print(f"\n{len(rows)} figures in {seconds:.0f} s"
-          + (" (quick sizes: times are not judged)" if args.quick else ""))
+    print(
+        f"\n{len(rows)} figures in {seconds:.0f} s"
+        + (" (quick sizes: times are not judged)" if args.quick else "")
+    )
     if not args.quick and not args.only and not args.no_doc:
         write_doc(rows, about, seconds)
         print(f"table written to {DOC.relative_to(REPO)}")

@@ -21,13 +21,19 @@ def run(quick: bool) -> list[dict]:
     path = read_database(quick)
     bare = sqlite3.connect(path)
     try:
-        contact_id = bare.execute("SELECT id FROM contact WHERE uid = ?",
-                                  (HEAVY_UID,)).fetchone()[0]
-        count = bare.execute("SELECT count(*) FROM participant WHERE contact_id = ?",
-                             (contact_id,)).fetchone()[0]
+        contact_id = bare.execute("SELECT id FROM contact WHERE uid = ?", (HEAVY_UID,)).fetchone()[
+            0
+        ]
+        count = bare.execute(
+            "SELECT count(*) FROM participant WHERE contact_id = ?", (contact_id,)
+        ).fetchone()[0]
         window = "2000-01-01 00:00:00"
-        baseline = median_of(lambda: bare.execute(
-            asks._FACTS_SQL, {"win": window, "contact": contact_id}).fetchall(), RUNS * 4)
+        baseline = median_of(
+            lambda: bare.execute(
+                asks._FACTS_SQL, {"win": window, "contact": contact_id}
+            ).fetchall(),
+            RUNS * 4,
+        )
     finally:
         bare.close()
     open_session(path, apply_language=False)
@@ -35,6 +41,13 @@ def run(quick: bool) -> list[dict]:
         measured = median_of(lambda: asks.prepare_ask(contact_id, "advice"), RUNS * 4)
     finally:
         close_session()
-    return [row("advisor: prepare_ask", measured, baseline, "< 10 ms",
-                note=f"a person with {count:,} interactions; baseline: the facts query "
-                     "alone, bare sqlite3")]
+    return [
+        row(
+            "advisor: prepare_ask",
+            measured,
+            baseline,
+            "< 10 ms",
+            note=f"a person with {count:,} interactions; baseline: the facts query "
+            "alone, bare sqlite3",
+        )
+    ]

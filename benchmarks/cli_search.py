@@ -38,11 +38,17 @@ def _card(number: int, rng: random.Random) -> str:
     family = NAME if number == 0 else rng.choice(words.FAMILY_NAMES)
     digits = f"{rng.randrange(100_000_000):08d}"
     local = f"{number}.{rng.randrange(1000)}"
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"UID:bench-card-{number:06d}",
-             f"N:{family};{given};;;", f"FN:{given} {family}",
-             f"ORG:{rng.choice(words.ORGANISATIONS) or 'Freelance'}",
-             f"TEL;TYPE=CELL:+33 6 {digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}",
-             f"EMAIL;TYPE=INTERNET:contact{local}@example.org", "END:VCARD"]
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"UID:bench-card-{number:06d}",
+        f"N:{family};{given};;;",
+        f"FN:{given} {family}",
+        f"ORG:{rng.choice(words.ORGANISATIONS) or 'Freelance'}",
+        f"TEL;TYPE=CELL:+33 6 {digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}",
+        f"EMAIL;TYPE=INTERNET:contact{local}@example.org",
+        "END:VCARD",
+    ]
     return "\r\n".join(lines) + "\r\n"
 
 
@@ -76,15 +82,21 @@ def _prepare(count: int, entregent: list[str], env: dict) -> tuple[Path, Path]:
     combined.write_text("".join(cards), encoding="utf-8", newline="")
     note(f"importing {count:,} cards with entregent import…")
     partial = folder / "importing.sqlite3"
-    done = subprocess.run([*entregent, "--db", str(partial), "import", str(combined)],
-                          env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [*entregent, "--db", str(partial), "import", str(combined)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"entregent import failed ({done.returncode}): {done.stderr[-2000:]}")
     partial.rename(database)
-    config.write_text("[addressbooks]\n[[bench]]\n"
-                      f"path = {vdir}\n"
-                      "[general]\neditor = /bin/true\nmerge_editor = /bin/true\n",
-                      encoding="utf-8")
+    config.write_text(
+        "[addressbooks]\n[[bench]]\n"
+        f"path = {vdir}\n"
+        "[general]\neditor = /bin/true\nmerge_editor = /bin/true\n",
+        encoding="utf-8",
+    )
     return database, config
 
 
@@ -100,8 +112,9 @@ def run(quick: bool) -> list[dict]:
     name = f"CLI search vs khard ({count:,} cards)"
     khard = _executable("khard")
     if khard is None:
-        return [skipped(name, "khard is not installed (pip install khard, or the test extra)",
-                        "≤ 0.1×")]
+        return [
+            skipped(name, "khard is not installed (pip install khard, or the test extra)", "≤ 0.1×")
+        ]
     entregent = _executable("entregent") or [sys.executable, "-m", "entregent"]
     env = child_environment()
     database, config = _prepare(count, entregent, env)
@@ -116,6 +129,13 @@ def run(quick: bool) -> list[dict]:
     for _run in range(RUNS):
         baseline.append(_timed(theirs, env)[0])
         measured.append(_timed(ours, env)[0])
-    return [row(name, statistics.median(measured), statistics.median(baseline), "≤ 0.1×",
-                note=f"both whole processes; “{NAME}” found by Entregent in {found_lines} "
-                     f"people, listed by khard {listed_lines} times")]
+    return [
+        row(
+            name,
+            statistics.median(measured),
+            statistics.median(baseline),
+            "≤ 0.1×",
+            note=f"both whole processes; “{NAME}” found by Entregent in {found_lines} "
+            f"people, listed by khard {listed_lines} times",
+        )
+    ]

@@ -80,13 +80,21 @@ def run(quick: bool) -> list[dict]:
     build, base = statistics.median(built), statistics.median(imported)
     copy, copy_base = statistics.median(copies), statistics.median(bare)
     return [
-        {"name": "demo built from the seeds (327 people, a year of calendar, journal)",
-         "measured_s": build, "baseline_s": base, "ratio": build / base,
-         "target": BUILD_TARGET,
-         "note": "baseline: the same seed files imported alone, without the journal"},
-        {"name": "entregent --demo: a fresh copy of the cached demo, dates moved to today",
-         "measured_s": copy, "baseline_s": copy_base, "ratio": copy / copy_base,
-         "target": COPY_TARGET},
+        {
+            "name": "demo built from the seeds (327 people, a year of calendar, journal)",
+            "measured_s": build,
+            "baseline_s": base,
+            "ratio": build / base,
+            "target": BUILD_TARGET,
+            "note": "baseline: the same seed files imported alone, without the journal",
+        },
+        {
+            "name": "entregent --demo: a fresh copy of the cached demo, dates moved to today",
+            "measured_s": copy,
+            "baseline_s": copy_base,
+            "ratio": copy / copy_base,
+            "target": COPY_TARGET,
+        },
     ]
 
 
@@ -96,5 +104,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     for row in run(parser.parse_args().quick):
-        print(f"{row['name']}: {row['measured_s']:.3f} s "
-              f"(baseline {row['baseline_s']:.3f} s, ×{row['ratio']:.1f})")
+        print(
+            f"{row['name']}: {row['measured_s']:.3f} s "
+            f"(baseline {row['baseline_s']:.3f} s, ×{row['ratio']:.1f})"
+        )

@@ -42,16 +42,22 @@ def _fill(count: int, people: int) -> list[tuple]:
         cursor.executemany(
             "INSERT INTO contact (uid, display_name, given_name, family_name, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [(str(uuid.uuid4()), f"Person {n}", "Person", str(n), stamp, stamp)
-             for n in range(people)])
+            [
+                (str(uuid.uuid4()), f"Person {n}", "Person", str(n), stamp, stamp)
+                for n in range(people)
+            ],
+        )
         ids = [row[0] for row in database.execute_sql("SELECT id FROM contact ORDER BY id")]
         methods = []
         for position, contact_id in enumerate(ids):
-            methods.append((contact_id, "tel", f"+33 6 12 34 {position // 100:02d} "
-                            f"{position % 100:02d}", ""))
+            methods.append(
+                (contact_id, "tel", f"+33 6 12 34 {position // 100:02d} {position % 100:02d}", "")
+            )
             methods.append((contact_id, "email", f"person{position}@example.org", ""))
-        cursor.executemany("INSERT INTO contact_method (contact_id, kind, value, normalized) "
-                           "VALUES (?, ?, ?, ?)", methods)
+        cursor.executemany(
+            "INSERT INTO contact_method (contact_id, kind, value, normalized) VALUES (?, ?, ?, ?)",
+            methods,
+        )
         rows, expected = [], []
         for n in range(count):
             person = rng.randrange(people)
@@ -59,13 +65,34 @@ def _fill(count: int, people: int) -> list[tuple]:
             due_time = dt.time(rng.randrange(8, 19), 30) if n % 10 == 0 else None
             note = f"Ask about the new job, the move; send the article ({n})"
             uid = str(uuid.uuid4())
-            rows.append((ids[person], due.isoformat(),
-                         due_time.isoformat() if due_time else None, note, uid, stamp, stamp))
-            expected.append((uid, due, due_time, f"Person {person}", note,
-                             methods[2 * person][2], methods[2 * person + 1][2], now))
+            rows.append(
+                (
+                    ids[person],
+                    due.isoformat(),
+                    due_time.isoformat() if due_time else None,
+                    note,
+                    uid,
+                    stamp,
+                    stamp,
+                )
+            )
+            expected.append(
+                (
+                    uid,
+                    due,
+                    due_time,
+                    f"Person {person}",
+                    note,
+                    methods[2 * person][2],
+                    methods[2 * person + 1][2],
+                    now,
+                )
+            )
         cursor.executemany(
             "INSERT INTO follow_up (contact_id, due_on, due_time, note, uid, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     return expected
 
 

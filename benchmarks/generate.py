@@ -68,17 +68,30 @@ def _png(width: int, height: int, rng: random.Random) -> bytes:
         row = bytearray([0])
         for x in range(width):
             grain = grains[x] % 24
-            row += bytes(((base[0] + x * 2 + grain) & 255, (base[1] + y * 2) & 255,
-                          (base[2] + (x ^ y) + grain) & 255))
+            row += bytes(
+                (
+                    (base[0] + x * 2 + grain) & 255,
+                    (base[1] + y * 2) & 255,
+                    (base[2] + (x ^ y) + grain) & 255,
+                )
+            )
         rows.append(bytes(row))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 @functools.cache
@@ -91,9 +104,13 @@ def _fold_ascii(text: str) -> str:
 def _phone(rng: random.Random) -> tuple[str, str]:
     digits = f"{rng.randrange(100_000_000):08d}"
     mobile = rng.choice("67")
-    written = rng.choice((f"0{mobile} {digits[0:2]} {digits[2:4]} {digits[4:6]} {digits[6:8]}",
-                          f"+33 {mobile} {digits[0:2]} {digits[2:4]} {digits[4:6]} {digits[6:8]}",
-                          f"0{mobile}.{digits[0:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:8]}"))
+    written = rng.choice(
+        (
+            f"0{mobile} {digits[0:2]} {digits[2:4]} {digits[4:6]} {digits[6:8]}",
+            f"+33 {mobile} {digits[0:2]} {digits[2:4]} {digits[4:6]} {digits[6:8]}",
+            f"0{mobile}.{digits[0:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:8]}",
+        )
+    )
     return written, f"+33{mobile}{digits}"
 
 
@@ -123,21 +140,34 @@ class _Loader:
 
     def contexts_and_groups(self) -> tuple[list[int], list[int], dict[int, int]]:
         stamp = _stamp(self.now)
-        self._insert("context", "name, kind, colour, created_at",
-                     ((name, kind, colour, stamp) for name, kind, colour in words.USER_CONTEXTS))
+        self._insert(
+            "context",
+            "name, kind, colour, created_at",
+            ((name, kind, colour, stamp) for name, kind, colour in words.USER_CONTEXTS),
+        )
         context_ids = [row[0] for row in self.conn.execute("SELECT id FROM context ORDER BY id")]
         context_by_kind = dict(self.conn.execute("SELECT kind, id FROM context"))
         rng = self.rng
         groups = []
         for name, kind in words.GROUPS:
             joined = (self.now - dt.timedelta(days=rng.randrange(30, 365 * 8))).date()
-            groups.append((name, kind, joined.isoformat(), rng.choice(("", "membre", "trésorière")),
-                           context_by_kind.get(kind if kind != "lunch_group" else "work"), stamp))
-        self._insert("organization", "name, kind, joined_on, my_role, context_id, created_at",
-                     groups)
+            groups.append(
+                (
+                    name,
+                    kind,
+                    joined.isoformat(),
+                    rng.choice(("", "membre", "trésorière")),
+                    context_by_kind.get(kind if kind != "lunch_group" else "work"),
+                    stamp,
+                )
+            )
+        self._insert(
+            "organization", "name, kind, joined_on, my_role, context_id, created_at", groups
+        )
         group_ids = [row[0] for row in self.conn.execute("SELECT id FROM organization")]
-        group_context = {gid: cid for gid, cid in self.conn.execute(
-            "SELECT id, context_id FROM organization")}
+        group_context = {
+            gid: cid for gid, cid in self.conn.execute("SELECT id, context_id FROM organization")
+        }
         return context_ids, group_ids, group_context
 
     def contacts(self, count: int, context_ids: list[int]) -> int:
@@ -161,15 +191,24 @@ class _Loader:
                 roll = rng.random()
                 created = self.start + dt.timedelta(seconds=rng.randrange(self.span_seconds))
                 yield (
-                    HEAVY_UID if number == 1 else str(uuid.UUID(int=rng.getrandbits(128),
-                                                                   version=4)),
-                    display, given, family,
+                    HEAVY_UID
+                    if number == 1
+                    else str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    display,
+                    given,
+                    family,
                     rng.choice(words.NICKNAMES) if roll < 0.04 else "",
-                    rng.choice(words.ORGANISATIONS), rng.choice(words.TITLES),
-                    (f"{rng.randrange(1950, 2005)}-{rng.randrange(1, 13):02d}-"
-                     f"{rng.randrange(1, 29):02d}") if roll < 0.5 else None,
+                    rng.choice(words.ORGANISATIONS),
+                    rng.choice(words.TITLES),
+                    (
+                        f"{rng.randrange(1950, 2005)}-{rng.randrange(1, 13):02d}-"
+                        f"{rng.randrange(1, 29):02d}"
+                    )
+                    if roll < 0.5
+                    else None,
                     " ".join(rng.choices(note_words, k=rng.randrange(4, 16)))
-                    if rng.random() < 0.3 else "",
+                    if rng.random() < 0.3
+                    else "",
                     rng.choice(photos) if rng.random() < 0.10 else None,
                     rng.choice(("close", "regular", "acquaintance", None, None, None)),
                     rng.choice((None, None, None, 30, 60, 90)),
@@ -178,7 +217,9 @@ class _Loader:
                     rng.choice(context_ids) if roll < 0.2 else None,
                     rng.randrange(1, number) if number > 20 and rng.random() < 0.05 else None,
                     1 if rng.random() < 0.02 else 0,
-                    _stamp(created), _stamp(created), key,
+                    _stamp(created),
+                    _stamp(created),
+                    key,
                 )
 
         return self._insert(
@@ -186,13 +227,24 @@ class _Loader:
             "uid, display_name, given_name, family_name, nickname, org, title, birthday, note, "
             "photo, tie_strength, cadence_days, met_place, met_on, met_context_id, "
             "introduced_by_id, archived, created_at, updated_at, sort_key",
-            rows())
+            rows(),
+        )
 
     def methods(self, count: int) -> int:
         rng = self.rng
         names = self.conn.execute("SELECT id, given_name, family_name FROM contact ORDER BY id")
-        domains = ("gmail.com", "orange.fr", "free.fr", "laposte.net", "gmx.de", "yahoo.es",
-                   "outlook.com", "proton.me", "wp.pl", "seznam.cz")
+        domains = (
+            "gmail.com",
+            "orange.fr",
+            "free.fr",
+            "laposte.net",
+            "gmx.de",
+            "yahoo.es",
+            "outlook.com",
+            "proton.me",
+            "wp.pl",
+            "seznam.cz",
+        )
 
         def rows():
             for contact_id, given, family in names:
@@ -201,22 +253,43 @@ class _Loader:
                     for n in range(1 if rng.random() < 0.8 else 2):
                         local = f"{_fold_ascii(given)}.{_fold_ascii(family)}"
                         email = f"{local}{rng.randrange(100) if n else ''}@{rng.choice(domains)}"
-                        yield (contact_id, "email", rng.choice(("home", "work", "")), email,
-                               email.lower(), 1 if n == 0 else 0, position)
+                        yield (
+                            contact_id,
+                            "email",
+                            rng.choice(("home", "work", "")),
+                            email,
+                            email.lower(),
+                            1 if n == 0 else 0,
+                            position,
+                        )
                         position += 1
                 if rng.random() < 0.75:
                     for n in range(1 if rng.random() < 0.7 else 2):
                         written, normalized = _phone(rng)
-                        yield (contact_id, "tel", rng.choice(("cell", "home", "work")), written,
-                               normalized, 1 if n == 0 else 0, position)
+                        yield (
+                            contact_id,
+                            "tel",
+                            rng.choice(("cell", "home", "work")),
+                            written,
+                            normalized,
+                            1 if n == 0 else 0,
+                            position,
+                        )
                         position += 1
                 if rng.random() < 0.2:
-                    yield (contact_id, "adr", "home",
-                           f"{rng.randrange(1, 120)} rue de la Paix;{rng.choice(words.PLACES)}",
-                           "", 0, position)
+                    yield (
+                        contact_id,
+                        "adr",
+                        "home",
+                        f"{rng.randrange(1, 120)} rue de la Paix;{rng.choice(words.PLACES)}",
+                        "",
+                        0,
+                        position,
+                    )
 
-        return self._insert("contact_method",
-                            "contact_id, kind, label, value, normalized, pref, position", rows())
+        return self._insert(
+            "contact_method", "contact_id, kind, label, value, normalized, pref, position", rows()
+        )
 
     def links(self, count: int, context_ids: list[int], group_ids: list[int]) -> None:
         rng = self.rng
@@ -238,8 +311,12 @@ class _Loader:
                 if rng.random() < 0.15:
                     for group_id in set(rng.choices(group_ids, k=rng.choice((1, 1, 2)))):
                         since = (self.now - dt.timedelta(days=rng.randrange(20, 3000))).date()
-                        yield contact_id, group_id, rng.choice(("", "membre", "bénévole")), \
-                            since.isoformat()
+                        yield (
+                            contact_id,
+                            group_id,
+                            rng.choice(("", "membre", "bénévole")),
+                            since.isoformat(),
+                        )
 
         self._insert("contact_context", "contact_id, context_id, created_at", tags())
         self._insert("membership", "contact_id, organization_id, role, since", memberships())
@@ -264,8 +341,9 @@ class _Loader:
         moments = sorted(rng.randrange(self.span_seconds) for _ in range(count))
         drawn_kinds = rng.choices(kinds, cum_weights=kind_weights, k=count)
         sizes = rng.choices((1, 2, 3, 4, 5), cum_weights=(70, 88, 95, 98, 100), k=count)
-        people_pool = rng.choices(others, cum_weights=cumulative, k=sum(sizes)) \
-            if contacts > 1 else []
+        people_pool = (
+            rng.choices(others, cum_weights=cumulative, k=sum(sizes)) if contacts > 1 else []
+        )
         randoms = [rng.random() for _ in range(count)]
         summaries = rng.choices(words.SUMMARIES, k=count)
         places = rng.choices(words.PLACES, k=count)
@@ -277,7 +355,7 @@ class _Loader:
                 number = index + 1
                 kind, register, channel, _weight = drawn_kinds[index]
                 size = sizes[index]
-                people = set(people_pool[taken:taken + size])
+                people = set(people_pool[taken : taken + size])
                 taken += size
                 if number in heavy_rows or contacts == 1:
                     if people:
@@ -289,26 +367,46 @@ class _Loader:
                 roll = randoms[index]
                 from_calendar = roll < 0.3
                 if register == "ask":
-                    asks.append((number, rng.choice(words.ASK_WHATS), "",
-                                 rng.choice(words.ASK_OUTCOMES), "[]",
-                                 rng.choice(words.ASK_DECISIONS)))
-                yield (epoch + moments[index], "Europe/Paris", kind, register, channel,
-                       summaries[index], places[index] if channel == "in_person" else "",
-                       " ".join(rng.choices(note_words, k=6)) if 0.3 < roll < 0.5 else "",
-                       "calendar" if from_calendar else "manual",
-                       f"bench-{number:09d}@calendar.example" if from_calendar else None,
-                       "agenda.ics" if from_calendar else "",
-                       rng.choice(group_ids) if register == "group" else None, stamp, stamp)
+                    asks.append(
+                        (
+                            number,
+                            rng.choice(words.ASK_WHATS),
+                            "",
+                            rng.choice(words.ASK_OUTCOMES),
+                            "[]",
+                            rng.choice(words.ASK_DECISIONS),
+                        )
+                    )
+                yield (
+                    epoch + moments[index],
+                    "Europe/Paris",
+                    kind,
+                    register,
+                    channel,
+                    summaries[index],
+                    places[index] if channel == "in_person" else "",
+                    " ".join(rng.choices(note_words, k=6)) if 0.3 < roll < 0.5 else "",
+                    "calendar" if from_calendar else "manual",
+                    f"bench-{number:09d}@calendar.example" if from_calendar else None,
+                    "agenda.ics" if from_calendar else "",
+                    rng.choice(group_ids) if register == "group" else None,
+                    stamp,
+                    stamp,
+                )
 
-        self._insert("interaction",
-                     "occurred_at, tz, kind, register, channel, summary, location, note, source, "
-                     "external_key, origin, organization_id, created_at, updated_at", rows(),
-                     marks="datetime(?, 'unixepoch'), " + ", ".join("?" * 13))
+        self._insert(
+            "interaction",
+            "occurred_at, tz, kind, register, channel, summary, location, note, source, "
+            "external_key, origin, organization_id, created_at, updated_at",
+            rows(),
+            marks="datetime(?, 'unixepoch'), " + ", ".join("?" * 13),
+        )
         self._insert("participant", "interaction_id, contact_id", participants)
         # What the participant trigger keeps: each person's latest interaction.
         self.conn.executemany(
             "UPDATE contact SET last_interaction_at = datetime(?, 'unixepoch') WHERE id = ?",
-            ((epoch + moment, person) for person, moment in latest.items()))
+            ((epoch + moment, person) for person, moment in latest.items()),
+        )
         self._insert("ask", "interaction_id, what, detail, outcome, warnings, decision", asks)
         return count, len(participants)
 
@@ -319,18 +417,39 @@ class _Loader:
         def rows():
             for _number in range(count):
                 due = today + dt.timedelta(days=rng.randrange(-365, 120))
-                done = _stamp(self.now - dt.timedelta(days=rng.randrange(1, 300))) \
-                    if due < today and rng.random() < 0.7 else None
+                done = (
+                    _stamp(self.now - dt.timedelta(days=rng.randrange(1, 300)))
+                    if due < today and rng.random() < 0.7
+                    else None
+                )
                 created = _stamp(self.now - dt.timedelta(days=rng.randrange(120, 500)))
                 sequence = rng.randrange(3)
-                yield (rng.randrange(1, contacts + 1), due.isoformat(),
-                       rng.choice(("", "Relancer pour le projet", "Prendre des nouvelles",
-                                   "Send the article", "Café à prévoir")),
-                       done, str(uuid.UUID(int=rng.getrandbits(128), version=4)), sequence,
-                       sequence if rng.random() < 0.5 else None, created, created)
+                yield (
+                    rng.randrange(1, contacts + 1),
+                    due.isoformat(),
+                    rng.choice(
+                        (
+                            "",
+                            "Relancer pour le projet",
+                            "Prendre des nouvelles",
+                            "Send the article",
+                            "Café à prévoir",
+                        )
+                    ),
+                    done,
+                    str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    sequence,
+                    sequence if rng.random() < 0.5 else None,
+                    created,
+                    created,
+                )
 
-        return self._insert("follow_up", "contact_id, due_on, note, done_at, uid, sequence, "
-                                         "exported_sequence, created_at, updated_at", rows())
+        return self._insert(
+            "follow_up",
+            "contact_id, due_on, note, done_at, uid, sequence, "
+            "exported_sequence, created_at, updated_at",
+            rows(),
+        )
 
 
 def _rebuild_derived(conn: sqlite3.Connection, step=lambda label: None) -> None:
@@ -340,17 +459,28 @@ def _rebuild_derived(conn: sqlite3.Connection, step=lambda label: None) -> None:
     drawn, from the same figures.)
     """
     conn.execute("DELETE FROM contact_fts")
-    conn.execute("INSERT INTO contact_fts (rowid, name, org, emails, phones, notes) "
-                 "SELECT id, name, org, emails, phones, notes FROM contact_fts_source")
+    conn.execute(
+        "INSERT INTO contact_fts (rowid, name, org, emails, phones, notes) "
+        "SELECT id, name, org, emails, phones, notes FROM contact_fts_source"
+    )
     step("full-text index")
-    conn.execute("UPDATE contact SET next_followup_on = soonest.due FROM ("
-                 " SELECT contact_id AS id, min(due_on) AS due FROM follow_up"
-                 " WHERE done_at IS NULL AND deleted_at IS NULL GROUP BY contact_id) AS soonest"
-                 " WHERE soonest.id = contact.id")
+    conn.execute(
+        "UPDATE contact SET next_followup_on = soonest.due FROM ("
+        " SELECT contact_id AS id, min(due_on) AS due FROM follow_up"
+        " WHERE done_at IS NULL AND deleted_at IS NULL GROUP BY contact_id) AS soonest"
+        " WHERE soonest.id = contact.id"
+    )
 
 
-def generate(out: str | Path, *, contacts: int, interactions: int, followups: int,
-             seed: int = 7, quiet: bool = True) -> Generated:
+def generate(
+    out: str | Path,
+    *,
+    contacts: int,
+    interactions: int,
+    followups: int,
+    seed: int = 7,
+    quiet: bool = True,
+) -> Generated:
     """Write a new database at ``out`` (replacing any file there) and describe it."""
     from entregent.model.database import close_database, open_database
 
@@ -371,9 +501,10 @@ def generate(out: str | Path, *, contacts: int, interactions: int, followups: in
     conn.execute("BEGIN")
     # Triggers and explicit indexes out for the load, back afterwards (an index
     # built once by sorting costs far less than a million scattered inserts).
-    dropped = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN "
-                           "('trigger', 'index') AND sql IS NOT NULL ORDER BY type, name"
-                           ).fetchall()
+    dropped = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN "
+        "('trigger', 'index') AND sql IS NOT NULL ORDER BY type, name"
+    ).fetchall()
     for kind, name, _sql in dropped:
         conn.execute(f'DROP {kind.upper()} "{name}"')
     rng = random.Random(seed)
@@ -382,8 +513,11 @@ def generate(out: str | Path, *, contacts: int, interactions: int, followups: in
 
     def step(label: str) -> None:
         if not quiet:
-            print(f"{time.perf_counter() - started:6.1f} s  ({time.process_time():5.1f} s CPU)"
-                  f"  {label}", file=sys.stderr)
+            print(
+                f"{time.perf_counter() - started:6.1f} s  ({time.process_time():5.1f} s CPU)"
+                f"  {label}",
+                file=sys.stderr,
+            )
 
     context_ids, group_ids, _group_context = loader.contexts_and_groups()
     loader.contacts(contacts, context_ids)
@@ -407,25 +541,33 @@ def generate(out: str | Path, *, contacts: int, interactions: int, followups: in
     conn.execute("PRAGMA journal_mode = wal")
     conn.close()
     step("done")
-    return Generated(out, contacts, made, participants, followups, 1,
-                     time.perf_counter() - started)
+    return Generated(out, contacts, made, participants, followups, 1, time.perf_counter() - started)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.generate",
-                                     description="Build a large Entregent database for "
-                                                 "the benchmarks.")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.generate",
+        description="Build a large Entregent database for the benchmarks.",
+    )
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--interactions", type=int, default=1_000_000)
     parser.add_argument("--followups", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", required=True, type=Path)
     args = parser.parse_args(argv)
-    made = generate(args.out, contacts=args.contacts, interactions=args.interactions,
-                    followups=args.followups, seed=args.seed, quiet=False)
-    print(f"{made.path}: {made.contacts} people, {made.interactions} interactions "
-          f"({made.participants} participations), {made.followups} follow-ups "
-          f"in {made.seconds:.1f} s")
+    made = generate(
+        args.out,
+        contacts=args.contacts,
+        interactions=args.interactions,
+        followups=args.followups,
+        seed=args.seed,
+        quiet=False,
+    )
+    print(
+        f"{made.path}: {made.contacts} people, {made.interactions} interactions "
+        f"({made.participants} participations), {made.followups} follow-ups "
+        f"in {made.seconds:.1f} s"
+    )
     return 0
 
 

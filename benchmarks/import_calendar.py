@@ -36,17 +36,39 @@ def build_calendar(events: int, series: int, *, seed: int = 5) -> str:
     """An iCalendar text: ``events`` VEVENTs (``series`` of them weekly), all in
     the two years before today, in Paris time, UTC, or all-day."""
     rng = random.Random(seed)
-    today = dt.datetime.now(dt.UTC).replace(tzinfo=None, hour=0, minute=0, second=0,
-                                             microsecond=0)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Entregent//benchmark//EN",
-             "BEGIN:VTIMEZONE", "TZID:Europe/Paris",
-             "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST",
-             "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-             "END:DAYLIGHT", "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
-             "TZNAME:CET", "DTSTART:19701025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-             "END:STANDARD", "END:VTIMEZONE"]
-    summaries = ("Lunch with {n}", "Coffee with {n}", "Réunion projet", "Tennis",
-                 "Apéro chez {n}", "Meeting: budget review", "Call {n}", "Bénévolat")
+    today = dt.datetime.now(dt.UTC).replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Entregent//benchmark//EN",
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Paris",
+        "BEGIN:DAYLIGHT",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "TZNAME:CEST",
+        "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "TZNAME:CET",
+        "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+    summaries = (
+        "Lunch with {n}",
+        "Coffee with {n}",
+        "Réunion projet",
+        "Tennis",
+        "Apéro chez {n}",
+        "Meeting: budget review",
+        "Call {n}",
+        "Bénévolat",
+    )
 
     def people(count: int) -> list[str]:
         out = ["ORGANIZER;CN=Me:mailto:me@example.net"]
@@ -60,33 +82,49 @@ def build_calendar(events: int, series: int, *, seed: int = 5) -> str:
         name = f"Person {rng.randrange(PEOPLE)}"
         summary = rng.choice(summaries).format(n=name)
         uid = f"bench-{index}@example.org"
-        body = [f"UID:{uid}", "DTSTAMP:20240101T000000Z", f"SUMMARY:{summary}",
-                "LOCATION:Café de la Gare\\, Lyon",
-                "DESCRIPTION:Agenda: catch up\\; plans for the year\\nBring the notes."]
+        body = [
+            f"UID:{uid}",
+            "DTSTAMP:20240101T000000Z",
+            f"SUMMARY:{summary}",
+            "LOCATION:Café de la Gare\\, Lyon",
+            "DESCRIPTION:Agenda: catch up\\; plans for the year\\nBring the notes.",
+        ]
         if index < series:
             first = today - dt.timedelta(weeks=100, hours=-19)
-            body += [f"DTSTART;TZID=Europe/Paris:{first:%Y%m%dT%H%M%S}",
-                     f"DTEND;TZID=Europe/Paris:{first + dt.timedelta(hours=2):%Y%m%dT%H%M%S}",
-                     "RRULE:FREQ=WEEKLY;COUNT=110",
-                     f"EXDATE;TZID=Europe/Paris:{first + dt.timedelta(weeks=3):%Y%m%dT%H%M%S}"]
+            body += [
+                f"DTSTART;TZID=Europe/Paris:{first:%Y%m%dT%H%M%S}",
+                f"DTEND;TZID=Europe/Paris:{first + dt.timedelta(hours=2):%Y%m%dT%H%M%S}",
+                "RRULE:FREQ=WEEKLY;COUNT=110",
+                f"EXDATE;TZID=Europe/Paris:{first + dt.timedelta(weeks=3):%Y%m%dT%H%M%S}",
+            ]
             lines += ["BEGIN:VEVENT", *body, *people(3), "END:VEVENT"]
             moved = first + dt.timedelta(weeks=5)
             moved_to = moved + dt.timedelta(days=1)
-            lines += ["BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20240101T000000Z",
-                      f"RECURRENCE-ID;TZID=Europe/Paris:{moved:%Y%m%dT%H%M%S}",
-                      f"DTSTART;TZID=Europe/Paris:{moved_to:%Y%m%dT%H%M%S}",
-                      f"DTEND;TZID=Europe/Paris:{moved_to + dt.timedelta(hours=2):%Y%m%dT%H%M%S}",
-                      f"SUMMARY:{summary} (moved)", *people(3), "END:VEVENT"]
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:{uid}",
+                "DTSTAMP:20240101T000000Z",
+                f"RECURRENCE-ID;TZID=Europe/Paris:{moved:%Y%m%dT%H%M%S}",
+                f"DTSTART;TZID=Europe/Paris:{moved_to:%Y%m%dT%H%M%S}",
+                f"DTEND;TZID=Europe/Paris:{moved_to + dt.timedelta(hours=2):%Y%m%dT%H%M%S}",
+                f"SUMMARY:{summary} (moved)",
+                *people(3),
+                "END:VEVENT",
+            ]
             continue
         kind = index % 10
         if kind == 0:
             body.append(f"DTSTART;VALUE=DATE:{start:%Y%m%d}")
         elif kind < 4:
-            body += [f"DTSTART:{start:%Y%m%dT%H%M%S}Z",
-                     f"DTEND:{start + dt.timedelta(hours=1):%Y%m%dT%H%M%S}Z"]
+            body += [
+                f"DTSTART:{start:%Y%m%dT%H%M%S}Z",
+                f"DTEND:{start + dt.timedelta(hours=1):%Y%m%dT%H%M%S}Z",
+            ]
         else:
-            body += [f"DTSTART;TZID=Europe/Paris:{start:%Y%m%dT%H%M%S}",
-                     f"DTEND;TZID=Europe/Paris:{start + dt.timedelta(hours=1):%Y%m%dT%H%M%S}"]
+            body += [
+                f"DTSTART;TZID=Europe/Paris:{start:%Y%m%dT%H%M%S}",
+                f"DTEND;TZID=Europe/Paris:{start + dt.timedelta(hours=1):%Y%m%dT%H%M%S}",
+            ]
         lines += ["BEGIN:VEVENT", *body, *people(rng.randrange(0, 4)), "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "\r\n".join(lines) + "\r\n"
@@ -103,10 +141,15 @@ def _template(folder: Path) -> Path:
     with database.atomic():
         set_setting("my_emails", ["me@example.net"])
         for n in range(PEOPLE):
-            contact = Contact.create(display_name=f"Person {n}", given_name="Person",
-                                     family_name=str(n))
-            ContactMethod.create(contact=contact, kind="email", value=f"person{n}@example.org",
-                                 normalized=f"person{n}@example.org")
+            contact = Contact.create(
+                display_name=f"Person {n}", given_name="Person", family_name=str(n)
+            )
+            ContactMethod.create(
+                contact=contact,
+                kind="email",
+                value=f"person{n}@example.org",
+                normalized=f"person{n}@example.org",
+            )
     close_session()
     return path
 
@@ -158,13 +201,21 @@ def run(quick: bool) -> list[dict]:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     base = _median(baseline)
-    note = (f"{events} events, {series} weekly series; {occurrences} occurrences in two "
-            f"years, {stored} stored as interactions (the others have nobody known)")
+    note = (
+        f"{events} events, {series} weekly series; {occurrences} occurrences in two "
+        f"years, {stored} stored as interactions (the others have nobody known)"
+    )
     return [
-        measure.row(f"calendar import, {events} events (new database)", _median(first), base,
-                    TARGET, note=note),
-        measure.row(f"calendar re-import, {events} events (nothing changed)", _median(again),
-                    base, TARGET),
+        measure.row(
+            f"calendar import, {events} events (new database)",
+            _median(first),
+            base,
+            TARGET,
+            note=note,
+        ),
+        measure.row(
+            f"calendar re-import, {events} events (nothing changed)", _median(again), base, TARGET
+        ),
     ]
 
 

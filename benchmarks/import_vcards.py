@@ -27,18 +27,58 @@ if not __package__:  # run as a script
 
 from benchmarks import measure  # noqa: E402  (the benchmark clock: wall, or CPU)
 
-GIVEN = ("Élodie", "Jérôme", "Zoë", "François", "Anaïs", "Mathéo", "Chloé", "Noël", "Søren",
-         "Ana", "Joe", "Marie", "Håkon", "Inès", "Raphaël", "Léa", "Çağla", "Björn")
-FAMILY = ("Dupré", "Müller", "Lefèvre", "Nguyễn", "O'Neil", "García", "Smith", "Benoît",
-          "Łukasiewicz", "Duval", "de la Tour", "Le Gall", "Öztürk", "Ødegaard")
-ORGS = ("Crédit Agricole", "Société Générale", "Acme Inc.", "Mairie de Lyon", "Café du Coin",
-        "Club de tennis de Nantes", "Association des Amis du Musée", "Hôpital Saint-Louis")
+GIVEN = (
+    "Élodie",
+    "Jérôme",
+    "Zoë",
+    "François",
+    "Anaïs",
+    "Mathéo",
+    "Chloé",
+    "Noël",
+    "Søren",
+    "Ana",
+    "Joe",
+    "Marie",
+    "Håkon",
+    "Inès",
+    "Raphaël",
+    "Léa",
+    "Çağla",
+    "Björn",
+)
+FAMILY = (
+    "Dupré",
+    "Müller",
+    "Lefèvre",
+    "Nguyễn",
+    "O'Neil",
+    "García",
+    "Smith",
+    "Benoît",
+    "Łukasiewicz",
+    "Duval",
+    "de la Tour",
+    "Le Gall",
+    "Öztürk",
+    "Ødegaard",
+)
+ORGS = (
+    "Crédit Agricole",
+    "Société Générale",
+    "Acme Inc.",
+    "Mairie de Lyon",
+    "Café du Coin",
+    "Club de tennis de Nantes",
+    "Association des Amis du Musée",
+    "Hôpital Saint-Louis",
+)
 
 
 def _fold(line: str) -> list[str]:
     if len(line) <= 75:
         return [line]
-    return [line[:75]] + [" " + line[i:i + 74] for i in range(75, len(line), 74)]
+    return [line[:75]] + [" " + line[i : i + 74] for i in range(75, len(line), 74)]
 
 
 def build_cards(count: int, *, seed: int = 3) -> str:
@@ -50,10 +90,17 @@ def build_cards(count: int, *, seed: int = 3) -> str:
         mobile = "+33 6 " + " ".join(f"{rng.randint(0, 99):02d}" for _ in range(4))
         home = "01 " + " ".join(f"{rng.randint(0, 99):02d}" for _ in range(4))
         email = f"{given.lower()}.{index}@example.org"
-        lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{family};{given};;;", f"FN:{given} {family}",
-                 f"ORG:{rng.choice(ORGS)}", f"TEL;TYPE=CELL;TYPE=pref:{mobile}",
-                 f"TEL;TYPE=HOME:{home}", f"EMAIL;TYPE=INTERNET:{email}",
-                 f"UID:bench-{seed}-{index}"]
+        lines = [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            f"N:{family};{given};;;",
+            f"FN:{given} {family}",
+            f"ORG:{rng.choice(ORGS)}",
+            f"TEL;TYPE=CELL;TYPE=pref:{mobile}",
+            f"TEL;TYPE=HOME:{home}",
+            f"EMAIL;TYPE=INTERNET:{email}",
+            f"UID:bench-{seed}-{index}",
+        ]
         if index % 10 == 0:
             jpeg = b"\xff\xd8\xff\xe0" + rng.randbytes(3000) + b"\xff\xd9"
             lines += _fold("PHOTO;ENCODING=b;TYPE=JPEG:" + base64.b64encode(jpeg).decode())
@@ -107,12 +154,13 @@ def run(quick: bool) -> list[dict]:
         shutil.rmtree(folder, ignore_errors=True)
     base = statistics.median(baseline)
     b, c = statistics.median(first), statistics.median(again)
-    note = (f"{count} phone cards (10% with a ~3 KB photo), CRLF; baseline "
-            f"vobject.readComponents over the file; median of {runs} runs, "
-            f"{measure.clock_kind} clock")
+    note = (
+        f"{count} phone cards (10% with a ~3 KB photo), CRLF; baseline "
+        f"vobject.readComponents over the file; median of {runs} runs, "
+        f"{measure.clock_kind} clock"
+    )
     return [
-        measure.row(f"vCard import, {count} cards (new database)", b, base, "≤ 1.5×",
-                    note=note),
+        measure.row(f"vCard import, {count} cards (new database)", b, base, "≤ 1.5×", note=note),
         measure.row(f"vCard re-import, {count} cards (nothing changed)", c, base, "≤ 0.2×"),
     ]
 

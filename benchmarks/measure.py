@@ -82,12 +82,19 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def row(name: str, measured: float | None, baseline: float | None, target: str = "—",
-        **extra) -> dict:
+def row(
+    name: str, measured: float | None, baseline: float | None, target: str = "—", **extra
+) -> dict:
     """A table row; the ratio is measured / baseline when both are known."""
     ratio = measured / baseline if measured is not None and baseline else None
-    return {"name": name, "measured_s": measured, "baseline_s": baseline, "ratio": ratio,
-            "target": target, **extra}
+    return {
+        "name": name,
+        "measured_s": measured,
+        "baseline_s": baseline,
+        "ratio": ratio,
+        "target": target,
+        **extra,
+    }
 
 
 def skipped(name: str, note: str, target: str = "—") -> dict:
@@ -117,8 +124,10 @@ def target_met(entry: dict) -> bool | None:
 
 
 def cache_dir() -> Path:
-    folder = Path(os.environ.get("ENTREGENT_BENCH_DIR")
-                  or Path(tempfile.gettempdir()) / "entregent-benchmarks")
+    folder = Path(
+        os.environ.get("ENTREGENT_BENCH_DIR")
+        or Path(tempfile.gettempdir()) / "entregent-benchmarks"
+    )
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -137,13 +146,13 @@ def big_database(quick: bool) -> Path:
     from benchmarks.generate import generate
 
     contacts, interactions, followups = QUICK_SIZES if quick else FULL_SIZES
-    path = cache_dir() / (f"generated-{contacts}-{interactions}-{followups}-"
-                          f"{_generator_fingerprint()}.sqlite3")
+    path = cache_dir() / (
+        f"generated-{contacts}-{interactions}-{followups}-{_generator_fingerprint()}.sqlite3"
+    )
     if not path.exists():
         partial = path.with_suffix(".partial")
         note(f"building a database of {contacts:,} people and {interactions:,} interactions…")
-        made = generate(partial, contacts=contacts, interactions=interactions,
-                        followups=followups)
+        made = generate(partial, contacts=contacts, interactions=interactions, followups=followups)
         note(f"built in {made.seconds:.1f} s")
         partial.rename(path)
     return path
@@ -153,8 +162,11 @@ def working_copy(source: Path, name: str) -> Path:
     """A fresh copy of ``source`` that a benchmark may open, write and lock."""
     target = cache_dir() / "work" / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in (target, target.with_name(target.name + "-wal"),
-                  target.with_name(target.name + "-shm")):
+    for stale in (
+        target,
+        target.with_name(target.name + "-wal"),
+        target.with_name(target.name + "-shm"),
+    ):
         stale.unlink(missing_ok=True)
     shutil.copyfile(source, target)
     # The copy's pages written out now, not while something is measured: the
@@ -170,8 +182,11 @@ def child_environment(home: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = home or cache_dir() / "home"
-    for variable, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                          ("XDG_CACHE_HOME", "cache")):
+    for variable, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
         (home / sub).mkdir(parents=True, exist_ok=True)
         env[variable] = str(home / sub)
     env.pop("ENTREGENT_DB", None)
@@ -193,8 +208,9 @@ _read_copies: dict[bool, Path] = {}
 def read_database(quick: bool) -> Path:
     """One working copy of the big database per run, for the benchmarks that only read it."""
     if quick not in _read_copies:
-        _read_copies[quick] = working_copy(big_database(quick),
-                                           f"read-{'quick' if quick else 'full'}.sqlite3")
+        _read_copies[quick] = working_copy(
+            big_database(quick), f"read-{'quick' if quick else 'full'}.sqlite3"
+        )
     return _read_copies[quick]
 
 
@@ -213,18 +229,21 @@ def print_rows(rows: list[dict]) -> None:
     print(f"{'benchmark':{width}} {'measured':>9} {'baseline':>9} {'ratio':>7}  target")
     for entry in rows:
         measured, baseline, ratio = (entry.get(k) for k in ("measured_s", "baseline_s", "ratio"))
-        print(f"{entry['name']:{width}} "
-              + (f"{measured:8.3f}s " if measured is not None else f"{'—':>9} ")
-              + (f"{baseline:8.3f}s " if baseline is not None else f"{'—':>9} ")
-              + (f"{ratio:6.2f}×  " if ratio is not None else f"{'—':>7}  ")
-              + str(entry.get("target", "")))
+        print(
+            f"{entry['name']:{width}} "
+            + (f"{measured:8.3f}s " if measured is not None else f"{'—':>9} ")
+            + (f"{baseline:8.3f}s " if baseline is not None else f"{'—':>9} ")
+            + (f"{ratio:6.2f}×  " if ratio is not None else f"{'—':>7}  ")
+            + str(entry.get("target", ""))
+        )
     for entry in rows:
         if entry.get("note"):
             print(f"  {entry['note']}")
 
 
-def standalone(run: Callable[[bool], list[dict]], doc: str | None,
-               argv: list[str] | None = None) -> int:
+def standalone(
+    run: Callable[[bool], list[dict]], doc: str | None, argv: list[str] | None = None
+) -> int:
     """``python benchmarks/<module>.py [--quick]``: run one module and print its rows."""
     import argparse
 

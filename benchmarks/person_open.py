@@ -43,8 +43,9 @@ def run(quick: bool) -> list[dict]:
     path = read_database(quick)
     bare = sqlite3.connect(path)
     contact_id = bare.execute("SELECT id FROM contact WHERE uid = ?", (HEAVY_UID,)).fetchone()[0]
-    count = bare.execute("SELECT count(*) FROM participant WHERE contact_id = ?",
-                         (contact_id,)).fetchone()[0]
+    count = bare.execute(
+        "SELECT count(*) FROM participant WHERE contact_id = ?", (contact_id,)
+    ).fetchone()[0]
     measured: list[float] = []
     with main_window(path) as window:
         window.search_edit.setText(f"{HEAVY_GIVEN} {HEAVY_FAMILY}")
@@ -61,14 +62,25 @@ def run(quick: bool) -> list[dict]:
                 raise RuntimeError("the detail pane or the timeline was not filled")
             if attempt:
                 measured.append(seconds)
-        statements = [s for s in trace.statements if not s.lstrip().startswith("--")
-                      and s.lstrip().upper().startswith(("SELECT", "WITH"))]
+        statements = [
+            s
+            for s in trace.statements
+            if not s.lstrip().startswith("--") and s.lstrip().upper().startswith(("SELECT", "WITH"))
+        ]
     try:
-        baseline = statistics.median(times_of(
-            lambda: [bare.execute(s).fetchall() for s in statements], RUNS))
+        baseline = statistics.median(
+            times_of(lambda: [bare.execute(s).fetchall() for s in statements], RUNS)
+        )
     finally:
         bare.close()
-    return [row("person open (detail pane and timeline)", statistics.median(measured), baseline,
-                "< 100 ms", note=f"a person with {count:,} interactions, {len(statements)} "
-                "queries; baseline: those queries run bare with sqlite3; target ours "
-                "(the issue sets none): a tenth of a second feels immediate")]
+    return [
+        row(
+            "person open (detail pane and timeline)",
+            statistics.median(measured),
+            baseline,
+            "< 100 ms",
+            note=f"a person with {count:,} interactions, {len(statements)} "
+            "queries; baseline: those queries run bare with sqlite3; target ours "
+            "(the issue sets none): a tenth of a second feels immediate",
+        )
+    ]

@@ -44,10 +44,14 @@ def run(quick: bool) -> list[dict]:
                 page_times.clear()
                 loads = model.page_loads
                 with SqlTrace() as trace:
-                    seconds = timed(lambda: (table.scrollToBottom(),
-                                             settle(window, window.painter),
-                                             table.scrollToTop(),
-                                             settle(window, window.painter)))
+                    seconds = timed(
+                        lambda: (
+                            table.scrollToBottom(),
+                            settle(window, window.painter),
+                            table.scrollToTop(),
+                            settle(window, window.painter),
+                        )
+                    )
                 last = model.rowCount() - 1
                 if model.person(last) is None:
                     raise RuntimeError("the last row could not be read")
@@ -57,20 +61,34 @@ def run(quick: bool) -> list[dict]:
                     slowest.append(max(page_times, default=0.0))
         finally:
             model._page = original_page
-        statements = [s for s in trace.statements if not s.lstrip().startswith("--")
-                      and s.lstrip().upper().startswith("SELECT")]
+        statements = [
+            s
+            for s in trace.statements
+            if not s.lstrip().startswith("--") and s.lstrip().upper().startswith("SELECT")
+        ]
         rows = model.rowCount()
     bare = sqlite3.connect(path)
     try:
-        baseline = statistics.median(times_of(
-            lambda: [bare.execute(s).fetchall() for s in statements], RUNS))
+        baseline = statistics.median(
+            times_of(lambda: [bare.execute(s).fetchall() for s in statements], RUNS)
+        )
     finally:
         bare.close()
     return [
-        row("scroll top → bottom → top", statistics.median(rounds), baseline, "< 100 ms",
+        row(
+            "scroll top → bottom → top",
+            statistics.median(rounds),
+            baseline,
+            "< 100 ms",
             note=f"{rows:,} rows; {statistics.median(fetches):.0f} page reads a round trip, "
-                 f"{len(statements)} queries; baseline: those queries bare with sqlite3; "
-                 "target ours (the issue sets none)"),
-        row("scroll: slowest page read", statistics.median(slowest), None, "< 16 ms",
-            note="one frame; the read includes the page's contexts and balances"),
+            f"{len(statements)} queries; baseline: those queries bare with sqlite3; "
+            "target ours (the issue sets none)",
+        ),
+        row(
+            "scroll: slowest page read",
+            statistics.median(slowest),
+            None,
+            "< 16 ms",
+            note="one frame; the read includes the page's contexts and balances",
+        ),
     ]

@@ -25,8 +25,10 @@ def run(quick: bool) -> list[dict]:
     measured: list[float] = []
     baseline: list[float] = []
     try:
-        sql = (f"SELECT rowid, bm25(contact_fts, {search._WEIGHTS}) FROM contact_fts "
-               "WHERE contact_fts MATCH ? ORDER BY 2 LIMIT ?")
+        sql = (
+            f"SELECT rowid, bm25(contact_fts, {search._WEIGHTS}) FROM contact_fts "
+            "WHERE contact_fts MATCH ? ORDER BY 2 LIMIT ?"
+        )
         for prefix in keystrokes():
             query = search.fts_query(prefix)
             search.search_contacts(prefix)  # warm-up
@@ -37,12 +39,18 @@ def run(quick: bool) -> list[dict]:
         bare.close()
         close_session()
     return [
-        row("search (service, ranked), per keystroke, median", statistics.median(measured),
+        row(
+            "search (service, ranked), per keystroke, median",
+            statistics.median(measured),
             statistics.median(baseline),
             note="services.search.search_contacts, what `entregent search` runs: every "
-                 "match ranked by bm25, then names and methods read; baseline: its full-text "
-                 "query alone. No target: the list does not use it (search as you type "
-                 "below), the command is judged against khard"),
-        row("search (service, ranked), per keystroke, p95", percentile(measured, 0.95),
-            percentile(baseline, 0.95)),
+            "match ranked by bm25, then names and methods read; baseline: its full-text "
+            "query alone. No target: the list does not use it (search as you type "
+            "below), the command is judged against khard",
+        ),
+        row(
+            "search (service, ranked), per keystroke, p95",
+            percentile(measured, 0.95),
+            percentile(baseline, 0.95),
+        ),
     ]

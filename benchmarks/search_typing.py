@@ -31,14 +31,18 @@ def type_key(widget, character: str) -> None:
 
     key = Qt.Key(ord(character.upper())) if character.isascii() else Qt.Key.Key_unknown
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
-                                                 character))
+        QApplication.sendEvent(
+            widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, character)
+        )
 
 
 def _page_query(statements: list[str]) -> str | None:
     for statement in statements:
-        if "contact_fts MATCH" in statement and " LIMIT " in statement \
-                and not statement.lstrip().startswith("--"):
+        if (
+            "contact_fts MATCH" in statement
+            and " LIMIT " in statement
+            and not statement.lstrip().startswith("--")
+        ):
             return statement
     return None
 
@@ -59,14 +63,16 @@ def run(quick: bool) -> list[dict]:
                 for prefix in keystrokes():
                     loads = model.page_loads
                     with SqlTrace() as trace:
-                        seconds = timed(lambda p=prefix: (type_key(field, p[-1]),
-                                                          settle(window, window.painter)))
+                        seconds = timed(
+                            lambda p=prefix: (
+                                type_key(field, p[-1]),
+                                settle(window, window.painter),
+                            )
+                        )
                     if field.text() != prefix:
-                        raise RuntimeError(f"typed {prefix!r} but the field shows "
-                                           f"{field.text()!r}")
+                        raise RuntimeError(f"typed {prefix!r} but the field shows {field.text()!r}")
                     if model.rowCount() and model.page_loads == loads:
-                        raise RuntimeError(f"the list did not read a new first page for "
-                                           f"{prefix!r}")
+                        raise RuntimeError(f"the list did not read a new first page for {prefix!r}")
                     query = _page_query(trace.statements)
                     if query is None:
                         raise RuntimeError(f"no full-text page query was seen for {prefix!r}")
@@ -81,11 +87,22 @@ def run(quick: bool) -> list[dict]:
                         baseline.append(bare_seconds)
     finally:
         bare.close()
-    note = (f"typing “{keystrokes()[-1]}” {TYPINGS} times, {len(measured)} keystrokes; "
-            "baseline: the app's own page query for each keystroke, run bare with sqlite3")
+    note = (
+        f"typing “{keystrokes()[-1]}” {TYPINGS} times, {len(measured)} keystrokes; "
+        "baseline: the app's own page query for each keystroke, run bare with sqlite3"
+    )
     return [
-        row("search as you type, per keystroke, median", statistics.median(measured),
-            statistics.median(baseline), "≤ 3×", note=note),
-        row("search as you type, per keystroke, p95", percentile(measured, 0.95),
-            percentile(baseline, 0.95), "< 16 ms"),
+        row(
+            "search as you type, per keystroke, median",
+            statistics.median(measured),
+            statistics.median(baseline),
+            "≤ 3×",
+            note=note,
+        ),
+        row(
+            "search as you type, per keystroke, p95",
+            percentile(measured, 0.95),
+            percentile(baseline, 0.95),
+            "< 16 ms",
+        ),
     ]

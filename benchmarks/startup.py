@@ -36,8 +36,13 @@ PAIRS = max(RUNS, 11)
 def _launch(arguments: list[str], env: dict) -> tuple[float, float]:
     """Seconds until the child says it painted, and its peak RSS in MiB."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "benchmarks.startup_probe", *arguments],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.startup_probe", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
     try:
         line = child.stdout.readline()
         elapsed = time.perf_counter() - started
@@ -47,8 +52,10 @@ def _launch(arguments: list[str], env: dict) -> tuple[float, float]:
             child.kill()
             child.wait()
     if not line.startswith("painted"):
-        raise RuntimeError(f"startup probe {arguments[0]} did not paint: {line.strip()} "
-                           f"{child.stderr.read()[-2000:]}")
+        raise RuntimeError(
+            f"startup probe {arguments[0]} did not paint: {line.strip()} "
+            f"{child.stderr.read()[-2000:]}"
+        )
     words = line.split()
     if measure.clock_kind == "cpu":
         elapsed = float(words[2])  # the GUI thread's CPU time until the paint
@@ -73,8 +80,17 @@ def run(quick: bool) -> list[dict]:
         app_times.append(seconds)
         app_memory.append(mib)
     return [
-        row("startup to first page painted", statistics.median(app_times),
-            statistics.median(bare_times), "≤ 2.0×"),
-        row("startup peak memory (RSS)", statistics.median(app_memory),
-            statistics.median(bare_memory), "≤ +100 MiB", unit="MiB"),
+        row(
+            "startup to first page painted",
+            statistics.median(app_times),
+            statistics.median(bare_times),
+            "≤ 2.0×",
+        ),
+        row(
+            "startup peak memory (RSS)",
+            statistics.median(app_memory),
+            statistics.median(bare_memory),
+            "≤ +100 MiB",
+            unit="MiB",
+        ),
     ]

@@ -40,9 +40,12 @@ def _watch(app, wants_rows: bool) -> None:
         def eventFilter(self, watched, event):  # noqa: N802
             if event.type() == paint:
                 view = watched.parent()
-                if isinstance(view, QAbstractItemView) and watched is view.viewport() \
-                        and view.objectName() in ("peopleTableView", "bareTableView") \
-                        and (not wants_rows or view.model().rowCount() > 0):
+                if (
+                    isinstance(view, QAbstractItemView)
+                    and watched is view.viewport()
+                    and view.objectName() in ("peopleTableView", "bareTableView")
+                    and (not wants_rows or view.model().rowCount() > 0)
+                ):
                     QTimer.singleShot(0, report)  # after this paint has finished
             return False
 

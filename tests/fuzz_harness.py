@@ -37,8 +37,10 @@ EXAMPLES = int(os.environ.get("ENTREGENT_FUZZ_EXAMPLES", "120"))
 FULL_SIZE = os.environ.get("ENTREGENT_HOSTILE_FULL", "") not in ("", "0")
 SECONDS_PER_INPUT = 10.0  # the resource guard: "a few seconds" of work (CPU) for one input
 WALL_SECONDS_PER_INPUT = 60.0  # and of waiting, on a busy machine
-FAILURES = Path(os.environ.get("ENTREGENT_FUZZ_FAILURES")
-                or Path(tempfile.gettempdir()) / "entregent-fuzz-failures")
+FAILURES = Path(
+    os.environ.get("ENTREGENT_FUZZ_FAILURES")
+    or Path(tempfile.gettempdir()) / "entregent-fuzz-failures"
+)
 
 
 @dataclass
@@ -57,10 +59,12 @@ class FuzzStats:
             self.slowest_input[kind] = what
 
     def as_json(self) -> dict:
-        return {"tried": dict(self.tried),
-                "outcomes": {f"{k}:{o}": n for (k, o), n in sorted(self.outcomes.items())},
-                "slowest_cpu_seconds": {k: round(v, 3) for k, v in self.slowest.items()},
-                "slowest_input": dict(self.slowest_input)}
+        return {
+            "tried": dict(self.tried),
+            "outcomes": {f"{k}:{o}": n for (k, o), n in sorted(self.outcomes.items())},
+            "slowest_cpu_seconds": {k: round(v, 3) for k, v in self.slowest.items()},
+            "slowest_input": dict(self.slowest_input),
+        }
 
 
 STATS = FuzzStats()
@@ -91,6 +95,7 @@ def importer(kind: str):
 
         def import_file(path, *, create_contacts=False):
             return import_calendar(path, batch=None, create_contacts=create_contacts)
+
     return import_file
 
 
@@ -107,8 +112,7 @@ def _save_failure(data: bytes, suffix: str) -> Path:
     return path
 
 
-def check_import(path: Path, kind: str, *, create_contacts: bool = False,
-                 what: str = "") -> str:
+def check_import(path: Path, kind: str, *, create_contacts: bool = False, what: str = "") -> str:
     """Import ``path`` into the open database; fail unless the outcome is allowed.
 
     Returns "imported", "imported with rejections" or "refused".
@@ -126,35 +130,70 @@ def check_import(path: Path, kind: str, *, create_contacts: bool = False,
         outcome = "refused"
     except BaseException as exc:
         saved = _save_failure(path.read_bytes(), path.suffix)
-        raise AssertionError(f"{type(exc).__name__} on an input saved as {saved}: "
-                             f"{exc}") from exc
+        raise AssertionError(f"{type(exc).__name__} on an input saved as {saved}: {exc}") from exc
     else:
         seconds = time.process_time() - cpu_start
         for problem in [*report.rejected, *report.skipped_lines]:
             assert isinstance(problem.line, int) and problem.line >= 1, (
-                f"a rejection without its line number: {problem}")
+                f"a rejection without its line number: {problem}"
+            )
             assert problem.reason.strip()
         outcome = "imported with rejections" if report.rejected else "imported"
     wall = time.perf_counter() - start
     STATS.record(kind, outcome, seconds, what or path.name)
     if seconds > SECONDS_PER_INPUT or wall > WALL_SECONDS_PER_INPUT:
         saved = _save_failure(path.read_bytes(), path.suffix)
-        raise AssertionError(f"one input took {seconds:.1f} s of CPU, {wall:.1f} s in all "
-                             f"(saved as {saved})")
+        raise AssertionError(
+            f"one input took {seconds:.1f} s of CPU, {wall:.1f} s in all (saved as {saved})"
+        )
     return outcome
 
 
 # ---------------------------------------------------------------- mutations
 
-_PARAMS = [b";ENCODING=QUOTED-PRINTABLE", b";ENCODING=BASE64", b";ENCODING=b",
-           b";CHARSET=SHIFT_JIS", b";CHARSET=nonsense", b";CHARSET=UTF-16",
-           b";TYPE=", b";TYPE=CELL,PREF,,,", b";VALUE=DATE", b";VALUE=URI", b";VALUE=PERIOD",
-           b";TZID=Nowhere/Else", b";TZID=", b";X-APPLE-OMIT-YEAR=1604", b";LANGUAGE=",
-           b";=", b";;;", b';X-Q="unclosed', b";RANGE=THISANDFUTURE", b";RELATED=END",
-           b";CN=\"a;b:c\"", b";PREF=999999999999999999999"]
-_JUNK = [b"\x00", b"\x00\x00\x00\x00", b"\xff\xfe", b"\xc3\x28", b"\xa0\xa1", b"\xed\xa0\x80",
-         b"\xf0\x28\x8c\x28", b"\xef\xbb\xbf", b"\r", b"\n", b"=", b"=\r\n", b"\\", b";", b":",
-         b"\t", b" "]
+_PARAMS = [
+    b";ENCODING=QUOTED-PRINTABLE",
+    b";ENCODING=BASE64",
+    b";ENCODING=b",
+    b";CHARSET=SHIFT_JIS",
+    b";CHARSET=nonsense",
+    b";CHARSET=UTF-16",
+    b";TYPE=",
+    b";TYPE=CELL,PREF,,,",
+    b";VALUE=DATE",
+    b";VALUE=URI",
+    b";VALUE=PERIOD",
+    b";TZID=Nowhere/Else",
+    b";TZID=",
+    b";X-APPLE-OMIT-YEAR=1604",
+    b";LANGUAGE=",
+    b";=",
+    b";;;",
+    b';X-Q="unclosed',
+    b";RANGE=THISANDFUTURE",
+    b";RELATED=END",
+    b';CN="a;b:c"',
+    b";PREF=999999999999999999999",
+]
+_JUNK = [
+    b"\x00",
+    b"\x00\x00\x00\x00",
+    b"\xff\xfe",
+    b"\xc3\x28",
+    b"\xa0\xa1",
+    b"\xed\xa0\x80",
+    b"\xf0\x28\x8c\x28",
+    b"\xef\xbb\xbf",
+    b"\r",
+    b"\n",
+    b"=",
+    b"=\r\n",
+    b"\\",
+    b";",
+    b":",
+    b"\t",
+    b" ",
+]
 
 
 def _lines(data: bytes) -> list[bytes]:
@@ -172,7 +211,7 @@ def flip_bytes(data: bytes, rng: random.Random) -> bytes:
 
 
 def truncate(data: bytes, rng: random.Random) -> bytes:
-    return data[:rng.randrange(len(data) + 1)]
+    return data[: rng.randrange(len(data) + 1)]
 
 
 def duplicate_lines(data: bytes, rng: random.Random) -> bytes:
@@ -185,9 +224,9 @@ def duplicate_lines(data: bytes, rng: random.Random) -> bytes:
 def shuffle_lines(data: bytes, rng: random.Random) -> bytes:
     lines = _lines(data)
     i = rng.randrange(len(lines))
-    window = lines[i:i + rng.randint(2, 30)]
+    window = lines[i : i + rng.randint(2, 30)]
     rng.shuffle(window)
-    return b"".join(lines[:i] + window + lines[i + len(window):])
+    return b"".join(lines[:i] + window + lines[i + len(window) :])
 
 
 def random_parameters(data: bytes, rng: random.Random) -> bytes:
@@ -214,12 +253,13 @@ def huge_value(data: bytes, rng: random.Random) -> bytes:
 def junk_bytes(data: bytes, rng: random.Random) -> bytes:
     buf = bytearray(data)
     for _ in range(rng.randint(1, 10)):
-        buf[rng.randrange(len(buf) + 1):0] = rng.choice(_JUNK)
+        buf[rng.randrange(len(buf) + 1) : 0] = rng.choice(_JUNK)
     return bytes(buf)
 
 
-def nest(data: bytes, rng: random.Random, names=(b"VCARD", b"VEVENT", b"VALARM",
-                                                    b"VCALENDAR", b"VTODO")) -> bytes:
+def nest(
+    data: bytes, rng: random.Random, names=(b"VCARD", b"VEVENT", b"VALARM", b"VCALENDAR", b"VTODO")
+) -> bytes:
     lines = _lines(data)
     i = rng.randrange(len(lines) + 1)
     depth = rng.choice([2, 10, 200, 3000])
@@ -232,11 +272,14 @@ def nest(data: bytes, rng: random.Random, names=(b"VCARD", b"VEVENT", b"VALARM",
 
 def many_properties(data: bytes, rng: random.Random) -> bytes:
     lines = _lines(data)
-    candidates = [n for n, line in enumerate(lines) if b":" in line
-                  and not line.upper().startswith((b"BEGIN", b"END"))] or [0]
+    candidates = [
+        n
+        for n, line in enumerate(lines)
+        if b":" in line and not line.upper().startswith((b"BEGIN", b"END"))
+    ] or [0]
     i = rng.choice(candidates)
     count = rng.choice([10, 500, 6000, 20_000])
-    return b"".join(lines[:i + 1] + [lines[i]] * count + lines[i + 1:])
+    return b"".join(lines[: i + 1] + [lines[i]] * count + lines[i + 1 :])
 
 
 def line_endings(data: bytes, rng: random.Random) -> bytes:
@@ -258,20 +301,32 @@ def garbage_lines(data: bytes, rng: random.Random) -> bytes:
     return b"".join(lines)
 
 
-MUTATIONS = (flip_bytes, truncate, duplicate_lines, shuffle_lines, random_parameters,
-             huge_value, junk_bytes, nest, many_properties, line_endings, reencode,
-             garbage_lines)
+MUTATIONS = (
+    flip_bytes,
+    truncate,
+    duplicate_lines,
+    shuffle_lines,
+    random_parameters,
+    huge_value,
+    junk_bytes,
+    nest,
+    many_properties,
+    line_endings,
+    reencode,
+    garbage_lines,
+)
 
 
-def mutate(data: bytes, seed: int, steps: int, *, keep_head: bool = False
-           ) -> tuple[bytes, list[str]]:
+def mutate(
+    data: bytes, seed: int, steps: int, *, keep_head: bool = False
+) -> tuple[bytes, list[str]]:
     """``steps`` random mutations of ``data``; with ``keep_head`` the first line stays as
     it was, so that the file still looks like what it is and the mutations go deeper."""
     rng = random.Random(seed)
     head = b""
     if keep_head:
         first = _lines(data)[0]
-        head, data = first, data[len(first):]
+        head, data = first, data[len(first) :]
     applied = []
     for _ in range(steps):
         mutation = rng.choice(MUTATIONS)

@@ -27,8 +27,10 @@ def _import_file():
         from entregent.services.calendar_import import import_calendar
 
         def import_file(path, *, create_contacts=False, progress=None):
-            return import_calendar(path, batch=None, create_contacts=create_contacts,
-                                   progress=progress)
+            return import_calendar(
+                path, batch=None, create_contacts=create_contacts, progress=progress
+            )
+
     return import_file
 
 
@@ -55,18 +57,29 @@ def main(argv: list[str]) -> int:
             merge_contacts(int(rest[1]), int(rest[2]))
             out["outcome"] = "merged"
         else:
-            report = _import_file()(rest[0], create_contacts="--create-contacts" in rest,
-                                    progress=progress)
-            out.update(outcome="imported", new=report.new, updated=report.updated,
-                       rejected=[[p.line, p.reason[:200]] for p in report.rejected[:20]],
-                       n_rejected=len(report.rejected), n_skipped=len(report.skipped_lines),
-                       lines_ok=all(isinstance(p.line, int) and p.line >= 1
-                                    for p in [*report.rejected, *report.skipped_lines]))
+            report = _import_file()(
+                rest[0], create_contacts="--create-contacts" in rest, progress=progress
+            )
+            out.update(
+                outcome="imported",
+                new=report.new,
+                updated=report.updated,
+                rejected=[[p.line, p.reason[:200]] for p in report.rejected[:20]],
+                n_rejected=len(report.rejected),
+                n_skipped=len(report.skipped_lines),
+                lines_ok=all(
+                    isinstance(p.line, int) and p.line >= 1
+                    for p in [*report.rejected, *report.skipped_lines]
+                ),
+            )
     except UserError as exc:
         out.update(outcome="refused", error=str(exc)[:1000], named_file=bool(exc.path))
     except BaseException as exc:  # noqa: BLE001 - reported to the test, which fails
-        out.update(outcome="bug", error=f"{type(exc).__name__}: {str(exc)[:500]}",
-                   traceback=traceback.format_exc()[-4000:])
+        out.update(
+            outcome="bug",
+            error=f"{type(exc).__name__}: {str(exc)[:500]}",
+            traceback=traceback.format_exc()[-4000:],
+        )
     out["seconds"] = round(time.perf_counter() - start, 3)
     out["maxrss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(out), flush=True)

@@ -21,9 +21,13 @@ def contents_digest(path: Path) -> str:
     conn = sqlite3.connect(path)
     try:
         digest = hashlib.sha256()
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE '%fts%' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE '%fts%' ORDER BY name"
+            )
+        ]
         for table in tables:
             digest.update(table.encode())
             for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):

@@ -26,12 +26,21 @@ def language(request):
 
 def friendly(**changes) -> ContactFacts:
     """A regular tie with a healthy history: no rule fires."""
-    facts = dict(name="Claire Petit", tie="regular", context_kinds=frozenset({"work"}),
-                 cadence_days=60, last_interaction=TODAY - 10 * DAY, interactions=12,
-                 informal_interactions=0, rapport_interactions=6,
-                 personal_rapport_interactions=6, window_interactions=8, window_asks=1,
-                 ledger=Ledger(help_given=3, help_received=1, asks_helped=1),
-                 last_ask_on=TODAY - 200 * DAY)
+    facts = dict(
+        name="Claire Petit",
+        tie="regular",
+        context_kinds=frozenset({"work"}),
+        cadence_days=60,
+        last_interaction=TODAY - 10 * DAY,
+        interactions=12,
+        informal_interactions=0,
+        rapport_interactions=6,
+        personal_rapport_interactions=6,
+        window_interactions=8,
+        window_asks=1,
+        ledger=Ledger(help_given=3, help_received=1, asks_helped=1),
+        last_ask_on=TODAY - 200 * DAY,
+    )
     facts.update(changes)
     return ContactFacts(**facts)
 
@@ -47,19 +56,36 @@ def only(facts, rule, **kwargs) -> advice.Warning:
 
 
 # Words that show the text really is in the language asked for.
-ENGLISH = {"close_tie": "close to you", "imbalance": "more for you", "recent_ask": "ask",
-           "only_when_needed": "only to ask", "no_rapport": "relaxed time",
-           "group_newcomer": "through", "faded_encounter": "once", "stale_tie": "in touch"}
-FRENCH = {"close_tie": "vous est proche", "imbalance": "pour vous", "recent_ask": "demand",
-          "only_when_needed": "que pour demander", "no_rapport": "moment",
-          "group_newcomer": "par", "faded_encounter": "une fois", "stale_tie": "contact"}
+ENGLISH = {
+    "close_tie": "close to you",
+    "imbalance": "more for you",
+    "recent_ask": "ask",
+    "only_when_needed": "only to ask",
+    "no_rapport": "relaxed time",
+    "group_newcomer": "through",
+    "faded_encounter": "once",
+    "stale_tie": "in touch",
+}
+FRENCH = {
+    "close_tie": "vous est proche",
+    "imbalance": "pour vous",
+    "recent_ask": "demand",
+    "only_when_needed": "que pour demander",
+    "no_rapport": "moment",
+    "group_newcomer": "par",
+    "faded_encounter": "une fois",
+    "stale_tie": "contact",
+}
 
 
 def check_text(warning, language):
     words = ENGLISH if language == "en" else FRENCH
     assert words[warning.id] in warning.message, warning.message
-    assert "Claire Petit" in warning.message or warning.id == "group_newcomer" or \
-        "Claire Petit" in warning.explanation
+    assert (
+        "Claire Petit" in warning.message
+        or warning.id == "group_newcomer"
+        or "Claire Petit" in warning.explanation
+    )
     assert len(warning.explanation) > len(warning.message)
     if language == "fr":
         assert "{" not in warning.message + warning.explanation
@@ -73,11 +99,15 @@ def test_a_healthy_regular_tie_raises_nothing(language):
 
 # --- close tie (P7) ---------------------------------------------------------------
 
-@pytest.mark.parametrize("changes", [
-    {"tie": "close"},
-    {"context_kinds": frozenset({"family"})},
-    {"context_kinds": frozenset({"friends", "sport"})},
-])
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"tie": "close"},
+        {"context_kinds": frozenset({"family"})},
+        {"context_kinds": frozenset({"friends", "sport"})},
+    ],
+)
 def test_close_tie_fires(language, changes):
     warning = only(friendly(**changes), "close_tie")
     assert (warning.severity, warning.principle) == ("caution", "P7")
@@ -85,13 +115,15 @@ def test_close_tie_fires(language, changes):
     check_text(warning, language)
 
 
-@pytest.mark.parametrize("changes", [{"tie": "acquaintance"},
-                                     {"context_kinds": frozenset({"club", "work"})}])
+@pytest.mark.parametrize(
+    "changes", [{"tie": "acquaintance"}, {"context_kinds": frozenset({"club", "work"})}]
+)
 def test_close_tie_quiet(language, changes):
     assert "close_tie" not in ids(friendly(**changes))
 
 
 # --- imbalance (P1) ---------------------------------------------------------------
+
 
 def test_imbalance_fires_when_taken_outweighs_given(language):
     facts = friendly(ledger=Ledger(help_given=1, help_received=2, asks_declined=1))
@@ -102,14 +134,21 @@ def test_imbalance_fires_when_taken_outweighs_given(language):
     assert "1" in warning.explanation and "2.5" in warning.explanation.replace(",", ".")
 
 
-@pytest.mark.parametrize("ledger", [Ledger(), Ledger(help_given=2, help_received=2),
-                                    Ledger(help_given=1, asks_declined=1),
-                                    Ledger(help_given=0, asks_declined=1)])
+@pytest.mark.parametrize(
+    "ledger",
+    [
+        Ledger(),
+        Ledger(help_given=2, help_received=2),
+        Ledger(help_given=1, asks_declined=1),
+        Ledger(help_given=0, asks_declined=1),
+    ],
+)
 def test_imbalance_quiet_when_roughly_even(language, ledger):
     assert "imbalance" not in ids(friendly(ledger=ledger))
 
 
 # --- recent ask (P1/P7) -----------------------------------------------------------
+
 
 def test_recent_ask_fires_within_the_window(language):
     warning = only(friendly(last_ask_on=TODAY - 30 * DAY), "recent_ask")
@@ -130,14 +169,16 @@ def test_recent_ask_is_strong_while_one_is_pending(language):
 
 def test_recent_ask_quiet_after_the_window_and_for_old_pending_asks(language):
     assert "recent_ask" not in ids(friendly(last_ask_on=TODAY - 91 * DAY))
-    assert "recent_ask" not in ids(friendly(last_ask_on=TODAY - 400 * DAY,
-                                            pending_ask_on=TODAY - 400 * DAY))
+    assert "recent_ask" not in ids(
+        friendly(last_ask_on=TODAY - 400 * DAY, pending_ask_on=TODAY - 400 * DAY)
+    )
     assert "recent_ask" not in ids(friendly(last_ask_on=None))
     shorter = Thresholds(recent_ask_days=20)
     assert "recent_ask" not in ids(friendly(last_ask_on=TODAY - 30 * DAY), thresholds=shorter)
 
 
 # --- only when needed (P7) --------------------------------------------------------
+
 
 def test_only_when_needed_fires_when_every_recent_contact_was_an_ask(language):
     warning = only(friendly(window_interactions=3, window_asks=3), "only_when_needed")
@@ -152,6 +193,7 @@ def test_only_when_needed_quiet(language, n, asks):
 
 # --- no rapport (P5) --------------------------------------------------------------
 
+
 def test_no_rapport_fires_with_only_formal_meetings(language):
     facts = friendly(rapport_interactions=0, personal_rapport_interactions=0)
     warning = only(facts, "no_rapport")
@@ -163,17 +205,22 @@ def test_no_rapport_fires_with_only_formal_meetings(language):
 def test_no_rapport_quiet_with_one_coffee_or_for_close_ties(language):
     assert "no_rapport" not in ids(friendly(rapport_interactions=1))
     assert "no_rapport" not in ids(friendly(rapport_interactions=0, tie="close"))
-    assert "no_rapport" not in ids(friendly(rapport_interactions=0,
-                                            context_kinds=frozenset({"family"})))
+    assert "no_rapport" not in ids(
+        friendly(rapport_interactions=0, context_kinds=frozenset({"family"}))
+    )
 
 
 # --- group newcomer (P8) ----------------------------------------------------------
 
+
 def in_group(**group) -> ContactFacts:
     values = dict(name="Rotary Sceaux", joined_on=TODAY - 400 * DAY, contributed=True)
     values.update(group)
-    return friendly(context_kinds=frozenset({"association"}), personal_rapport_interactions=0,
-                    groups=(GroupFacts(**values),))
+    return friendly(
+        context_kinds=frozenset({"association"}),
+        personal_rapport_interactions=0,
+        groups=(GroupFacts(**values),),
+    )
 
 
 def test_group_newcomer_fires_for_a_group_joined_recently(language):
@@ -195,13 +242,19 @@ def test_group_newcomer_quiet(language):
     assert "group_newcomer" not in ids(friendly())  # no group at all
     # Known beyond the group: from work, or seen outside of it.
     recent = in_group(joined_on=TODAY - 20 * DAY)
-    assert "group_newcomer" not in ids(ContactFacts(**{
-        **recent.__dict__, "context_kinds": frozenset({"association", "work"})}))
-    assert "group_newcomer" not in ids(ContactFacts(**{
-        **recent.__dict__, "personal_rapport_interactions": 2}))
+    assert "group_newcomer" not in ids(
+        ContactFacts(**{**recent.__dict__, "context_kinds": frozenset({"association", "work"})})
+    )
+    assert "group_newcomer" not in ids(
+        ContactFacts(**{**recent.__dict__, "personal_rapport_interactions": 2})
+    )
     # One settled group where the user helps is enough.
-    both = ContactFacts(**{**recent.__dict__, "groups": recent.groups + (
-        GroupFacts("Restos du Cœur", TODAY - 800 * DAY, True),)})
+    both = ContactFacts(
+        **{
+            **recent.__dict__,
+            "groups": recent.groups + (GroupFacts("Restos du Cœur", TODAY - 800 * DAY, True),),
+        }
+    )
     assert "group_newcomer" not in ids(both)
     longer = Thresholds(newcomer_days=10)
     assert "group_newcomer" not in ids(recent, thresholds=longer)
@@ -209,12 +262,22 @@ def test_group_newcomer_quiet(language):
 
 # --- faded informal encounter (P6) ------------------------------------------------
 
+
 def met_once(days_ago: int, informal: bool = True) -> ContactFacts:
-    return friendly(tie="acquaintance", context_kinds=frozenset({"sport"}), cadence_days=None,
-                    interactions=1, informal_interactions=int(informal),
-                    rapport_interactions=1, personal_rapport_interactions=1,
-                    window_interactions=1, window_asks=0, ledger=Ledger(), last_ask_on=None,
-                    last_interaction=TODAY - days_ago * DAY)
+    return friendly(
+        tie="acquaintance",
+        context_kinds=frozenset({"sport"}),
+        cadence_days=None,
+        interactions=1,
+        informal_interactions=int(informal),
+        rapport_interactions=1,
+        personal_rapport_interactions=1,
+        window_interactions=1,
+        window_asks=0,
+        ledger=Ledger(),
+        last_ask_on=None,
+        last_interaction=TODAY - days_ago * DAY,
+    )
 
 
 def test_faded_encounter_fires_after_the_follow_up_window(language):
@@ -229,11 +292,13 @@ def test_faded_encounter_quiet(language):
     assert "faded_encounter" not in ids(met_once(5))  # still fresh
     assert "faded_encounter" not in ids(met_once(40, informal=False))  # a formal meeting
     assert "faded_encounter" not in ids(friendly(informal_interactions=3))  # seen often
-    assert "faded_encounter" not in ids(met_once(40), thresholds=Thresholds(
-        informal_followup_days=60))
+    assert "faded_encounter" not in ids(
+        met_once(40), thresholds=Thresholds(informal_followup_days=60)
+    )
 
 
 # --- stale tie (P3/P9) ------------------------------------------------------------
+
 
 def test_stale_tie_fires_after_twice_the_cadence(language):
     warning = only(friendly(cadence_days=30, last_interaction=TODAY - 61 * DAY), "stale_tie")
@@ -246,29 +311,42 @@ def test_stale_tie_quiet(language):
     assert "stale_tie" not in ids(friendly(cadence_days=30, last_interaction=TODAY - 60 * DAY))
     assert "stale_tie" not in ids(friendly(cadence_days=None, last_interaction=TODAY - 900 * DAY))
     assert "stale_tie" not in ids(friendly(last_interaction=None))
-    assert "stale_tie" not in ids(friendly(cadence_days=30, last_interaction=TODAY - 61 * DAY),
-                                  thresholds=Thresholds(stale_factor=3))
+    assert "stale_tie" not in ids(
+        friendly(cadence_days=30, last_interaction=TODAY - 61 * DAY),
+        thresholds=Thresholds(stale_factor=3),
+    )
 
 
 # --- together ---------------------------------------------------------------------
 
+
 def test_warnings_come_most_serious_first_with_alternatives(language):
-    facts = friendly(tie="close", window_interactions=2, window_asks=2,
-                     last_ask_on=TODAY - 3 * DAY, cadence_days=10,
-                     last_interaction=TODAY - 40 * DAY)
+    facts = friendly(
+        tie="close",
+        window_interactions=2,
+        window_asks=2,
+        last_ask_on=TODAY - 3 * DAY,
+        cadence_days=10,
+        last_interaction=TODAY - 40 * DAY,
+    )
     warnings = prepare_ask(facts, "favour", today=TODAY)
     severities = [w.severity for w in warnings]
     assert severities == sorted(severities, key=advice.SEVERITY_ORDER.get)
-    assert {"close_tie", "only_when_needed", "recent_ask", "stale_tie"} <= {w.id for w in
-                                                                            warnings}
+    assert {"close_tie", "only_when_needed", "recent_ask", "stale_tie"} <= {w.id for w in warnings}
     alternatives = advice.alternatives_for(warnings)
     assert alternatives[-2:] == ["ask_anyway", "cancel"]
     assert len(alternatives) == len(set(alternatives))
     labels = [advice.alternative_label(a) for a in alternatives]
     assert all(labels) and ("Ask anyway" in labels) == (language == "en")
     assert ("Demander quand même" in labels) == (language == "fr")
-    assert set(warnings[0].as_json()) == {"id", "severity", "principle", "message",
-                                          "explanation", "alternatives"}
+    assert set(warnings[0].as_json()) == {
+        "id",
+        "severity",
+        "principle",
+        "message",
+        "explanation",
+        "alternatives",
+    }
 
 
 def test_every_rule_has_fired_somewhere_in_this_file():

@@ -53,12 +53,16 @@ def _add(path, *names) -> None:
 def test_backup_is_consistent_while_another_connection_writes(db_path):
     _add(db_path, "Alice")
     writer = sqlite3.connect(db_path)
-    writer.execute("INSERT INTO contact (uid, display_name, created_at, updated_at, sort_key) "
-                   "VALUES ('u-bob', 'Bob', '2025-01-01', '2025-01-01', 'bob')")
+    writer.execute(
+        "INSERT INTO contact (uid, display_name, created_at, updated_at, sort_key) "
+        "VALUES ('u-bob', 'Bob', '2025-01-01', '2025-01-01', 'bob')"
+    )
     writer.commit()  # committed into the WAL, not yet checkpointed
     writer.execute("BEGIN")
-    writer.execute("INSERT INTO contact (uid, display_name, created_at, updated_at, sort_key) "
-                   "VALUES ('u-eve', 'Eve (not committed)', '2025-01-01', '2025-01-01', 'eve')")
+    writer.execute(
+        "INSERT INTO contact (uid, display_name, created_at, updated_at, sort_key) "
+        "VALUES ('u-eve', 'Eve (not committed)', '2025-01-01', '2025-01-01', 'eve')"
+    )
     copy = create_backup(db_path)
     writer.rollback()
     writer.close()
@@ -274,14 +278,25 @@ def _write(path, setup):
     return path
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda p: p.write_text("BEGIN:VCARD\nFN:not a database\nEND:VCARD\n"), "not an SQLite"),
-    (lambda p: p.write_bytes(b""), "not an SQLite"),
-    (lambda p: _write(p, f"CREATE TABLE contact (x); CREATE TABLE interaction (x);"
-                         f"PRAGMA user_version = {CURRENT_VERSION + 1};"), "newer Entregent"),
-    (lambda p: _write(p, "CREATE TABLE photos (x); PRAGMA user_version = 1;"),
-     "not an Entregent one"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: p.write_text("BEGIN:VCARD\nFN:not a database\nEND:VCARD\n"), "not an SQLite"),
+        (lambda p: p.write_bytes(b""), "not an SQLite"),
+        (
+            lambda p: _write(
+                p,
+                f"CREATE TABLE contact (x); CREATE TABLE interaction (x);"
+                f"PRAGMA user_version = {CURRENT_VERSION + 1};",
+            ),
+            "newer Entregent",
+        ),
+        (
+            lambda p: _write(p, "CREATE TABLE photos (x); PRAGMA user_version = 1;"),
+            "not an Entregent one",
+        ),
+    ],
+)
 def test_restore_refuses_a_bad_file_and_changes_nothing(db_path, tmp_path, make, message):
     _add(db_path, "Alice")
     bad = tmp_path / "bad.sqlite3"

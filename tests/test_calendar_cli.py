@@ -24,8 +24,9 @@ def _prepare(db_path: Path) -> None:
     set_setting("calendar_import_days", 36500)
     set_setting("my_emails", ["me@example.net"])
     alice = Contact.create(display_name="Alice Martin")
-    ContactMethod.create(contact=alice, kind="email", value="alice@example.org",
-                         normalized="alice@example.org")
+    ContactMethod.create(
+        contact=alice, kind="email", value="alice@example.org", normalized="alice@example.org"
+    )
     FollowUp.create(contact=alice, due_on=dt.date(2030, 3, 1), note="Thank her; the book, too")
     close_session()
 

@@ -32,16 +32,20 @@ def corpus_db(template_db, tmp_path_factory):
     set_setting("my_emails", ["redacted@example.com"])
     ids = {}
     fablab = "j68lhv614hbv3u4ttbrs6glhpg@group.calendar.google.com"
-    for name, email in (("Jane Doe", "jdoe@example.com"),
-                        ("John Q. Public", "JQPublic@example.com"),
-                        ("Daniel Latham", "dlatham@apple.com"), ("Henry Cabot", None),
-                        ("Another One", "another@example.com"),
-                        ("The Big Cheese", "iamboss@example.com"),
-                        ("FabLab calendar", fablab)):
+    for name, email in (
+        ("Jane Doe", "jdoe@example.com"),
+        ("John Q. Public", "JQPublic@example.com"),
+        ("Daniel Latham", "dlatham@apple.com"),
+        ("Henry Cabot", None),
+        ("Another One", "another@example.com"),
+        ("The Big Cheese", "iamboss@example.com"),
+        ("FabLab calendar", fablab),
+    ):
         contact = Contact.create(display_name=name)
         if email:
-            ContactMethod.create(contact=contact, kind="email", value=email,
-                                 normalized=email.lower())
+            ContactMethod.create(
+                contact=contact, kind="email", value=email, normalized=email.lower()
+            )
         ids[name] = contact.id
     yield ids
     close_session()
@@ -72,12 +76,12 @@ def test_corpus_attendees_are_matched_by_email_then_exact_name(corpus_db):
     import_calendar(path, batch=None)
     set_setting("calendar_import_days", 730)
     interaction = Interaction.get(Interaction.origin == calendar_origin(path))
-    people = {p.contact_id for p in Participant.select().where(
-        Participant.interaction == interaction.id)}
+    people = {
+        p.contact_id for p in Participant.select().where(Participant.interaction == interaction.id)
+    }
     # Jane by e-mail, John by e-mail in another case, Henry by his exact name (CN);
     # not the one who declined, nor the non-participant who delegated.
-    assert people == {corpus_db["Jane Doe"], corpus_db["John Q. Public"],
-                      corpus_db["Henry Cabot"]}
+    assert people == {corpus_db["Jane Doe"], corpus_db["John Q. Public"], corpus_db["Henry Cabot"]}
 
 
 def test_corpus_organizer_is_matched(corpus_db):
@@ -87,8 +91,14 @@ def test_corpus_organizer_is_matched(corpus_db):
     path = ICS / "recurring-ical-events" / "issue_61_time_zone_error.ics"
     report = import_calendar(path, batch=None)
     set_setting("calendar_import_days", 730)
-    found = (Interaction.select().join(Participant)
-             .where((Interaction.origin == calendar_origin(path))
-                    & (Participant.contact == corpus_db["Daniel Latham"])).count())
+    found = (
+        Interaction.select()
+        .join(Participant)
+        .where(
+            (Interaction.origin == calendar_origin(path))
+            & (Participant.contact == corpus_db["Daniel Latham"])
+        )
+        .count()
+    )
     assert found >= 1
     assert found == report.new + report.unchanged

@@ -21,17 +21,21 @@ from entregent.services.followups import (
     reschedule_followup,
 )
 
-EVIL_NOTE = ("Ask about the job\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\nSUMMARY:pwned\r"
-             "ATTENDEE:mailto:x@example.org, then; coffee \\ maybe")
+EVIL_NOTE = (
+    "Ask about the job\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\nSUMMARY:pwned\r"
+    "ATTENDEE:mailto:x@example.org, then; coffee \\ maybe"
+)
 
 
 @pytest.fixture
 def alice(db):
     contact = Contact.create(display_name="Alice Martin")
-    ContactMethod.create(contact=contact, kind="email", value="alice@example.org",
-                         normalized="alice@example.org")
-    ContactMethod.create(contact=contact, kind="tel", value="+33 6 12 34 56 78",
-                         normalized="+33612345678")
+    ContactMethod.create(
+        contact=contact, kind="email", value="alice@example.org", normalized="alice@example.org"
+    )
+    ContactMethod.create(
+        contact=contact, kind="tel", value="+33 6 12 34 56 78", normalized="+33612345678"
+    )
     return contact.id
 
 
@@ -98,7 +102,8 @@ def test_uids_stay_and_only_changed_ones_get_a_higher_sequence(alice, tmp_path):
     changed_uid = FollowUp.get_by_id(ids[1]).uid
     assert second[changed_uid] > first[changed_uid]
     assert {u: s for u, s in second.items() if u != changed_uid} == {
-        u: s for u, s in first.items() if u != changed_uid}
+        u: s for u, s in first.items() if u != changed_uid
+    }
     assert components(out)[changed_uid]["DTSTART"].dt == dt.date(2030, 6, 1)
 
 
@@ -140,9 +145,11 @@ def test_user_text_cannot_break_out_of_its_property(db, tmp_path):
     assert b"ATTENDEE" not in starts
     event = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
     description = str(event["DESCRIPTION"])
-    assert description.startswith("Ask about the job\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\n"
-                                  "SUMMARY:pwned\nATTENDEE:mailto:x@example.org, then; coffee "
-                                  "\\ maybe")
+    assert description.startswith(
+        "Ask about the job\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\n"
+        "SUMMARY:pwned\nATTENDEE:mailto:x@example.org, then; coffee "
+        "\\ maybe"
+    )
     assert str(event["SUMMARY"]) == "Follow up: Zoë; O'Brien, Jr.\nBEGIN:VALARM"
     assert "ATTENDEE" not in event
     parsed = vobject.readOne(data.decode("utf-8"))
@@ -224,8 +231,9 @@ def test_an_export_cancelled_before_writing_leaves_the_file_and_the_follow_ups(a
     create_followup(alice, dt.date(2030, 5, 4))
     steps: list[tuple[int, int]] = []
     with pytest.raises(Cancelled):
-        export_followups(out, progress=lambda *a: steps.append(a),
-                         cancelled=lambda: len(steps) == 1)
+        export_followups(
+            out, progress=lambda *a: steps.append(a), cancelled=lambda: len(steps) == 1
+        )
     assert steps == [(1, 3)] and out.read_text(encoding="utf-8") == "kept"
     assert FollowUp.get().exported_sequence is None  # nothing marked as sent
     assert export_followups(out, progress=lambda *a: steps.append(a)) == 1

@@ -27,8 +27,7 @@ DATA = Path(__file__).resolve().parent / "data" / "ics"
 def add_contact(name: str, email: str | None = None) -> int:
     contact = Contact.create(display_name=name)
     if email:
-        ContactMethod.create(contact=contact, kind="email", value=email,
-                             normalized=email.lower())
+        ContactMethod.create(contact=contact, kind="email", value=email, normalized=email.lower())
     return contact.id
 
 
@@ -37,8 +36,10 @@ def people(db):
     """Alice (by e-mail), Chloé (by name only), and the user's own address."""
     set_setting("calendar_import_days", 36500)  # the test files are from 2024
     set_setting("my_emails", ["Me@Example.net"])
-    return {"alice": add_contact("Alice Martin", "Alice@Example.org"),
-            "chloe": add_contact("Chloé Durand")}
+    return {
+        "alice": add_contact("Alice Martin", "Alice@Example.org"),
+        "chloe": add_contact("Chloé Durand"),
+    }
 
 
 def interactions() -> dict[str, Interaction]:
@@ -46,8 +47,9 @@ def interactions() -> dict[str, Interaction]:
 
 
 def participants(interaction: Interaction) -> set[int]:
-    return {p.contact_id for p in Participant.select().where(
-        Participant.interaction == interaction.id)}
+    return {
+        p.contact_id for p in Participant.select().where(Participant.interaction == interaction.id)
+    }
 
 
 def copy(tmp_path: Path, name: str, as_name: str = "calendar.ics") -> Path:
@@ -116,7 +118,8 @@ def test_reimport_never_overwrites_or_removes_what_the_user_edited(people, tmp_p
     cancelled_key = "club-evenings-2024@example.org#20241002T170000Z"
     for key in (moved_key, cancelled_key):
         Interaction.update(edited=True, note="my own words").where(
-            Interaction.id == stored[key].id).execute()
+            Interaction.id == stored[key].id
+        ).execute()
     shutil.copyfile(DATA / "weekly_club_updated.ics", path)
     report = import_calendar(path, batch=None)
     assert (report.updated, report.removed) == (0, 1)
@@ -144,7 +147,9 @@ def test_future_occurrences_are_not_interactions(people, tmp_path):
         "UID:weekly-coffee@example.org\r\n"
         f"DTSTART:{start:%Y%m%d}T080000Z\r\nRRULE:FREQ=WEEKLY;COUNT=10\r\n"
         "SUMMARY:Coffee with Alice\r\nATTENDEE:mailto:alice@example.org\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
     report = import_calendar(path, batch=None)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     assert report.new in (3, 4)  # three weeks back, plus today's if 08:00 has passed
@@ -156,8 +161,10 @@ def test_this_and_future_and_rdate(people, tmp_path):
     path = copy(tmp_path, "this_and_future.ics")
     report = import_calendar(path, batch=None)
     assert report.new == 9  # six runs, one breakfast and its two extra dates
-    runs = sorted((i for i in Interaction.select() if i.external_key.startswith("running")),
-                  key=lambda i: i.occurred_at)
+    runs = sorted(
+        (i for i in Interaction.select() if i.external_key.startswith("running")),
+        key=lambda i: i.occurred_at,
+    )
     assert [i.occurred_at.hour for i in runs] == [17, 17, 17, 18, 18, 18]
     assert runs[0].kind == "sport"
 
@@ -174,19 +181,38 @@ def test_time_zones(people, tmp_path, monkeypatch):
     assert report.new == 6 and not report.rejected
     stored = {k: (i.occurred_at, i.tz, i.all_day, i.kind) for k, i in interactions().items()}
     assert stored["tz-windows@example.org"] == (
-        dt.datetime(2024, 6, 10, 8, 0), "Europe/Berlin", False, "coffee")
+        dt.datetime(2024, 6, 10, 8, 0),
+        "Europe/Berlin",
+        False,
+        "coffee",
+    )
     # Floating: the wall-clock time of the computer (New York here, summer: UTC-4).
     assert stored["tz-floating@example.org"] == (
-        dt.datetime(2024, 6, 11, 14, 0), "floating", False, "coffee")
+        dt.datetime(2024, 6, 11, 14, 0),
+        "floating",
+        False,
+        "coffee",
+    )
     # A whole day: noon UTC, so that every zone reads the same date.
-    assert stored["tz-all-day@example.org"] == (
-        dt.datetime(2024, 6, 12, 12, 0), "", True, "sport")
+    assert stored["tz-all-day@example.org"] == (dt.datetime(2024, 6, 12, 12, 0), "", True, "sport")
     assert stored["tz-utc@example.org"] == (
-        dt.datetime(2024, 6, 13, 10, 0), "UTC", False, "meeting")
+        dt.datetime(2024, 6, 13, 10, 0),
+        "UTC",
+        False,
+        "meeting",
+    )
     assert stored["tz-custom@example.org"] == (
-        dt.datetime(2024, 6, 14, 4, 30), "", False, "volunteering")  # the file's own zone
+        dt.datetime(2024, 6, 14, 4, 30),
+        "",
+        False,
+        "volunteering",
+    )  # the file's own zone
     assert stored["tz-olson@example.org"] == (
-        dt.datetime(2024, 6, 15, 14, 0), "America/New_York", False, "party")
+        dt.datetime(2024, 6, 15, 14, 0),
+        "America/New_York",
+        False,
+        "party",
+    )
 
 
 def test_malformed_event_is_rejected_with_its_line_and_the_rest_imported(people, tmp_path):
@@ -201,9 +227,11 @@ def test_malformed_event_is_rejected_with_its_line_and_the_rest_imported(people,
 
 
 def test_not_a_calendar_is_refused_and_nothing_stored(people, tmp_path):
-    for name, data in (("card.ics", (DATA / "not_a_calendar.ics").read_bytes()),
-                       ("binary.ics", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
-                       ("empty.ics", b"")):
+    for name, data in (
+        ("card.ics", (DATA / "not_a_calendar.ics").read_bytes()),
+        ("binary.ics", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
+        ("empty.ics", b""),
+    ):
         path = tmp_path / name
         path.write_bytes(data)
         with pytest.raises(UserError) as caught:
@@ -228,8 +256,9 @@ def test_create_contacts_turns_attendees_into_people(db, tmp_path):
     assert [m.normalized for m in bruno.methods] == ["bruno.petit@example.org"]
     assert report.new == 8 and [u.summary for u in report.unmatched] == ["Dentist"]
     assert ImportChange.select().where(ImportChange.batch == batch).count() == 3
-    club = Interaction.get(Interaction.external_key
-                           == "club-evenings-2024@example.org#20240904T170000Z")
+    club = Interaction.get(
+        Interaction.external_key == "club-evenings-2024@example.org#20240904T170000Z"
+    )
     assert len(participants(club)) == 2  # Alice and Bruno, created once each
 
 
@@ -256,13 +285,19 @@ def test_the_same_calendar_downloaded_again_under_another_name(people, tmp_path)
     assert moved.origin == calendar_origin(second)
     # Cancellations are only seen by the file that brought them.
     assert stored["club-evenings-2024@example.org#20241002T170000Z"].origin == (
-        calendar_origin(first))
+        calendar_origin(first)
+    )
 
 
 def test_an_interaction_not_from_a_calendar_is_never_taken_over(people, tmp_path):
-    Interaction.create(occurred_at=dt.datetime(2024, 10, 3, 11, 0), kind="meal",
-                       register="social", source="manual",
-                       external_key="lunch-chloe-2024@example.org", summary="typed by hand")
+    Interaction.create(
+        occurred_at=dt.datetime(2024, 10, 3, 11, 0),
+        kind="meal",
+        register="social",
+        source="manual",
+        external_key="lunch-chloe-2024@example.org",
+        summary="typed by hand",
+    )
     report = import_calendar(copy(tmp_path, "weekly_club.ics"), batch=None)
     assert (report.new, report.unchanged) == (7, 1)
     lunch = interactions()["lunch-chloe-2024@example.org"]
@@ -272,8 +307,14 @@ def test_an_interaction_not_from_a_calendar_is_never_taken_over(people, tmp_path
 def test_progress_and_cancel(people, tmp_path):
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN"]
     for n in range(450):
-        lines += ["BEGIN:VEVENT", f"UID:e{n}@example.org", "DTSTART:20240105T100000Z",
-                  "SUMMARY:Coffee", "ATTENDEE:mailto:alice@example.org", "END:VEVENT"]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:e{n}@example.org",
+            "DTSTART:20240105T100000Z",
+            "SUMMARY:Coffee",
+            "ATTENDEE:mailto:alice@example.org",
+            "END:VEVENT",
+        ]
     path = tmp_path / "many.ics"
     path.write_text("\r\n".join(lines + ["END:VCALENDAR", ""]), encoding="utf-8")
     seen = []
@@ -291,11 +332,16 @@ def test_an_unmatched_series_is_listed_once(db, tmp_path):
     report = import_calendar(path, batch=None)
     assert report.new == 0
     listed = [(u.summary, u.date, u.occurrences) for u in report.unmatched]
-    assert listed == [("Soirée du club d'échecs", "2024-09-04T17:00Z", 7),
-                      ("Lunch with Chloé", "2024-10-03T11:00Z", 1),
-                      ("Dentist", "2024-10-08T08:00Z", 1)]
-    assert report.unmatched[0].attendees == ["alice@example.org", "bruno.petit@example.org",
-                                             "me@example.net"]
+    assert listed == [
+        ("Soirée du club d'échecs", "2024-09-04T17:00Z", 7),
+        ("Lunch with Chloé", "2024-10-03T11:00Z", 1),
+        ("Dentist", "2024-10-08T08:00Z", 1),
+    ]
+    assert report.unmatched[0].attendees == [
+        "alice@example.org",
+        "bruno.petit@example.org",
+        "me@example.net",
+    ]
 
 
 def test_an_imported_floating_time_can_be_edited(people, tmp_path):
@@ -307,7 +353,8 @@ def test_an_imported_floating_time_can_be_edited(people, tmp_path):
     edited = Interaction.get_by_id(floating.id)
     assert edited.edited and edited.tz == "floating"
     assert edited.occurred_at == dt.datetime(2024, 6, 11, 11, 0).astimezone(dt.UTC).replace(
-        tzinfo=None)
+        tzinfo=None
+    )
 
 
 def test_a_rule_firing_every_second_is_left_out_and_the_rest_imported(people, tmp_path):
@@ -321,7 +368,8 @@ def test_a_rule_firing_every_second_is_left_out_and_the_rest_imported(people, tm
         "BEGIN:VEVENT\r\nUID:daily@example.org\r\n"
         f"DTSTART:{start:%Y%m%dT%H%M%S}Z\r\nSUMMARY:Stand-up\r\nRRULE:FREQ=DAILY;COUNT=20\r\n"
         "ATTENDEE:mailto:alice@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     report = import_calendar(path, batch=None)
     assert [p.line for p in report.rejected] == [8]  # its RRULE line
     assert "too often" in report.rejected[0].reason

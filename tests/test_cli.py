@@ -15,8 +15,14 @@ def run_cli(*args, env=None, input=None):
     full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8")
     full_env.pop("ENTREGENT_DB", None)
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "entregent", *map(str, args)],
-                          capture_output=True, text=True, env=full_env, input=input, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "entregent", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=input,
+        timeout=120,
+    )
 
 
 def test_version_and_help():
@@ -37,8 +43,12 @@ def test_search_finds_with_accents_folded(db_path):
     from entregent.services.session import close_session, open_session
 
     open_session(db_path, apply_language=False)
-    Contact.create(display_name="Marie-Hélène Lefèvre", given_name="Marie-Hélène",
-                   family_name="Lefèvre", org="Mairie")
+    Contact.create(
+        display_name="Marie-Hélène Lefèvre",
+        given_name="Marie-Hélène",
+        family_name="Lefèvre",
+        org="Mairie",
+    )
     close_session()
     result = run_cli("--db", db_path, "search", "helene", "lefevre", "--json")
     assert result.returncode == 0, result.stderr

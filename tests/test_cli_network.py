@@ -20,10 +20,10 @@ def network_db(db_path):
 
     open_session(db_path, apply_language=False)
     try:
+
         def person(name, *tags):
             given, _sep, family = name.partition(" ")
-            contact_id = Contact.create(display_name=name, given_name=given,
-                                        family_name=family).id
+            contact_id = Contact.create(display_name=name, given_name=given, family_name=family).id
             if tags:
                 contexts.tag_contacts([contact_id], tags)
             return contact_id
@@ -45,16 +45,22 @@ def test_ask_a_close_tie_warns_and_exits_4_until_confirmed(network_db):
     assert result.returncode == 4, result.stderr
     assert "close to you" in result.stdout
     assert "--yes" in result.stderr
-    data = json.loads(run_cli("--db", network_db, "ask", "Jeanne Rivière", "--for", "advice",
-                              "--json").stdout)
+    data = json.loads(
+        run_cli("--db", network_db, "ask", "Jeanne Rivière", "--for", "advice", "--json").stdout
+    )
     assert data["recorded"] is False and data["ask_id"] is None
     assert [w["id"] for w in data["warnings"]] == ["close_tie"]
-    assert set(data["warnings"][0]) == {"id", "severity", "principle", "message",
-                                        "explanation", "alternatives"}
+    assert set(data["warnings"][0]) == {
+        "id",
+        "severity",
+        "principle",
+        "message",
+        "explanation",
+        "alternatives",
+    }
     assert [a["id"] for a in data["alternatives"]][-2:] == ["ask_anyway", "cancel"]
     assert data["contact"]["name"] == "Jeanne Rivière" and data["what"] == "advice"
-    confirmed = run_cli("--db", network_db, "ask", "jeanne", "--for", "advice", "--yes",
-                        "--json")
+    confirmed = run_cli("--db", network_db, "ask", "jeanne", "--for", "advice", "--yes", "--json")
     assert confirmed.returncode == 0, confirmed.stderr
     data = json.loads(confirmed.stdout)
     assert data["recorded"] is True and data["decision"] == "ask_anyway"
@@ -84,8 +90,21 @@ def test_ambiguous_and_unknown_names_exit_2(network_db):
 
 
 def test_log_tag_followup_and_due(network_db):
-    logged = run_cli("--db", network_db, "log", "paul girard", "--kind", "coffee", "--when",
-                     "yesterday", "--note", "Talked about Lyon", "--with", "lemoine", "--json")
+    logged = run_cli(
+        "--db",
+        network_db,
+        "log",
+        "paul girard",
+        "--kind",
+        "coffee",
+        "--when",
+        "yesterday",
+        "--note",
+        "Talked about Lyon",
+        "--with",
+        "lemoine",
+        "--json",
+    )
     assert logged.returncode == 0, logged.stderr
     data = json.loads(logged.stdout)
     assert data["kind"] == "coffee" and data["register"] == "social"
@@ -97,16 +116,23 @@ def test_log_tag_followup_and_due(network_db):
     assert untagged.returncode == 0 and "Choir" not in untagged.stdout
     due_before = json.loads(run_cli("--db", network_db, "due", "--json").stdout)
     assert set(due_before) == {"today", "items"}
-    assert [(i["name"], i["kind"]) for i in due_before["items"]] == [
-        ("Lucie Moreau", "informal")]
-    followup = run_cli("--db", network_db, "followup", "lucie", "--due",
-                       dt.date.today().isoformat(), "--note", "Squash?", "--json")
+    assert [(i["name"], i["kind"]) for i in due_before["items"]] == [("Lucie Moreau", "informal")]
+    followup = run_cli(
+        "--db",
+        network_db,
+        "followup",
+        "lucie",
+        "--due",
+        dt.date.today().isoformat(),
+        "--note",
+        "Squash?",
+        "--json",
+    )
     assert followup.returncode == 0, followup.stderr
     made = json.loads(followup.stdout)
     assert made["sequence"] == 0 and made["uid"] and made["note"] == "Squash?"
     due_after = json.loads(run_cli("--db", network_db, "due", "--json").stdout)
-    assert [(i["name"], i["kind"]) for i in due_after["items"]] == [
-        ("Lucie Moreau", "follow_up")]
+    assert [(i["name"], i["kind"]) for i in due_after["items"]] == [("Lucie Moreau", "follow_up")]
     plain = run_cli("--db", network_db, "due")
     assert plain.returncode == 0 and "Squash?" in plain.stdout
 
@@ -114,8 +140,17 @@ def test_log_tag_followup_and_due(network_db):
 def test_balance_and_groups_json(network_db):
     overall = json.loads(run_cli("--db", network_db, "balance", "--json").stdout)
     assert overall["contact"] is None and overall["label"] == "balanced"
-    assert set(overall) >= {"since", "window_days", "help_given", "help_received", "asks",
-                            "score", "label", "label_text", "people"}
+    assert set(overall) >= {
+        "since",
+        "window_days",
+        "help_given",
+        "help_received",
+        "asks",
+        "score",
+        "label",
+        "label_text",
+        "people",
+    }
     groups = run_cli("--db", network_db, "groups", "--json")
     assert groups.returncode == 0, groups.stderr
     data = json.loads(groups.stdout)
@@ -126,8 +161,15 @@ def test_balance_and_groups_json(network_db):
 
 
 def test_commands_speak_french(network_db):
-    result = run_cli("--db", network_db, "ask", "jeanne", "--for", "advice",
-                     env={"LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"})
+    result = run_cli(
+        "--db",
+        network_db,
+        "ask",
+        "jeanne",
+        "--for",
+        "advice",
+        env={"LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"},
+    )
     assert result.returncode == 4
     assert "vous est proche" in result.stdout
 
@@ -142,8 +184,13 @@ def _run_on_a_terminal(args, answer: str) -> tuple[int, str]:
     master, slave = pty.openpty()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8")
     env.pop("ENTREGENT_DB", None)
-    process = subprocess.Popen([sys.executable, "-m", "entregent", *map(str, args)],
-                               stdin=slave, stdout=slave, stderr=slave, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "entregent", *map(str, args)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+    )
     os.close(slave)
     output = b""
     answered = False
@@ -164,9 +211,7 @@ def _run_on_a_terminal(args, answer: str) -> tuple[int, str]:
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
 def test_ask_on_a_terminal_asks_for_a_yes(network_db):
-    code, output = _run_on_a_terminal(["--db", network_db, "ask", "jeanne", "--for", "advice"],
-                                      "n")
+    code, output = _run_on_a_terminal(["--db", network_db, "ask", "jeanne", "--for", "advice"], "n")
     assert code == 4 and "Ask anyway?" in output
-    code, output = _run_on_a_terminal(["--db", network_db, "ask", "jeanne", "--for", "advice"],
-                                      "y")
+    code, output = _run_on_a_terminal(["--db", network_db, "ask", "jeanne", "--for", "advice"], "y")
     assert code == 0 and "Recorded" in output

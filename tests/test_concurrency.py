@@ -61,9 +61,13 @@ def network(db_path):
 
 @pytest.fixture
 def holder(network):
-    process = subprocess.Popen([sys.executable, "-c", HOLDER, str(network)],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                               env=_env())
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(network)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
 
     def ask(command: str) -> str:
         process.stdin.write(command + "\n")
@@ -82,9 +86,25 @@ def holder(network):
 
 
 def _log(path, note="coffee at the club"):
-    return subprocess.run([sys.executable, "-m", "entregent", "--db", str(path), "log",
-                           "Hélène", "--kind", "coffee", "--note", note],
-                          capture_output=True, text=True, env=_env(), timeout=120)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "entregent",
+            "--db",
+            str(path),
+            "log",
+            "Hélène",
+            "--kind",
+            "coffee",
+            "--note",
+            note,
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+    )
 
 
 def test_cli_writes_while_the_app_holds_the_database_open(network, holder):
@@ -133,14 +153,30 @@ LOCK_HOLDER = textwrap.dedent("""
 
 def test_a_second_app_on_the_same_database_is_refused_but_the_cli_writes(network, tmp_path):
     pytest.importorskip("PySide6")
-    first = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(network)],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                             env=_env())
+    first = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(network)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
     try:
         assert first.stdout.readline().strip() == "locked"
-        second = subprocess.run([sys.executable, "-m", "entregent", "--db", str(network),
-                                 "--screenshot", str(tmp_path / "second.png")],
-                                capture_output=True, text=True, env=_env(), timeout=300)
+        second = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "entregent",
+                "--db",
+                str(network),
+                "--screenshot",
+                str(tmp_path / "second.png"),
+            ],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            timeout=300,
+        )
         assert second.returncode == 2
         assert "already open" in second.stderr and "Traceback" not in second.stderr
         assert not (tmp_path / "second.png").exists()
@@ -151,7 +187,19 @@ def test_a_second_app_on_the_same_database_is_refused_but_the_cli_writes(network
         first.stdin.close()
         first.wait(timeout=60)
         first.stdout.close()
-    again = subprocess.run([sys.executable, "-m", "entregent", "--db", str(network),
-                            "--screenshot", str(tmp_path / "again.png")],
-                           capture_output=True, text=True, env=_env(), timeout=300)
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "entregent",
+            "--db",
+            str(network),
+            "--screenshot",
+            str(tmp_path / "again.png"),
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=300,
+    )
     assert again.returncode == 0, again.stderr

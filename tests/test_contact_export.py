@@ -85,56 +85,102 @@ def test_khard_lists_the_export(db, corpus, tmp_path):
             (book / f"{contact_id}.vcf").write_text(text, encoding="utf-8", newline="")
         config = tmp_path / f"khard{version}.conf"
         config.write_text(f"[addressbooks]\n[[book]]\npath = {book}\n", encoding="utf-8")
-        done = subprocess.run([str(khard), "-c", str(config), "list", "--parsable",
-                               "--display", "formatted_name"], capture_output=True, text=True,
-                              timeout=120, env={"HOME": str(tmp_path), "LANG": "C.UTF-8"})
+        done = subprocess.run(
+            [str(khard), "-c", str(config), "list", "--parsable", "--display", "formatted_name"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={"HOME": str(tmp_path), "LANG": "C.UTF-8"},
+        )
         assert done.returncode == 0, done.stderr
         assert "rror" not in done.stderr, done.stderr
-        listed = {line.split("\t")[0]: line.split("\t")[1]
-                  for line in done.stdout.splitlines() if "\t" in line}
+        listed = {
+            line.split("\t")[0]: line.split("\t")[1]
+            for line in done.stdout.splitlines()
+            if "\t" in line
+        }
         uids = {c.uid: c.display_name for c in Contact.select()}
         assert listed == uids  # every card read, each under its own name
 
 
-_TEXT = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"),
-                                       include_characters=",;:\\\"é😀"),
-                max_size=16).map(lambda s: " ".join(s.split()))
+_TEXT = st.text(
+    alphabet=st.characters(
+        codec="utf-8", categories=("L", "N", "P", "S", "Zs"), include_characters=',;:\\"é😀'
+    ),
+    max_size=16,
+).map(lambda s: " ".join(s.split()))
 _NOTE = st.lists(_TEXT, max_size=3).map("\n".join).map(str.strip)
 _PHONE = st.lists(st.integers(0, 99), min_size=4, max_size=4).map(
-    lambda parts: "+33 6 " + " ".join(f"{p:02d}" for p in parts))
+    lambda parts: "+33 6 " + " ".join(f"{p:02d}" for p in parts)
+)
 _EMAIL = st.from_regex(r"[a-z]{1,8}\.[a-z]{1,8}@example\.org", fullmatch=True)
-_PERSON = st.fixed_dictionaries({
-    "display_name": _TEXT.filter(bool), "given_name": _TEXT, "family_name": _TEXT,
-    "additional_names": _TEXT, "nickname": _TEXT, "org": _TEXT, "title": _TEXT, "note": _NOTE,
-    "birthday": st.one_of(st.none(), st.dates().map(lambda d: f"{d.year:04d}-{d.month:02d}-"
-                                                               f"{d.day:02d}").filter(
-        lambda d: d[:4] not in ("1604", "1900", "0000", "0001")),
-        st.dates().map(lambda d: f"--{d.month:02d}-{d.day:02d}")),
-    "phones": st.lists(_PHONE, max_size=2, unique=True),
-    "emails": st.lists(_EMAIL, max_size=2, unique=True),
-    "contexts": st.lists(st.sampled_from(["Chorale", "Amis, proches", "Voisins; rue B",
-                                          "Échecs \\ club", "family"]), unique=True, max_size=3),
-})
+_PERSON = st.fixed_dictionaries(
+    {
+        "display_name": _TEXT.filter(bool),
+        "given_name": _TEXT,
+        "family_name": _TEXT,
+        "additional_names": _TEXT,
+        "nickname": _TEXT,
+        "org": _TEXT,
+        "title": _TEXT,
+        "note": _NOTE,
+        "birthday": st.one_of(
+            st.none(),
+            st.dates()
+            .map(lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}")
+            .filter(lambda d: d[:4] not in ("1604", "1900", "0000", "0001")),
+            st.dates().map(lambda d: f"--{d.month:02d}-{d.day:02d}"),
+        ),
+        "phones": st.lists(_PHONE, max_size=2, unique=True),
+        "emails": st.lists(_EMAIL, max_size=2, unique=True),
+        "contexts": st.lists(
+            st.sampled_from(
+                ["Chorale", "Amis, proches", "Voisins; rue B", "Échecs \\ club", "family"]
+            ),
+            unique=True,
+            max_size=3,
+        ),
+    }
+)
 
 
 def _state() -> list[dict]:
     people = []
     for contact in Contact.select().order_by(Contact.display_name, Contact.id):
-        methods = list(ContactMethod.select().where(ContactMethod.contact == contact)
-                       .order_by(ContactMethod.position))
-        people.append({
-            **{k: getattr(contact, k) for k in ("display_name", "given_name", "family_name",
-                                                "additional_names", "nickname", "org", "title",
-                                                "note", "birthday")},
-            "phones": [m.value for m in methods if m.kind == "tel"],
-            "emails": [m.value for m in methods if m.kind == "email"],
-            "contexts": sorted(link.context.name for link in contact.context_links),
-        })
+        methods = list(
+            ContactMethod.select()
+            .where(ContactMethod.contact == contact)
+            .order_by(ContactMethod.position)
+        )
+        people.append(
+            {
+                **{
+                    k: getattr(contact, k)
+                    for k in (
+                        "display_name",
+                        "given_name",
+                        "family_name",
+                        "additional_names",
+                        "nickname",
+                        "org",
+                        "title",
+                        "note",
+                        "birthday",
+                    )
+                },
+                "phones": [m.value for m in methods if m.kind == "tel"],
+                "emails": [m.value for m in methods if m.kind == "email"],
+                "contexts": sorted(link.context.name for link in contact.context_links),
+            }
+        )
     return sorted(people, key=lambda p: json.dumps(p, sort_keys=True))
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(people=st.lists(_PERSON, min_size=1, max_size=4))
 def test_import_of_export_gives_the_same_people(db, tmp_path_factory, people):
     folder = tmp_path_factory.mktemp("roundtrip")
@@ -142,8 +188,9 @@ def test_import_of_export_gives_the_same_people(db, tmp_path_factory, people):
         database.execute_sql(f"DELETE FROM {table}")
     database.execute_sql("DELETE FROM context WHERE builtin = 0")
     for person in people:
-        contact = Contact.create(**{k: v for k, v in person.items()
-                                    if k not in ("phones", "emails", "contexts")})
+        contact = Contact.create(
+            **{k: v for k, v in person.items() if k not in ("phones", "emails", "contexts")}
+        )
         position = 0
         for kind, values in (("tel", person["phones"]), ("email", person["emails"])):
             for value in values:

@@ -53,8 +53,7 @@ def _command(db: Path, *args: str) -> list[str]:
 
 
 def _run_to_the_end(db: Path, *args: str) -> tuple[dict, float]:
-    process = subprocess.Popen(_command(db, *args), stdout=subprocess.PIPE, text=True,
-                               env=_env())
+    process = subprocess.Popen(_command(db, *args), stdout=subprocess.PIPE, text=True, env=_env())
     assert process.stdout.readline().strip() == "started"
     start = time.perf_counter()
     out = json.loads(process.stdout.readline())
@@ -66,8 +65,7 @@ def _run_to_the_end(db: Path, *args: str) -> tuple[dict, float]:
 
 def _kill_at(db: Path, delay: float, *args: str) -> bool:
     """Start the work, SIGKILL it ``delay`` seconds in; True if it was still running."""
-    process = subprocess.Popen(_command(db, *args), stdout=subprocess.PIPE, text=True,
-                               env=_env())
+    process = subprocess.Popen(_command(db, *args), stdout=subprocess.PIPE, text=True, env=_env())
     assert process.stdout.readline().strip() == "started"
     time.sleep(delay)
     running = process.poll() is None
@@ -129,10 +127,18 @@ def base_db(db_path):
     open_session(db_path, apply_language=False)
     with database.atomic():
         for n in range(PEOPLE):
-            person = Contact.create(display_name=f"Known {n}", given_name="Known",
-                                    family_name=str(n), note=f"met at the club, {n}")
-            ContactMethod.create(contact=person, kind="email", value=f"known{n}@example.org",
-                                 normalized=f"known{n}@example.org")
+            person = Contact.create(
+                display_name=f"Known {n}",
+                given_name="Known",
+                family_name=str(n),
+                note=f"met at the club, {n}",
+            )
+            ContactMethod.create(
+                contact=person,
+                kind="email",
+                value=f"known{n}@example.org",
+                normalized=f"known{n}@example.org",
+            )
     close_session()
     return db_path
 
@@ -145,7 +151,8 @@ def _vcards(path: Path, count: int) -> Path:
                 f"N:Test {n};Crash;;;\r\nTEL;TYPE=CELL:+33 6 12 {n // 100 % 100:02d} "
                 f"{n % 100:02d} 00\r\nEMAIL:crash{n}@example.org\r\nORG:Club {n % 17}\r\n"
                 f"NOTE:Card {n} of {count}\\, with accents éèà and a comma\r\n"
-                f"CATEGORIES:Friends,Club {n % 5}\r\nEND:VCARD\r\n")
+                f"CATEGORIES:Friends,Club {n % 5}\r\nEND:VCARD\r\n"
+            )
     return path
 
 
@@ -159,9 +166,14 @@ def _calendar(path: Path, count: int) -> Path:
             f"BEGIN:VEVENT\r\nUID:crash-ev-{n}@example.org\r\nDTSTAMP:20250101T000000Z\r\n"
             f"DTSTART:{start}\r\nDURATION:PT1H\r\nSUMMARY:Lunch {n}\r\n"
             f"ATTENDEE;CN=Known {n % PEOPLE}:mailto:known{n % PEOPLE}@example.org\r\n"
-            f"ATTENDEE;CN=Stranger {n}:mailto:stranger{n}@example.org\r\nEND:VEVENT\r\n")
-    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//crash//EN\r\n"
-                    + "".join(events) + "END:VCALENDAR\r\n", encoding="utf-8")
+            f"ATTENDEE;CN=Stranger {n}:mailto:stranger{n}@example.org\r\nEND:VEVENT\r\n"
+        )
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//crash//EN\r\n"
+        + "".join(events)
+        + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -182,32 +194,54 @@ def _scenario(name, base_db, tmp_path, args, measure_all, before_sql, expected_a
         _opens(copy)
         _integrity(copy)
         found = measure_all(copy)
-        assert found in (0, expected_all), f"kill {number} at {delay:.2f} s: {found} of " \
-                                           f"{expected_all}"
+        assert found in (0, expected_all), (
+            f"kill {number} at {delay:.2f} s: {found} of {expected_all}"
+        )
         assert _table_digest(copy, before_sql) == before, "what was there before changed"
-        outcomes.append({"at": round(delay, 3), "killed_while_running": running,
-                         "kept": "all" if found else "none"})
-    KILL_REPORT.append({"scenario": name, "work_seconds": round(seconds, 3),
-                        "size": CARDS, "kills": outcomes})
+        outcomes.append(
+            {
+                "at": round(delay, 3),
+                "killed_while_running": running,
+                "kept": "all" if found else "none",
+            }
+        )
+    KILL_REPORT.append(
+        {"scenario": name, "work_seconds": round(seconds, 3), "size": CARDS, "kills": outcomes}
+    )
     assert sum(o["killed_while_running"] for o in outcomes) >= max(1, KILLS - 2), outcomes
 
 
 def test_killed_vcard_import_keeps_all_or_none(base_db, tmp_path):
     pytest.importorskip("entregent.services.imports")
     path = _vcards(tmp_path / "phone.vcf", CARDS)
-    _scenario("vcard import", base_db, tmp_path, [str(path)],
-              lambda db: _count(db, "SELECT count(DISTINCT contact_id) FROM contact_method "
-                                    "WHERE normalized LIKE 'crash%@example.org'"),
-              "SELECT id, display_name, note FROM contact WHERE display_name LIKE 'Known%' "
-              "ORDER BY id", CARDS)
+    _scenario(
+        "vcard import",
+        base_db,
+        tmp_path,
+        [str(path)],
+        lambda db: _count(
+            db,
+            "SELECT count(DISTINCT contact_id) FROM contact_method "
+            "WHERE normalized LIKE 'crash%@example.org'",
+        ),
+        "SELECT id, display_name, note FROM contact WHERE display_name LIKE 'Known%' ORDER BY id",
+        CARDS,
+    )
 
 
 def test_killed_calendar_import_keeps_all_or_none(base_db, tmp_path):
     path = _calendar(tmp_path / "calendar.ics", CARDS)
-    _scenario("calendar import", base_db, tmp_path, [str(path), "--create-contacts"],
-              lambda db: _count(db, "SELECT count(*) FROM interaction "
-                                    "WHERE external_key LIKE 'crash-ev-%'"),
-              "SELECT id, display_name, note FROM contact ORDER BY id", CARDS)
+    _scenario(
+        "calendar import",
+        base_db,
+        tmp_path,
+        [str(path), "--create-contacts"],
+        lambda db: _count(
+            db, "SELECT count(*) FROM interaction WHERE external_key LIKE 'crash-ev-%'"
+        ),
+        "SELECT id, display_name, note FROM contact ORDER BY id",
+        CARDS,
+    )
 
 
 def test_killed_merge_keeps_all_or_none(base_db, tmp_path):
@@ -216,15 +250,34 @@ def test_killed_merge_keeps_all_or_none(base_db, tmp_path):
     keep = Contact.get(Contact.display_name == "Known 0")
     other = Contact.get(Contact.display_name == "Known 1")
     with database.atomic():  # a lot to move: interactions and ways to reach them
-        rows = [{"occurred_at": dt.datetime(2024, 1, 1) + dt.timedelta(hours=n),
-                 "kind": "coffee", "register": "social", "note": f"coffee {n}"}
-                for n in range(CARDS)]
+        rows = [
+            {
+                "occurred_at": dt.datetime(2024, 1, 1) + dt.timedelta(hours=n),
+                "kind": "coffee",
+                "register": "social",
+                "note": f"coffee {n}",
+            }
+            for n in range(CARDS)
+        ]
         Interaction.insert_many(rows).execute()
-        ids = [i.id for i in Interaction.select(Interaction.id).where(
-            Interaction.note.startswith("coffee "))]
+        ids = [
+            i.id
+            for i in Interaction.select(Interaction.id).where(
+                Interaction.note.startswith("coffee ")
+            )
+        ]
         Participant.insert_many([{"interaction": i, "contact": other.id} for i in ids]).execute()
-        ContactMethod.insert_many([{"contact": other.id, "kind": "tel", "value": f"+331{n:08d}",
-                                    "normalized": f"+331{n:08d}"} for n in range(200)]).execute()
+        ContactMethod.insert_many(
+            [
+                {
+                    "contact": other.id,
+                    "kind": "tel",
+                    "value": f"+331{n:08d}",
+                    "normalized": f"+331{n:08d}",
+                }
+                for n in range(200)
+            ]
+        ).execute()
     keep_id, other_id = keep.id, other.id
     close_session()
     digest = contents_digest(base_db)
@@ -238,6 +291,12 @@ def test_killed_merge_keeps_all_or_none(base_db, tmp_path):
         assert moved == CARDS, f"merged, but {moved} of {CARDS} interactions moved"
         return CARDS
 
-    _scenario("merge", base_db, tmp_path, ["--merge", str(keep_id), str(other_id)], merged,
-              f"SELECT id, display_name FROM contact WHERE id NOT IN ({other_id}) ORDER BY id",
-              CARDS)
+    _scenario(
+        "merge",
+        base_db,
+        tmp_path,
+        ["--merge", str(keep_id), str(other_id)],
+        merged,
+        f"SELECT id, display_name FROM contact WHERE id NOT IN ({other_id}) ORDER BY id",
+        CARDS,
+    )

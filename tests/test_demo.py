@@ -43,14 +43,19 @@ def _all_cards() -> list[str]:
 
 # ---------------------------------------------------------------- the seed files
 
+
 def test_generator_writes_exactly_the_committed_seeds(tmp_path):
-    script = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
-              "import make_seeds; make_seeds.main(Path(sys.argv[2]))")
-    subprocess.run([sys.executable, "-c", script, str(SEEDS), str(tmp_path)], check=True,
-                   capture_output=True)
+    script = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+        "import make_seeds; make_seeds.main(Path(sys.argv[2]))"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script, str(SEEDS), str(tmp_path)], check=True, capture_output=True
+    )
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == sorted(p.name for p in SEEDS.iterdir()
-                             if p.suffix in (".vcf", ".ics", ".json"))
+    assert written == sorted(
+        p.name for p in SEEDS.iterdir() if p.suffix in (".vcf", ".ics", ".json")
+    )
     for name in written:
         assert (tmp_path / name).read_bytes() == (SEEDS / name).read_bytes(), name
 
@@ -77,8 +82,7 @@ def test_cards_are_written_like_phones_export_them():
 def test_cards_hold_what_real_address_books_hold():
     cards = _all_cards()
     assert sum("EMAIL" not in card for card in cards) >= 30, "people without e-mail"
-    accented = [card for card in cards
-                if re.search(r"\r\nFN[^\r]*(?:[À-ÿ]|=C3=|=E8|=E9)", card)]
+    accented = [card for card in cards if re.search(r"\r\nFN[^\r]*(?:[À-ÿ]|=C3=|=E8|=E9)", card)]
     assert len(accented) >= 50, "French names with accents, raw or quoted-printable"
     assert any(re.search(r"\r\nFN:(Sarah|Oliver|Priya) ", card) for card in cards)
     phones: dict[str, int] = {}
@@ -87,8 +91,12 @@ def test_cards_hold_what_real_address_books_hold():
             digits = re.sub(r"\D", "", number).lstrip("0").removeprefix("33")
             phones[digits] = phones.get(digits, 0) + 1
     assert sum(count >= 2 for count in phones.values()) >= 3, "shared landlines"
-    categories = {c for card in cards for line in re.findall(r"CATEGORIES[^:]*:([^\r]+)", card)
-                  for c in line.split(",")}
+    categories = {
+        c
+        for card in cards
+        for line in re.findall(r"CATEGORIES[^:]*:([^\r]+)", card)
+        for c in line.split(",")
+    }
     assert {"Family", "Friends", "Club", "Work", "Association", "Charity", "Sport"} <= categories
 
 
@@ -96,8 +104,9 @@ def test_photos_are_tiny_real_images():
     photos = []
     for card in _all_cards():
         unfolded = card.replace("\r\n ", "")
-        for value in re.findall(r"PHOTO[^:]*:(?:data:image/\w+;base64,)?\r?\n?([A-Za-z0-9+/=]+)",
-                                unfolded):
+        for value in re.findall(
+            r"PHOTO[^:]*:(?:data:image/\w+;base64,)?\r?\n?([A-Za-z0-9+/=]+)", unfolded
+        ):
             photos.append(base64.b64decode(value))
     assert len(photos) >= 5
     kinds = {data[:4] for data in photos}
@@ -121,8 +130,13 @@ def test_calendar_has_the_recurring_club_evenings_with_exdate_and_a_moved_evenin
     # The padel course: eight Saturdays, one skipped.
     padel = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == PADEL_UID]
     assert padel[0]["RRULE"]["COUNT"] == [8]
-    sessions = [o for o in recurring_ical_events.of(calendar).between(
-        dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1)) if str(o["UID"]) == PADEL_UID]
+    sessions = [
+        o
+        for o in recurring_ical_events.of(calendar).between(
+            dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1)
+        )
+        if str(o["UID"]) == PADEL_UID
+    ]
     assert len(sessions) == 7
 
 
@@ -159,8 +173,18 @@ def test_journal_names_only_people_in_the_cards_and_has_every_example():
     outcomes = [i["ask"]["outcome"] for i in journal["interactions"] if "ask" in i]
     assert outcomes.count("pending") == 1 and "declined" in outcomes and "helped" in outcomes
     stories = {p.get("story") for p in journal["people"]}
-    assert {"close_tie", "owed", "gym_recent", "stale", "newcomer", "pending_ask",
-            "faded", "no_rapport", "only_when_needed", "imbalance"} <= stories
+    assert {
+        "close_tie",
+        "owed",
+        "gym_recent",
+        "stale",
+        "newcomer",
+        "pending_ask",
+        "faded",
+        "no_rapport",
+        "only_when_needed",
+        "imbalance",
+    } <= stories
     assert dt.date.fromisoformat(journal["anchor"])
 
 
@@ -185,6 +209,7 @@ def test_birthdays_move_with_the_demo():
 
 
 # ---------------------------------------------------------------- the demo database
+
 
 @pytest.fixture(scope="module")
 def demo_cache(tmp_path_factory):
@@ -217,11 +242,21 @@ def demo(demo_build):
 
 
 def _run(demo_cache, *args) -> subprocess.CompletedProcess:
-    env = dict(os.environ, XDG_CACHE_HOME=str(demo_cache), LANGUAGE="en", LANG="C.UTF-8",
-               QT_QPA_PLATFORM="offscreen")
+    env = dict(
+        os.environ,
+        XDG_CACHE_HOME=str(demo_cache),
+        LANGUAGE="en",
+        LANG="C.UTF-8",
+        QT_QPA_PLATFORM="offscreen",
+    )
     env.pop("ENTREGENT_DB", None)
-    return subprocess.run([sys.executable, "-m", "entregent", "--demo", *args], env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "entregent", "--demo", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_every_seed_file_imports_without_a_rejection(demo_build):
@@ -298,16 +333,24 @@ def test_demo_dates_follow_today(demo_build, tmp_path):
     try:
         karim = Contact.get(Contact.display_name == "Karim Benali")
         assert karim.met_on == later - dt.timedelta(days=5)
-        assert karim.last_interaction_at.date() in (later - dt.timedelta(days=5),
-                                                   later - dt.timedelta(days=6))
+        assert karim.last_interaction_at.date() in (
+            later - dt.timedelta(days=5),
+            later - dt.timedelta(days=6),
+        )
         mum = Contact.get(Contact.display_name == "Françoise Durand")
         assert mum.birthday[5:] == f"{later + dt.timedelta(days=6):%m-%d}"
-        latest = Interaction.select(Interaction.occurred_at).order_by(
-            Interaction.occurred_at.desc()).first().occurred_at
+        latest = (
+            Interaction.select(Interaction.occurred_at)
+            .order_by(Interaction.occurred_at.desc())
+            .first()
+            .occurred_at
+        )
         assert later - dt.timedelta(days=3) <= latest.date() <= later
         paris = ZoneInfo("Europe/Paris")
-        evenings = [i.occurred_at.replace(tzinfo=dt.UTC).astimezone(paris) for i in
-                    Interaction.select().where(Interaction.summary.startswith("Soirée du club"))]
+        evenings = [
+            i.occurred_at.replace(tzinfo=dt.UTC).astimezone(paris)
+            for i in Interaction.select().where(Interaction.summary.startswith("Soirée du club"))
+        ]
         assert len(evenings) >= 35
         assert {(d.hour, d.minute) for d in evenings} == {(19, 0)}  # wall clock kept
     finally:
@@ -332,8 +375,7 @@ def test_demo_ask_a_family_member_shows_the_close_tie_warning(demo_cache, demo_b
     result = _run(demo_cache, "ask", "Julien Durand", "--for", "advice")
     assert result.returncode == 4, result.stderr
     assert "Julien Durand" in result.stdout
-    data = json.loads(_run(demo_cache, "ask", "Julien Durand", "--for", "advice",
-                           "--json").stdout)
+    data = json.loads(_run(demo_cache, "ask", "Julien Durand", "--for", "advice", "--json").stdout)
     assert "close_tie" in {w["id"] for w in data["warnings"]}
     assert data["recorded"] is False
 
@@ -376,9 +418,11 @@ def test_a_journal_naming_someone_unknown_stores_nothing(db):
     from entregent.model.tables import Organization
     from entregent.services.demo_journal import load_journal
 
-    journal = {"anchor": "2026-11-26",
-               "organizations": [{"key": "club", "name": "A club", "kind": "club"}],
-               "people": [{"name": "Nobody Known", "tie": "close"}]}
+    journal = {
+        "anchor": "2026-11-26",
+        "organizations": [{"key": "club", "name": "A club", "kind": "club"}],
+        "people": [{"name": "Nobody Known", "tie": "close"}],
+    }
     with pytest.raises(UserError, match="Nobody Known"):
         load_journal(journal)
     assert Organization.select().count() == 0
@@ -390,8 +434,11 @@ def test_old_throw_away_demos_are_cleared_and_recent_ones_kept(tmp_path, monkeyp
     from entregent.services import demo
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    old, recent, other = (tmp_path / "entregent-demo-old", tmp_path / "entregent-demo-new",
-                          tmp_path / "someone-elses")
+    old, recent, other = (
+        tmp_path / "entregent-demo-old",
+        tmp_path / "entregent-demo-new",
+        tmp_path / "someone-elses",
+    )
     for folder in (old, recent, other):
         folder.mkdir()
         (folder / "demo.sqlite3").write_bytes(b"x")

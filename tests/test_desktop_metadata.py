@@ -39,18 +39,23 @@ def test_desktop_entry_opens_files_in_the_app():
     assert entry["Name"] == "Entregent"
     assert entry["Exec"] == "entregent %F"  # files go to the import wizard
     assert entry["Icon"] == entregent.APP_ID
-    assert entry["MimeType"].rstrip(";").split(";") == ["text/vcard", "text/x-vcard",
-                                                        "text/calendar"]
+    assert entry["MimeType"].rstrip(";").split(";") == [
+        "text/vcard",
+        "text/x-vcard",
+        "text/calendar",
+    ]
     assert entry["Terminal"] == "false"
     assert "ContactManagement" in entry["Categories"].split(";")
     assert entry["Comment[fr]"] and entry["GenericName[fr]"]
 
 
-@pytest.mark.skipif(not shutil.which("desktop-file-validate"),
-                    reason="desktop-file-utils is not installed")
+@pytest.mark.skipif(
+    not shutil.which("desktop-file-validate"), reason="desktop-file-utils is not installed"
+)
 def test_desktop_entry_validates():
-    result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
 
@@ -74,8 +79,12 @@ def test_metainfo_names_the_same_app():
 
 @pytest.mark.skipif(not shutil.which("appstreamcli"), reason="appstream is not installed")
 def test_metainfo_validates():
-    result = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -94,7 +103,11 @@ def test_icon_in_svg_and_every_png_size():
 
 
 def test_the_installed_package_carries_the_metadata():
-    for name in (DESKTOP.name, METAINFO.name, "locale/fr/LC_MESSAGES/entregent.mo",
-                 f"icons/hicolor/scalable/apps/{entregent.APP_ID}.svg",
-                 f"icons/hicolor/256x256/apps/{entregent.APP_ID}.png"):
+    for name in (
+        DESKTOP.name,
+        METAINFO.name,
+        "locale/fr/LC_MESSAGES/entregent.mo",
+        f"icons/hicolor/scalable/apps/{entregent.APP_ID}.svg",
+        f"icons/hicolor/256x256/apps/{entregent.APP_ID}.png",
+    ):
         assert (resources_dir() / name).is_file(), name

@@ -23,8 +23,9 @@ def ago(days: int) -> dt.datetime:
 
 def person(name: str, *tags: str, **fields) -> int:
     given, _sep, family = name.partition(" ")
-    contact_id = Contact.create(display_name=name, given_name=given, family_name=family,
-                                **fields).id
+    contact_id = Contact.create(
+        display_name=name, given_name=given, family_name=family, **fields
+    ).id
     if tags:
         contexts.tag_contacts([contact_id], tags)
     return contact_id
@@ -91,8 +92,7 @@ def test_due_list_names_people_for_each_reason(network):
     assert grouped["informal"] == ["Lucie Moreau"]
     assert grouped["owed_help"] == ["Nadia Benali", "Pauline Roux"]  # the oldest debt first
     assert grouped["birthday"] == ["Rose Fabre"]
-    assert [i.kind for i in items] == sorted((i.kind for i in items),
-                                             key=due.cadence.DUE_ORDER.get)
+    assert [i.kind for i in items] == sorted((i.kind for i in items), key=due.cadence.DUE_ORDER.get)
     bernard = items[0]
     assert bernard.ratio == pytest.approx(75 / 30, abs=0.05) and bernard.cadence_days == 30
     assert "75 days ago" in bernard.reason and "every 30 days" in bernard.reason
@@ -175,8 +175,12 @@ def test_ask_preview_from_the_database(network):
     marc = asks.prepare_ask(network["marc"], "favour", today=TODAY)
     assert [w.id for w in marc.warnings] == ["faded_encounter"]
     pauline = asks.prepare_ask(network["pauline"], "job_lead", today=TODAY)
-    assert {w.id for w in pauline.warnings} == {"imbalance", "recent_ask", "only_when_needed",
-                                                "no_rapport"}
+    assert {w.id for w in pauline.warnings} == {
+        "imbalance",
+        "recent_ask",
+        "only_when_needed",
+        "no_rapport",
+    }
     assert pauline.as_json()["contact"]["name"] == "Pauline Roux"
 
 
@@ -207,8 +211,9 @@ def test_record_ask_stores_warnings_and_decision_then_outcome(network):
 
 def test_group_newcomer_from_the_database(db):
     gilles = person("Gilles Martin", "association")
-    rotary = organizations.create_group("Rotary", "association",
-                                        joined_on=TODAY - dt.timedelta(days=20))
+    rotary = organizations.create_group(
+        "Rotary", "association", joined_on=TODAY - dt.timedelta(days=20)
+    )
     organizations.add_member(rotary, gilles, role="treasurer")
     log_interaction([gilles], "group_event", ago(10), organization_id=rotary)
     warning_ids = [w.id for w in asks.prepare_ask(gilles, "introduction").warnings]
@@ -236,8 +241,7 @@ def test_prepare_ask_counts_a_long_history_in_aggregate(db):
 
 def test_dashboard_figures(network):
     organizations.create_group("Tennis club", "club", joined_on="2020-01-01")
-    organizations.create_group("Old job", "employer", joined_on="2010-01-01",
-                               left_on="2015-01-01")
+    organizations.create_group("Old job", "employer", joined_on="2010-01-01", left_on="2015-01-01")
     board = insights.dashboard(TODAY)
     assert board.active_groups == 1
     assert board.as_json()["groups_nudge"] is True
@@ -247,8 +251,13 @@ def test_dashboard_figures(network):
     family = next(s for s in board.per_context if s.label == "family")
     # Maman's visit, Bernard's meal, the introduction (Alain is archived but tagged)
     assert sum(family.counts) == 3
-    assert board.due_by_kind == {"overdue": 2, "follow_up": 1, "informal": 1, "owed_help": 2,
-                                 "birthday": 1}
+    assert board.due_by_kind == {
+        "overdue": 2,
+        "follow_up": 1,
+        "informal": 1,
+        "owed_help": 2,
+        "birthday": 1,
+    }
     nudges = board.nudges
     assert any("group" in n for n in nudges)
     assert any(n.startswith("6 people would be glad") for n in nudges)

@@ -33,17 +33,33 @@ UIDS = ["../../x", "../../../tmp/evil", "/etc/passwd", "a\r\nUID:b", "c;d,e:f"]
 def hostile_network(db):
     context = Context.create(name="Club; chess, go\nBEGIN:VCARD", kind="club")
     for n, text in enumerate(HOSTILE):
-        person = Contact.create(uid=UIDS[n % len(UIDS)] + f"-{n}", display_name=text,
-                                given_name=text, family_name=f"{text} {n}", note=text,
-                                org=text, title=text, nickname=text)
-        ContactMethod.create(contact=person, kind="email", value=f"p{n}@example.org\r\nTEL:1",
-                             normalized=f"p{n}@example.org", label=text)
-        ContactMethod.create(contact=person, kind="tel", value=f"+33 6 12;34,{n}",
-                             normalized=f"+3361234{n:02d}", label="cell;\r\nX:1")
+        person = Contact.create(
+            uid=UIDS[n % len(UIDS)] + f"-{n}",
+            display_name=text,
+            given_name=text,
+            family_name=f"{text} {n}",
+            note=text,
+            org=text,
+            title=text,
+            nickname=text,
+        )
+        ContactMethod.create(
+            contact=person,
+            kind="email",
+            value=f"p{n}@example.org\r\nTEL:1",
+            normalized=f"p{n}@example.org",
+            label=text,
+        )
+        ContactMethod.create(
+            contact=person,
+            kind="tel",
+            value=f"+33 6 12;34,{n}",
+            normalized=f"+3361234{n:02d}",
+            label="cell;\r\nX:1",
+        )
         ContactContext.create(contact=person, context=context)
         follow_up = create_followup(person.id, dt.date(2030, 1, 1 + n), note=text)
-        FollowUp.update(uid=UIDS[n % len(UIDS)] + f"-{n}").where(
-            FollowUp.id == follow_up).execute()
+        FollowUp.update(uid=UIDS[n % len(UIDS)] + f"-{n}").where(FollowUp.id == follow_up).execute()
     return db
 
 
@@ -68,8 +84,9 @@ def test_vcard_export_keeps_its_structure_and_text(hostile_network, tmp_path, ve
     cards = list(vobject.readComponents(text))
     assert len(cards) == len(HOSTILE)
     names = sorted(card.fn.value for card in cards)
-    assert names == sorted(t.replace("\r\n", "\n").replace("\r", "\n") for t in HOSTILE) or \
-        names == sorted(HOSTILE)
+    assert names == sorted(
+        t.replace("\r\n", "\n").replace("\r", "\n") for t in HOSTILE
+    ) or names == sorted(HOSTILE)
 
 
 def test_vcard_export_reads_back_the_same_people(hostile_network, tmp_path, template_db):
@@ -112,8 +129,9 @@ def test_followup_export_keeps_its_structure_text_and_uids(hostile_network, tmp_
     items = list(calendar.walk(component))
     assert len(items) == len(HOSTILE)
     uids = sorted(str(item["UID"]).replace("\r\n", "\n") for item in items)
-    assert uids == sorted(f"{UIDS[n % len(UIDS)]}-{n}".replace("\r\n", "\n")
-                          for n in range(len(HOSTILE)))
+    assert uids == sorted(
+        f"{UIDS[n % len(UIDS)]}-{n}".replace("\r\n", "\n") for n in range(len(HOSTILE))
+    )
     descriptions = " ".join(str(item.get("DESCRIPTION", "")) for item in items)
     for hostile in HOSTILE:
         first_line = hostile.splitlines()[0].strip()

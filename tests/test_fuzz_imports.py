@@ -16,10 +16,16 @@ from hypothesis import strategies as st
 
 from .fuzz_harness import EXAMPLES, check_import, corpus_files, mutate, write_stats
 
-FUZZ_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                         suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                HealthCheck.too_slow,
-                                                HealthCheck.data_too_large])
+FUZZ_SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -44,15 +50,23 @@ def _fuzz(kind, db, tmp_path, index, seed, steps, keep_head, create_contacts):
 
 
 @FUZZ_SETTINGS
-@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 4),
-       keep_head=st.booleans())
+@given(
+    index=st.integers(0, 10_000),
+    seed=st.integers(0, 2**32 - 1),
+    steps=st.integers(1, 4),
+    keep_head=st.booleans(),
+)
 def test_fuzzed_vcards(db, tmp_path, index, seed, steps, keep_head):
     _fuzz("vcard", db, tmp_path, index, seed, steps, keep_head, False)
 
 
 @FUZZ_SETTINGS
-@given(index=st.integers(0, 10_000), seed=st.integers(0, 2**32 - 1), steps=st.integers(1, 4),
-       keep_head=st.booleans(), create_contacts=st.booleans())
+@given(
+    index=st.integers(0, 10_000),
+    seed=st.integers(0, 2**32 - 1),
+    steps=st.integers(1, 4),
+    keep_head=st.booleans(),
+    create_contacts=st.booleans(),
+)
 def test_fuzzed_calendars(db, tmp_path, index, seed, steps, keep_head, create_contacts):
     _fuzz("ics", db, tmp_path, index, seed, steps, keep_head, create_contacts)
-

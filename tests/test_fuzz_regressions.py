@@ -29,8 +29,11 @@ def test_a_bare_event_file_is_read_as_a_calendar(db, tmp_path):
     from entregent.services.imports import import_file
 
     path = tmp_path / "single-event.ics"
-    path.write_text("BEGIN:VEVENT\r\nUID:bare@example.org\r\nDTSTAMP:20250101T000000Z\r\n"
-                    "DTSTART:20250101T120000Z\r\nSUMMARY:Lunch\r\n"
-                    "ATTENDEE;CN=Ann:mailto:ann@example.org\r\nEND:VEVENT\r\n", encoding="utf-8")
+    path.write_text(
+        "BEGIN:VEVENT\r\nUID:bare@example.org\r\nDTSTAMP:20250101T000000Z\r\n"
+        "DTSTART:20250101T120000Z\r\nSUMMARY:Lunch\r\n"
+        "ATTENDEE;CN=Ann:mailto:ann@example.org\r\nEND:VEVENT\r\n",
+        encoding="utf-8",
+    )
     report = import_file(path, create_contacts=True)
     assert report.kind == "ics" and not report.rejected

@@ -32,10 +32,12 @@ PROPERTIES = 100_000 if FULL_SIZE else 20_000
 DEPTH = 10_000 if FULL_SIZE else 3_000
 
 CARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nN:{name};;;;\r\n{body}END:VCARD\r\n"
-EVENT = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile//EN\r\nBEGIN:VEVENT\r\n"
-         "UID:hostile@example.org\r\nDTSTAMP:20250101T000000Z\r\n"
-         "DTSTART:{start}\r\nSUMMARY:Hostile\r\n"
-         "ATTENDEE;CN=Hélène:mailto:helene@example.fr\r\n{body}END:VEVENT\r\nEND:VCALENDAR\r\n")
+EVENT = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile//EN\r\nBEGIN:VEVENT\r\n"
+    "UID:hostile@example.org\r\nDTSTAMP:20250101T000000Z\r\n"
+    "DTSTART:{start}\r\nSUMMARY:Hostile\r\n"
+    "ATTENDEE;CN=Hélène:mailto:helene@example.fr\r\n{body}END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
 OK_CARD = CARD.format(name="Still Here", body="EMAIL:still.here@example.org\r\n")
 
 
@@ -62,15 +64,23 @@ def _vcard_properties(path):
 
 
 def _vcard_nesting(path):
-    _write(path, "BEGIN:VCARD\r\nVERSION:3.0\r\n" * DEPTH, "FN:Deep\r\n",
-           "END:VCARD\r\n" * DEPTH, OK_CARD)
+    _write(
+        path,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n" * DEPTH,
+        "FN:Deep\r\n",
+        "END:VCARD\r\n" * DEPTH,
+        OK_CARD,
+    )
 
 
 def _vcard_agent_nesting(path):
     inner = "FN:Agent\r\n"
     for _ in range(60):  # each level escapes the one inside: the text grows quickly
-        inner = "BEGIN:VCARD\\nVERSION:3.0\\n" + inner.replace("\\", "\\\\").replace(
-            "\r\n", "\\n") + "END:VCARD\\n"
+        inner = (
+            "BEGIN:VCARD\\nVERSION:3.0\\n"
+            + inner.replace("\\", "\\\\").replace("\r\n", "\\n")
+            + "END:VCARD\\n"
+        )
         if len(inner) > 2_000_000:
             break
     _write(path, CARD.format(name="Agent", body=f"AGENT:{inner}\r\n"), OK_CARD)
@@ -78,8 +88,9 @@ def _vcard_agent_nesting(path):
 
 def _vcard_photo(path):
     photo = base64.b64encode(os.urandom(12 * 1024**2)).decode()
-    _write(path, CARD.format(name="Big Photo", body=f"PHOTO;ENCODING=b;TYPE=JPEG:{photo}\r\n"),
-           OK_CARD)
+    _write(
+        path, CARD.format(name="Big Photo", body=f"PHOTO;ENCODING=b;TYPE=JPEG:{photo}\r\n"), OK_CARD
+    )
 
 
 def _vcard_binary(path):
@@ -87,8 +98,13 @@ def _vcard_binary(path):
 
 
 def _vcard_invalid_utf8(path):
-    _write(path, OK_CARD, b"BEGIN:VCARD\r\nFN:\xff\xfe\xc3\x28\xed\xa0\x80\r\nEND:VCARD\r\n",
-           os.urandom(200_000), OK_CARD)
+    _write(
+        path,
+        OK_CARD,
+        b"BEGIN:VCARD\r\nFN:\xff\xfe\xc3\x28\xed\xa0\x80\r\nEND:VCARD\r\n",
+        os.urandom(200_000),
+        OK_CARD,
+    )
 
 
 def _too_big(path):
@@ -107,8 +123,10 @@ def _ics_properties(path):
 
 
 def _ics_nesting(path):
-    _write(path, EVENT.format(start=_start(), body="BEGIN:VALARM\r\n" * DEPTH
-                              + "END:VALARM\r\n" * DEPTH))
+    _write(
+        path,
+        EVENT.format(start=_start(), body="BEGIN:VALARM\r\n" * DEPTH + "END:VALARM\r\n" * DEPTH),
+    )
 
 
 def _ics_endless_repeat(path):
@@ -122,7 +140,8 @@ def _ics_minutely_repeat(path):
 def _ics_exdates(path):
     body = "RRULE:FREQ=DAILY\r\n" + "".join(
         f"EXDATE:2024{1 + n % 12:02d}{1 + n % 28:02d}T{n % 24:02d}0000Z\r\n"
-        for n in range(PROPERTIES))
+        for n in range(PROPERTIES)
+    )
     _write(path, EVENT.format(start=_start(700), body=body))
 
 
@@ -156,9 +175,14 @@ def _limit_memory():
 
 def run_isolated(db_path: Path, path: Path, *extra: str, timeout: float = 300) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, str(RUNNER), str(db_path), str(path), *extra],
-                            capture_output=True, text=True, timeout=timeout, env=env,
-                            preexec_fn=_limit_memory)
+    result = subprocess.run(
+        [sys.executable, str(RUNNER), str(db_path), str(path), *extra],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        preexec_fn=_limit_memory,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 

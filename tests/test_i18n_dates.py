@@ -20,21 +20,24 @@ def french():
     i18n.set_language("en")
 
 
-@pytest.mark.parametrize(("moment", "english", "french_text"), [
-    (NOW - dt.timedelta(seconds=20), "just now", "à l’instant"),
-    (NOW - dt.timedelta(minutes=1), "1 minute ago", "il y a 1 minute"),
-    (NOW - dt.timedelta(minutes=5), "5 minutes ago", "il y a 5 minutes"),
-    (NOW + dt.timedelta(minutes=5), "in 5 minutes", "dans 5 minutes"),
-    (NOW - dt.timedelta(hours=3), "3 hours ago", "il y a 3 heures"),
-    (NOW - dt.timedelta(hours=1, minutes=59), "1 hour ago", "il y a 1 heure"),
-    (NOW - dt.timedelta(days=1), "yesterday", "hier"),
-    (NOW - dt.timedelta(days=3), "3 days ago", "il y a 3 jours"),
-    (NOW + dt.timedelta(days=3), "in 3 days", "dans 3 jours"),
-    (NOW - dt.timedelta(days=15), "2 weeks ago", "il y a 2 semaines"),
-    (NOW - dt.timedelta(days=100), "3 months ago", "il y a 3 mois"),
-    (NOW - dt.timedelta(days=400), "1 year ago", "il y a 1 an"),
-    (NOW + dt.timedelta(days=800), "in 2 years", "dans 2 ans"),
-])
+@pytest.mark.parametrize(
+    ("moment", "english", "french_text"),
+    [
+        (NOW - dt.timedelta(seconds=20), "just now", "à l’instant"),
+        (NOW - dt.timedelta(minutes=1), "1 minute ago", "il y a 1 minute"),
+        (NOW - dt.timedelta(minutes=5), "5 minutes ago", "il y a 5 minutes"),
+        (NOW + dt.timedelta(minutes=5), "in 5 minutes", "dans 5 minutes"),
+        (NOW - dt.timedelta(hours=3), "3 hours ago", "il y a 3 heures"),
+        (NOW - dt.timedelta(hours=1, minutes=59), "1 hour ago", "il y a 1 heure"),
+        (NOW - dt.timedelta(days=1), "yesterday", "hier"),
+        (NOW - dt.timedelta(days=3), "3 days ago", "il y a 3 jours"),
+        (NOW + dt.timedelta(days=3), "in 3 days", "dans 3 jours"),
+        (NOW - dt.timedelta(days=15), "2 weeks ago", "il y a 2 semaines"),
+        (NOW - dt.timedelta(days=100), "3 months ago", "il y a 3 mois"),
+        (NOW - dt.timedelta(days=400), "1 year ago", "il y a 1 an"),
+        (NOW + dt.timedelta(days=800), "in 2 years", "dans 2 ans"),
+    ],
+)
 def test_relative_time_in_both_languages(moment, english, french_text):
     assert relative_time(moment, NOW) == english
     try:
@@ -69,4 +72,3 @@ def test_days_written_out_in_both_languages():
         assert format_day(dt.date(2025, 8, 15)) == "15 août 2025"
     finally:
         i18n.set_language("en")
-

@@ -20,14 +20,18 @@ from entregent.model.tables import (
 from entregent.services.import_history import list_imports, undo_import
 from entregent.services.imports import import_file
 
-V1 = ("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:zoe-1\r\nFN:Zoé Martin\r\nN:Martin;Zoé;;;\r\n"
-      "TEL;TYPE=CELL:+33 6 00 00 00 01\r\nNOTE:met at the choir\r\nEND:VCARD\r\n"
-      "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:leo-2\r\nFN:Léo Petit\r\nEND:VCARD\r\n")
-V2 = ("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:zoe-1\r\nFN:Zoé Martin-Roux\r\n"
-      "N:Martin-Roux;Zoé;;;\r\nORG:Mairie\r\nTEL;TYPE=CELL:+33 6 00 00 00 02\r\n"
-      "CATEGORIES:Voisins\r\nEND:VCARD\r\n"
-      "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:leo-2\r\nFN:Léo Petit\r\nEND:VCARD\r\n"
-      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nina New\r\nEND:VCARD\r\n")
+V1 = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:zoe-1\r\nFN:Zoé Martin\r\nN:Martin;Zoé;;;\r\n"
+    "TEL;TYPE=CELL:+33 6 00 00 00 01\r\nNOTE:met at the choir\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:leo-2\r\nFN:Léo Petit\r\nEND:VCARD\r\n"
+)
+V2 = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:zoe-1\r\nFN:Zoé Martin-Roux\r\n"
+    "N:Martin-Roux;Zoé;;;\r\nORG:Mairie\r\nTEL;TYPE=CELL:+33 6 00 00 00 02\r\n"
+    "CATEGORIES:Voisins\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:leo-2\r\nFN:Léo Petit\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nina New\r\nEND:VCARD\r\n"
+)
 
 
 def _file(tmp_path, name, text):
@@ -42,8 +46,9 @@ def imported(db, tmp_path):
     assert report.new == 2
     zoe = Contact.get(Contact.uid == "zoe-1")
     ContactContext.create(contact=zoe, context=Context.get(Context.name == "club"))
-    lunch = Interaction.create(occurred_at=dt.datetime(2026, 5, 1, 12), kind="meal",
-                               register="social")
+    lunch = Interaction.create(
+        occurred_at=dt.datetime(2026, 5, 1, 12), kind="meal", register="social"
+    )
     Participant.create(interaction=lunch, contact=zoe)
     return tmp_path
 
@@ -57,11 +62,15 @@ def test_uid_update_keeps_what_the_app_added(imported):
     report = import_file(_file(imported, "v2.vcf", V2))
     assert (report.new, report.updated, report.unchanged) == (1, 1, 1)
     zoe = Contact.get(Contact.uid == "zoe-1")
-    assert (zoe.display_name, zoe.family_name, zoe.org) == ("Zoé Martin-Roux", "Martin-Roux",
-                                                             "Mairie")
+    assert (zoe.display_name, zoe.family_name, zoe.org) == (
+        "Zoé Martin-Roux",
+        "Martin-Roux",
+        "Mairie",
+    )
     assert zoe.note == "met at the choir"  # the new card has no note: the old one stays
-    assert [m.value for m in ContactMethod.select().where(ContactMethod.contact == zoe)] == \
-        ["+33 6 00 00 00 02"]
+    assert [m.value for m in ContactMethod.select().where(ContactMethod.contact == zoe)] == [
+        "+33 6 00 00 00 02"
+    ]
     assert sorted(link.context.name for link in zoe.context_links) == ["club", "neighbourhood"]
     assert zoe.participations.count() == 1
     assert Contact.select().count() == 3
@@ -75,8 +84,9 @@ def test_undo_restores_updates_and_removes_new_people(imported):
     assert (result.removed, result.restored, result.left_alone) == (1, 1, [])
     zoe = Contact.get(Contact.uid == "zoe-1")
     assert (zoe.display_name, zoe.org) == ("Zoé Martin", "")
-    assert [m.value for m in ContactMethod.select().where(ContactMethod.contact == zoe)] == \
-        ["+33 6 00 00 00 01"]
+    assert [m.value for m in ContactMethod.select().where(ContactMethod.contact == zoe)] == [
+        "+33 6 00 00 00 01"
+    ]
     assert sorted(link.context.name for link in zoe.context_links) == ["club"]
     assert zoe.participations.count() == 1
     assert Contact.get_or_none(Contact.display_name == "Nina New") is None
@@ -98,7 +108,9 @@ def test_undo_leaves_alone_what_changed_since(imported):
     result = undo_import(list_imports()[0].id)
     assert (result.removed, result.restored) == (0, 0)
     assert sorted((name, reason) for _id, name, reason in result.left_alone) == [
-        ("Nina New", "changed since the import"), ("Zoé Martin-Roux", "changed since the import")]
+        ("Nina New", "changed since the import"),
+        ("Zoé Martin-Roux", "changed since the import"),
+    ]
     assert Contact.select().count() == 3
 
 
@@ -121,13 +133,17 @@ def test_dry_run_stores_nothing(imported):
 
 
 def test_cancel_rolls_back_and_progress_is_reported(db, tmp_path):
-    text = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {n}\r\nEND:VCARD\r\n"
-                   for n in range(600))
+    text = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {n}\r\nEND:VCARD\r\n" for n in range(600)
+    )
     path = _file(tmp_path, "many.vcf", text)
     calls = []
     with pytest.raises(Cancelled):
-        import_file(path, progress=lambda done, total: calls.append((done, total)),
-                    should_cancel=lambda: len(calls) >= 2)
+        import_file(
+            path,
+            progress=lambda done, total: calls.append((done, total)),
+            should_cancel=lambda: len(calls) >= 2,
+        )
     assert Contact.select().count() == 0 and ImportBatch.select().count() == 0
     calls.clear()
     report = import_file(path, progress=lambda done, total: calls.append((done, total)))
@@ -137,8 +153,9 @@ def test_cancel_rolls_back_and_progress_is_reported(db, tmp_path):
 
 
 def test_calendar_imports_are_listed_but_not_undone_here(db):
-    batch = ImportBatch.create(path="/tmp/cal.ics", file_hash="x", kind="ics",
-                               counts='{"new": 3, "rejected": []}')
+    batch = ImportBatch.create(
+        path="/tmp/cal.ics", file_hash="x", kind="ics", counts='{"new": 3, "rejected": []}'
+    )
     assert [(i.kind, i.new) for i in list_imports()] == [("ics", 3)]
     with pytest.raises(UserError):
         undo_import(batch.id)
@@ -146,8 +163,10 @@ def test_calendar_imports_are_listed_but_not_undone_here(db):
 
 
 def test_undoing_an_import_reports_progress_and_a_cancel_changes_nothing(db, tmp_path):
-    cards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:p-{n}\r\nFN:Person {n:03d}\r\n"
-                    "END:VCARD\r\n" for n in range(450))
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:p-{n}\r\nFN:Person {n:03d}\r\nEND:VCARD\r\n"
+        for n in range(450)
+    )
     report = import_file(_file(tmp_path, "many.vcf", cards))
     assert report.new == 450
     batch = ImportBatch.get().id

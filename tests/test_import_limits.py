@@ -24,21 +24,29 @@ def _card(name: str, body: str) -> str:
 
 
 def _calendar(*events: str) -> str:
-    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n" + "".join(events) + \
-        "END:VCALENDAR\r\n"
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+        + "".join(events)
+        + "END:VCALENDAR\r\n"
+    )
 
 
 def _event(uid: str, body: str = "") -> str:
     start = (dt.datetime.now(dt.UTC) - dt.timedelta(days=3)).strftime("%Y%m%dT%H%M%SZ")
-    return (f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20250101T000000Z\r\nDTSTART:{start}\r\n"
-            f"SUMMARY:Lunch\r\nATTENDEE;CN=Hélène:mailto:helene@example.fr\r\n{body}"
-            "END:VEVENT\r\n")
+    return (
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20250101T000000Z\r\nDTSTART:{start}\r\n"
+        f"SUMMARY:Lunch\r\nATTENDEE;CN=Hélène:mailto:helene@example.fr\r\n{body}"
+        "END:VEVENT\r\n"
+    )
 
 
-@pytest.mark.parametrize("suffix, text", [
-    (".vcf", GOOD * 20000),
-    (".ics", _calendar(*(_event(f"e{n}") for n in range(9000)))),
-])
+@pytest.mark.parametrize(
+    "suffix, text",
+    [
+        (".vcf", GOOD * 20000),
+        (".ics", _calendar(*(_event(f"e{n}") for n in range(9000)))),
+    ],
+)
 def test_file_over_the_size_limit_is_refused_whole(db, tmp_path, suffix, text):
     set_setting("max_file_mb", 1)
     path = tmp_path / f"big{suffix}"
@@ -58,8 +66,12 @@ def _rejections(report) -> dict[int, str]:
 def test_card_over_the_size_limit_is_rejected_with_its_line(db, tmp_path):
     set_setting("max_card_kb", 8)
     path = tmp_path / "cards.vcf"
-    path.write_text(GOOD + _card("Long Note", "NOTE:" + "word " * 4000 + "\r\n") + GOOD.replace(
-        "Hélène Dupont", "Marc Berg").replace("helene", "marc"), encoding="utf-8")
+    path.write_text(
+        GOOD
+        + _card("Long Note", "NOTE:" + "word " * 4000 + "\r\n")
+        + GOOD.replace("Hélène Dupont", "Marc Berg").replace("helene", "marc"),
+        encoding="utf-8",
+    )
     report = import_file(path)
     assert list(_rejections(report)) == [6]
     assert "8 KB" in report.rejected[0].reason
@@ -70,8 +82,9 @@ def test_photo_over_the_limit_is_refused_with_its_line(db, tmp_path):
     set_setting("max_photo_mb", 1)
     photo = base64.b64encode(os.urandom(1_300_000)).decode()
     path = tmp_path / "photo.vcf"
-    path.write_text(_card("Big Photo", f"PHOTO;ENCODING=b;TYPE=JPEG:{photo}\r\n") + GOOD,
-                    encoding="utf-8")
+    path.write_text(
+        _card("Big Photo", f"PHOTO;ENCODING=b;TYPE=JPEG:{photo}\r\n") + GOOD, encoding="utf-8"
+    )
     report = import_file(path)
     problems = report.rejected + report.skipped_lines
     assert [p.line for p in problems] == [4]
@@ -93,18 +106,28 @@ def test_card_with_too_many_properties_is_rejected_with_its_line(db, tmp_path):
     assert [c.display_name for c in Contact.select()] == ["Hélène Dupont"]
 
 
-@pytest.mark.parametrize("setting, value, body, words", [
-    ("max_properties_per_card", 50,
-     "".join(f"ATTENDEE:mailto:p{n}@example.org\r\n" for n in range(60)), ["50 lines"]),
-    ("max_card_kb", 8, "DESCRIPTION:" + "word " * 4000 + "\r\n", ["8 KB"]),
-])
-def test_event_over_a_limit_is_rejected_with_its_line(db, tmp_path, setting, value, body,
-                                                      words):
+@pytest.mark.parametrize(
+    "setting, value, body, words",
+    [
+        (
+            "max_properties_per_card",
+            50,
+            "".join(f"ATTENDEE:mailto:p{n}@example.org\r\n" for n in range(60)),
+            ["50 lines"],
+        ),
+        ("max_card_kb", 8, "DESCRIPTION:" + "word " * 4000 + "\r\n", ["8 KB"]),
+    ],
+)
+def test_event_over_a_limit_is_rejected_with_its_line(db, tmp_path, setting, value, body, words):
     Contact.create(display_name="Hélène Dupont")
     from entregent.model.tables import ContactMethod
 
-    ContactMethod.create(contact=Contact.get(), kind="email", value="helene@example.fr",
-                         normalized="helene@example.fr")
+    ContactMethod.create(
+        contact=Contact.get(),
+        kind="email",
+        value="helene@example.fr",
+        normalized="helene@example.fr",
+    )
     set_setting(setting, value)
     path = tmp_path / "calendar.ics"
     path.write_text(_calendar(_event("fine"), _event("too-large", body)), encoding="utf-8")

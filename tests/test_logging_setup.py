@@ -46,8 +46,10 @@ def test_log_never_holds_notes_phones_or_emails(log_path):
         log.info(f"mail to {email} bounced")
     log.info(f"“{NOTE}” is not a date")
     try:
-        raise ValueError(f"At line 12: could not parse NOTE;CHARSET=UTF-8:{NOTE} and "
-                         f"TEL;CELL:{PHONES[0]} for {EMAILS[0]}")
+        raise ValueError(
+            f"At line 12: could not parse NOTE;CHARSET=UTF-8:{NOTE} and "
+            f"TEL;CELL:{PHONES[0]} for {EMAILS[0]}"
+        )
     except ValueError:
         log.exception("import failed for %s", Path("/home/me/phone.vcf"))
     text = _text(log_path)
@@ -85,8 +87,9 @@ def test_log_rotates_and_keeps_three_old_files(tmp_path):
 
 def test_configure_twice_adds_one_handler(log_path, tmp_path):
     assert configure_logging(folder=tmp_path / "elsewhere") == log_path
-    handlers = [h for h in logging.getLogger("entregent").handlers
-                if getattr(h, "entregent_file", None)]
+    handlers = [
+        h for h in logging.getLogger("entregent").handlers if getattr(h, "entregent_file", None)
+    ]
     assert len(handlers) == 1
 
 

@@ -22,8 +22,16 @@ from entregent.model.tables import (
 from entregent.services.imports import import_file
 from entregent.services.merge import duplicate_pairs, merge_contacts, unmerge
 
-TABLES = ("contact", "contact_method", "contact_context", "membership", "participant",
-          "follow_up", "source_card", "import_change")
+TABLES = (
+    "contact",
+    "contact_method",
+    "contact_context",
+    "membership",
+    "participant",
+    "follow_up",
+    "source_card",
+    "import_change",
+)
 
 
 def _dump() -> dict:
@@ -31,10 +39,13 @@ def _dump() -> dict:
     for table in TABLES:
         cursor = database.execute_sql(f"SELECT * FROM {table} ORDER BY id")
         names = [d[0] for d in cursor.description]
-        state[table] = [{k: v for k, v in zip(names, row, strict=True) if k != "updated_at"}
-                        for row in cursor.fetchall()]
+        state[table] = [
+            {k: v for k, v in zip(names, row, strict=True) if k != "updated_at"}
+            for row in cursor.fetchall()
+        ]
     state["fts"] = database.execute_sql(
-        "SELECT rowid, name, emails, phones FROM contact_fts ORDER BY rowid").fetchall()
+        "SELECT rowid, name, emails, phones FROM contact_fts ORDER BY rowid"
+    ).fetchall()
     return state
 
 
@@ -43,11 +54,14 @@ def two_records(db, tmp_path):
     (tmp_path / "a.vcf").write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ana-phone\r\nFN:Ana Lima\r\nN:Lima;Ana;;;\r\n"
         "TEL;TYPE=CELL:+33 6 11 22 33 44\r\nEMAIL:ana@example.org\r\nEND:VCARD\r\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "b.vcf").write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ana-work\r\nFN:Ana Lima\r\nORG:Acme\r\n"
         "BDAY:1990-04-01\r\nTEL;TYPE=WORK:+33 1 44 55 66 77\r\nEMAIL:ANA@example.org\r\n"
-        "CATEGORIES:Work\r\nEND:VCARD\r\n", encoding="utf-8")
+        "CATEGORIES:Work\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
     import_file(tmp_path / "a.vcf")
     report = import_file(tmp_path / "b.vcf")
     [candidate] = report.duplicate_candidates
@@ -61,10 +75,12 @@ def two_records(db, tmp_path):
     ContactContext.create(contact=other, context=club)
     group = Organization.create(name="Chorale")
     Membership.create(contact=other, organization=group, role="alto")
-    lunch = Interaction.create(occurred_at=dt.datetime(2026, 3, 1, 12), kind="meal",
-                               register="social")
-    call = Interaction.create(occurred_at=dt.datetime(2026, 4, 2, 9), kind="call",
-                              register="professional")
+    lunch = Interaction.create(
+        occurred_at=dt.datetime(2026, 3, 1, 12), kind="meal", register="social"
+    )
+    call = Interaction.create(
+        occurred_at=dt.datetime(2026, 4, 2, 9), kind="call", register="professional"
+    )
     Participant.create(interaction=lunch, contact=keep)
     Participant.create(interaction=lunch, contact=other)
     Participant.create(interaction=call, contact=other)

@@ -40,7 +40,10 @@ def test_version_1_database_upgrades_with_data_intact(tmp_path, session_closer):
     assert marc.sort_key.startswith("berg\x02marc\x02van der")
     assert marc.next_followup_on == dt.date(2025, 7, 1)
     assert {m.normalized for m in ContactMethod.select()} == {
-        "helene@example.fr", "+33612345678", "+31201234567"}
+        "helene@example.fr",
+        "+33612345678",
+        "+31201234567",
+    }
     assert Ask.get().outcome == "helped"
     assert Membership.get().role == "captain"
     assert FollowUp.get().uid == "uid-fu-1"
@@ -105,11 +108,14 @@ def test_the_steps_are_counted_without_importing_them_and_loaded_in_order():
 
     from entregent.model.migrations import CURRENT_VERSION, STEP_NAMES, steps
 
-    probe = ("import sys, entregent.model.migrations as m; "
-             "print(m.CURRENT_VERSION, any('.model.steps.v' in k for k in sys.modules), "
-             "'playhouse.migrate' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout.split()
+    probe = (
+        "import sys, entregent.model.migrations as m; "
+        "print(m.CURRENT_VERSION, any('.model.steps.v' in k for k in sys.modules), "
+        "'playhouse.migrate' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == [str(CURRENT_VERSION), "False", "False"]
     modules = steps()
     assert [m.VERSION for m in modules] == list(range(1, CURRENT_VERSION + 1))

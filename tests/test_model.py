@@ -30,8 +30,16 @@ def test_new_database_has_pragmas_and_version(db):
 
 def test_builtin_contexts_exist_with_colour_and_cadence(db):
     names = {c.name: c for c in Context.select()}
-    for name in ("family", "friends", "club", "work", "association", "charity", "sport",
-                 "neighbourhood"):
+    for name in (
+        "family",
+        "friends",
+        "club",
+        "work",
+        "association",
+        "charity",
+        "sport",
+        "neighbourhood",
+    ):
         assert names[name].builtin
         assert names[name].colour.startswith("#")
         assert names[name].cadence_days > 0
@@ -46,10 +54,10 @@ def test_models_match_the_tables_the_steps_build(db):
 
 
 def test_search_index_follows_edits_and_folds_accents(db):
-    helene = Contact.create(display_name="Hélène Dupont", given_name="Hélène",
-                            family_name="Dupont")
-    ContactMethod.create(contact=helene, kind="email", value="HD@Example.org",
-                         normalized="hd@example.org")
+    helene = Contact.create(display_name="Hélène Dupont", given_name="Hélène", family_name="Dupont")
+    ContactMethod.create(
+        contact=helene, kind="email", value="HD@Example.org", normalized="hd@example.org"
+    )
     assert [h.name for h in search_contacts("helene")] == ["Hélène Dupont"]
     assert [h.emails for h in search_contacts("hd@example")] == [["HD@Example.org"]]
     helene.display_name = "Hélène Martin"
@@ -66,17 +74,18 @@ def test_search_ranks_name_above_note_and_finds_phone_digits(db):
     Contact.create(display_name="Marie Curie")
     assert [h.name for h in search_contacts("marie")] == ["Marie Curie", "Paul Roux"]
     ana = Contact.create(display_name="Ana Lima")
-    ContactMethod.create(contact=ana, kind="tel", value="06 12 34 56 78",
-                         normalized="+33612345678")
+    ContactMethod.create(contact=ana, kind="tel", value="06 12 34 56 78", normalized="+33612345678")
     assert [h.name for h in search_contacts("0612 34")] == ["Ana Lima"]
 
 
 def test_last_interaction_and_next_followup_are_kept_in_step(db):
     anne = Contact.create(display_name="Anne")
-    first = Interaction.create(occurred_at=dt.datetime(2025, 1, 5, 9), kind="coffee",
-                               register="social")
-    later = Interaction.create(occurred_at=dt.datetime(2025, 3, 1, 9), kind="call",
-                               register="professional")
+    first = Interaction.create(
+        occurred_at=dt.datetime(2025, 1, 5, 9), kind="coffee", register="social"
+    )
+    later = Interaction.create(
+        occurred_at=dt.datetime(2025, 3, 1, 9), kind="call", register="professional"
+    )
     Participant.create(interaction=first, contact=anne)
     Participant.create(interaction=later, contact=anne)
     assert Contact.get_by_id(anne.id).last_interaction_at == dt.datetime(2025, 3, 1, 9)

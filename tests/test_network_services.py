@@ -20,6 +20,7 @@ def person(name: str, **fields) -> int:
 
 # --- contexts ---------------------------------------------------------------------
 
+
 def test_contexts_create_rename_recolour_delete_keep_people(db):
     ana = person("Ana")
     choir = contexts.create_context("Choir", kind="club", colour="#AA3300", cadence_days=30)
@@ -31,7 +32,11 @@ def test_contexts_create_rename_recolour_delete_keep_people(db):
     contexts.set_context_cadence(choir, 14)
     summary = next(c for c in contexts.list_contexts() if c.id == choir)
     assert (summary.name, summary.colour, summary.cadence_days, summary.count) == (
-        "Chorale", "#00aa33", 14, 1)
+        "Chorale",
+        "#00aa33",
+        14,
+        1,
+    )
     assert contexts.delete_context(choir) == 1
     assert Contact.get_or_none(Contact.id == ana) is not None
     assert [c.name for c in contexts.contexts_of(ana)] == ["family"]
@@ -67,16 +72,20 @@ def test_built_in_contexts_are_found_by_their_french_name(db):
 
 # --- ties -------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("explicit", "kinds", "n", "expected"), [
-    (None, {"family"}, 0, "close"),
-    (None, {"friends", "work"}, 5, "close"),
-    ("regular", {"friends"}, 5, "regular"),
-    (None, {"work"}, 4, "regular"),
-    (None, set(), 0, "regular"),
-    (None, {"sport"}, 1, "acquaintance"),
-    (None, set(), 1, "acquaintance"),
-    ("close", set(), 1, "close"),
-])
+
+@pytest.mark.parametrize(
+    ("explicit", "kinds", "n", "expected"),
+    [
+        (None, {"family"}, 0, "close"),
+        (None, {"friends", "work"}, 5, "close"),
+        ("regular", {"friends"}, 5, "regular"),
+        (None, {"work"}, 4, "regular"),
+        (None, set(), 0, "regular"),
+        (None, {"sport"}, 1, "acquaintance"),
+        (None, set(), 1, "acquaintance"),
+        ("close", set(), 1, "close"),
+    ],
+)
 def test_tie_strength_inference(explicit, kinds, n, expected):
     assert infer_tie(explicit, kinds, n) == expected
 
@@ -86,18 +95,37 @@ def test_tie_cadence_and_how_we_met(db):
     contexts.tag_contacts([eva], ["friends", "club"])
     info = ties.tie_of(eva)
     assert (info.strength, info.inferred, info.cadence_days, info.own_cadence) == (
-        "close", True, 45, False)  # friends outranks club
+        "close",
+        True,
+        45,
+        False,
+    )  # friends outranks club
     ties.set_tie_strength(eva, "regular")
     ties.set_cadence(eva, 10)
     info = ties.tie_of(eva)
     assert (info.strength, info.inferred, info.cadence_days, info.own_cadence) == (
-        "regular", False, 10, True)
+        "regular",
+        False,
+        10,
+        True,
+    )
     club = contexts.find_context("club").id
-    ties.set_how_met(eva, text="At the choir's summer party", met_on="2024-06-21",
-                     place="Sceaux", context_id=club, introduced_by=max_)
+    ties.set_how_met(
+        eva,
+        text="At the choir's summer party",
+        met_on="2024-06-21",
+        place="Sceaux",
+        context_id=club,
+        introduced_by=max_,
+    )
     row = Contact.get_by_id(eva)
-    assert (row.how_met, row.met_on, row.met_place, row.met_context_id, row.introduced_by_id) \
-        == ("At the choir's summer party", dt.date(2024, 6, 21), "Sceaux", club, max_)
+    assert (row.how_met, row.met_on, row.met_place, row.met_context_id, row.introduced_by_id) == (
+        "At the choir's summer party",
+        dt.date(2024, 6, 21),
+        "Sceaux",
+        club,
+        max_,
+    )
     ties.set_how_met(eva, introduced_by=None)
     assert Contact.get_by_id(eva).introduced_by_id is None
     with pytest.raises(UserError):
@@ -114,13 +142,18 @@ def test_tie_cadence_and_how_we_met(db):
 
 # --- interactions -----------------------------------------------------------------
 
+
 def test_log_edit_delete_and_timeline(db):
     a, b = person("Alice"), person("Bruno")
-    first = interactions.log_interaction([a, b], "meal", dt.datetime(2025, 3, 1, 20, 0),
-                                         tz="Europe/Paris", note="Birthday dinner")
+    first = interactions.log_interaction(
+        [a, b], "meal", dt.datetime(2025, 3, 1, 20, 0), tz="Europe/Paris", note="Birthday dinner"
+    )
     row = Interaction.get_by_id(first)
     assert (row.register, row.occurred_at, row.all_day) == (
-        "social", dt.datetime(2025, 3, 1, 19, 0), False)
+        "social",
+        dt.datetime(2025, 3, 1, 19, 0),
+        False,
+    )
     second = interactions.log_interaction([a], "Help received", dt.date(2025, 4, 2))
     assert Interaction.get_by_id(second).register == "help_received"
     assert Interaction.get_by_id(second).all_day
@@ -131,11 +164,20 @@ def test_log_edit_delete_and_timeline(db):
     assert [e.id for e in entries] == [third, second, first]
     assert entries[-1].others == [b]
     assert Contact.get_by_id(b).last_interaction_at == dt.datetime(2025, 3, 1, 19, 0)
-    interactions.edit_interaction(first, kind="coffee", note="Coffee after all",
-                                  when=dt.datetime(2025, 3, 2, 9, 0), contact_ids=[a])
+    interactions.edit_interaction(
+        first,
+        kind="coffee",
+        note="Coffee after all",
+        when=dt.datetime(2025, 3, 2, 9, 0),
+        contact_ids=[a],
+    )
     row = Interaction.get_by_id(first)
     assert (row.kind, row.register, row.edited, row.note) == (
-        "coffee", "social", True, "Coffee after all")
+        "coffee",
+        "social",
+        True,
+        "Coffee after all",
+    )
     assert interactions.timeline(b) == []
     assert Contact.get_by_id(b).last_interaction_at is None
     interactions.delete_interaction(third)
@@ -193,10 +235,12 @@ def test_parse_when_and_names_of_kinds():
 
 # --- groups -----------------------------------------------------------------------
 
+
 def test_groups_and_memberships(db):
     a, b = person("Alice"), person("Bruno")
-    rotary = organizations.create_group("Rotary Sceaux", "association", joined_on="2025-01-10",
-                                        my_role="member")
+    rotary = organizations.create_group(
+        "Rotary Sceaux", "association", joined_on="2025-01-10", my_role="member"
+    )
     lunch = organizations.create_group("Thursday lunch", "lunch_group")
     organizations.add_member(rotary, a, role="president", since="2019-05-01")
     organizations.add_member(rotary, a, role="past president")  # updated, not doubled
@@ -207,8 +251,10 @@ def test_groups_and_memberships(db):
     listed = {g.name: g for g in organizations.list_groups()}
     assert (listed["Rotary Sceaux"].members, listed["Rotary Sceaux"].contributions) == (2, 1)
     assert (listed["Thursday lunch"].members, listed["Thursday lunch"].contributions) == (1, 0)
-    assert Membership.get(Membership.contact == a, Membership.organization == rotary).role \
+    assert (
+        Membership.get(Membership.contact == a, Membership.organization == rotary).role
         == "past president"
+    )
     assert [g.name for g in organizations.groups_of(a)] == ["Rotary Sceaux", "Thursday lunch"]
     organizations.update_group(lunch, left_on="2026-01-31")
     today = dt.date(2026, 6, 1)

@@ -8,8 +8,9 @@ from entregent.services.people import PeopleFilter, list_people
 
 
 def _person(given: str, family: str, email: str = "", archived: bool = False) -> Contact:
-    contact = Contact.create(given_name=given, family_name=family,
-                             display_name=f"{given} {family}", archived=archived)
+    contact = Contact.create(
+        given_name=given, family_name=family, display_name=f"{given} {family}", archived=archived
+    )
     if email:
         ContactMethod.create(contact=contact, kind="email", value=email, normalized=email)
     return contact
@@ -28,8 +29,7 @@ def test_one_letter_finds_what_two_paths_agree_on(db):
     other_order = {p.name for p in list_people(PeopleFilter(text="h"), "last_contact", limit=50)}
     assert other_order == set(by_name)
     first_page = [p.name for p in list_people(PeopleFilter(text="h"), "name", limit=2)]
-    second_page = [p.name for p in list_people(PeopleFilter(text="h"), "name", offset=2,
-                                               limit=2)]
+    second_page = [p.name for p in list_people(PeopleFilter(text="h"), "name", offset=2, limit=2)]
     assert first_page + second_page == by_name
     assert [p.name for p in list_people(PeopleFilter(text="q"), "name")] == []
     # "É" as "e": the word "example" in Zoé's e-mail

@@ -11,8 +11,7 @@ from entregent.services.people import PeopleFilter, list_people, people_rows
 
 
 def _person(given: str, family: str) -> int:
-    return Contact.create(given_name=given, family_name=family,
-                          display_name=f"{given} {family}").id
+    return Contact.create(given_name=given, family_name=family, display_name=f"{given} {family}").id
 
 
 def test_a_page_is_one_statement_with_contexts_in_priority_then_name_order(db):
@@ -34,11 +33,12 @@ def test_a_page_is_one_statement_with_contexts_in_priority_then_name_order(db):
     rows = {p.name: p for p in page}
     assert [p.name for p in page] == ["Chloé Durand", "Anne Martin", "Bruno Petit"]
     family = find_context("family")
-    expected = sorted([("zeta club", 0), ("alpha <b>club</b>", 0), ("board", 5),
-                       ("family", family.priority)], key=lambda c: (-c[1], c[0]))
+    expected = sorted(
+        [("zeta club", 0), ("alpha <b>club</b>", 0), ("board", 5), ("family", family.priority)],
+        key=lambda c: (-c[1], c[0]),
+    )
     assert [c.label for c in rows["Anne Martin"].contexts] == [name for name, _p in expected]
-    assert [(c.label, c.colour) for c in rows["Bruno Petit"].contexts] == [("zeta club",
-                                                                            "#112233")]
+    assert [(c.label, c.colour) for c in rows["Bruno Petit"].contexts] == [("zeta club", "#112233")]
     assert rows["Chloé Durand"].contexts == []
     # The same rows by id (people_rows) and the built-in names in the user's language.
     set_language("fr")
@@ -54,9 +54,13 @@ def test_pages_follow_each_other_in_every_sort_with_contexts(db):
     for column in ("name", "contexts", "last_contact", "balance", "next_followup", "photo"):
         for descending in (False, True):
             whole = [p.id for p in list_people(PeopleFilter(), column, descending, 0, 100)]
-            paged = [p.id for offset in range(0, 23, 5)
-                     for p in list_people(PeopleFilter(), column, descending, offset, 5)]
+            paged = [
+                p.id
+                for offset in range(0, 23, 5)
+                for p in list_people(PeopleFilter(), column, descending, offset, 5)
+            ]
             assert paged == whole and sorted(whole) == sorted(ids), (column, descending)
-            tagged = {p.id for p in list_people(PeopleFilter(), column, descending, 0, 100)
-                      if p.contexts}
+            tagged = {
+                p.id for p in list_people(PeopleFilter(), column, descending, 0, 100) if p.contexts
+            }
             assert tagged == set(ids[::3])

@@ -18,7 +18,7 @@ import pytest
 
 from .conftest import CORPUS
 
-GUARD = textwrap.dedent('''
+GUARD = textwrap.dedent("""
     import os, socket
 
     _LOG = os.environ["ENTREGENT_SOCKET_LOG"]
@@ -48,7 +48,7 @@ GUARD = textwrap.dedent('''
     socket.getaddrinfo = lambda *a, **k: _refuse("getaddrinfo", a)
     socket.gethostbyname = lambda *a, **k: _refuse("gethostbyname", a)
     socket.gethostbyname_ex = lambda *a, **k: _refuse("gethostbyname_ex", a)
-''')
+""")
 
 
 @pytest.fixture
@@ -57,14 +57,23 @@ def offline(tmp_path):
     folder.mkdir()
     (folder / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
     log = tmp_path / "sockets.log"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8",
-               ENTREGENT_SOCKET_LOG=str(log),
-               PYTHONPATH=os.pathsep.join([str(folder), os.environ.get("PYTHONPATH", "")]))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        LANG="C.UTF-8",
+        ENTREGENT_SOCKET_LOG=str(log),
+        PYTHONPATH=os.pathsep.join([str(folder), os.environ.get("PYTHONPATH", "")]),
+    )
     env.pop("ENTREGENT_DB", None)
 
     def run(*args: str | Path, expect: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
-        result = subprocess.run([sys.executable, "-m", "entregent", *map(str, args)],
-                                capture_output=True, text=True, env=env, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "-m", "entregent", *map(str, args)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
         assert result.returncode in expect, (args, result.stdout[-2000:], result.stderr[-3000:])
         return result
 
@@ -73,12 +82,16 @@ def offline(tmp_path):
 
 
 def test_the_guard_does_refuse_and_record(offline, tmp_path):
-    env = dict(os.environ, ENTREGENT_SOCKET_LOG=str(offline.log),
-               PYTHONPATH=str(tmp_path / "guard"))
-    code = "import urllib.request\ntry:\n urllib.request.urlopen('http://example.org', " \
-           "timeout=2)\nexcept OSError:\n print('refused')"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=env, timeout=60)
+    env = dict(
+        os.environ, ENTREGENT_SOCKET_LOG=str(offline.log), PYTHONPATH=str(tmp_path / "guard")
+    )
+    code = (
+        "import urllib.request\ntry:\n urllib.request.urlopen('http://example.org', "
+        "timeout=2)\nexcept OSError:\n print('refused')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
     assert "refused" in result.stdout
     assert "getaddrinfo" in offline.log.read_text() or "connect" in offline.log.read_text()
 
@@ -90,9 +103,12 @@ def test_everyday_work_opens_no_connection(offline, tmp_path):
     cards = sorted((CORPUS / "vcard").rglob("*.vcf"))[:15]
     calendars = sorted((CORPUS / "ics").rglob("*.ics"))[:15]
     photo_url = tmp_path / "photo-url.vcf"
-    photo_url.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hélène Dupont\r\n"
-                         "EMAIL:helene@example.fr\r\nPHOTO;VALUE=URI:https://example.org/h.jpg\r\n"
-                         "URL:https://example.org/\r\nEND:VCARD\r\n", encoding="utf-8")
+    photo_url.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hélène Dupont\r\n"
+        "EMAIL:helene@example.fr\r\nPHOTO;VALUE=URI:https://example.org/h.jpg\r\n"
+        "URL:https://example.org/\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
     offline("--db", db, "import", photo_url, *cards, expect=(0, 2, 3))
     offline("--db", db, "import", "--create-contacts", *calendars, expect=(0, 2, 3))
     offline("--db", db, "search", "helene")

@@ -75,11 +75,13 @@ def test_real_full_disk_gives_the_clear_error_and_loses_nothing(db_path, tmp_pat
     probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("user namespaces are not available here")
-    shell = (f"mount -t tmpfs -o size=3m tmpfs {mount} && "
-             f"{sys.executable} {script} {mount} {db_path}")
+    shell = (
+        f"mount -t tmpfs -o size=3m tmpfs {mount} && {sys.executable} {script} {mount} {db_path}"
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(["unshare", "-rm", "sh", "-c", shell], capture_output=True,
-                            text=True, env=env, timeout=300)
+    result = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", shell], capture_output=True, text=True, env=env, timeout=300
+    )
     if result.returncode != 0 and "mount" in result.stderr and "tmpfs" in result.stderr:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()[:200]}")
     assert result.returncode == 0, result.stderr[-3000:]

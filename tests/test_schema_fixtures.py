@@ -33,8 +33,10 @@ VERSIONS = list(range(1, CURRENT_VERSION + 1))
 def test_every_schema_version_has_its_fixture():
     for version in VERSIONS:
         path = FIXTURES / f"schema_v{version}.sqlite3"
-        assert path.exists(), (f"no fixture for schema {version}: add DATA[{version}] to "
-                               "tests/fixtures/make_schema_fixtures.py and run it")
+        assert path.exists(), (
+            f"no fixture for schema {version}: add DATA[{version}] to "
+            "tests/fixtures/make_schema_fixtures.py and run it"
+        )
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         assert conn.execute("PRAGMA user_version").fetchone()[0] == version
         conn.close()
@@ -53,7 +55,10 @@ def test_fixture_upgrades_with_its_data(version, tmp_path):
         marc = Contact.get(Contact.uid == "uid-marc")
         assert marc.birthday == "--06-01" and marc.next_followup_on == dt.date(2025, 7, 1)
         assert {m.normalized for m in ContactMethod.select()} >= {
-            "helene@example.fr", "+33612345678", "+31201234567"}
+            "helene@example.fr",
+            "+33612345678",
+            "+31201234567",
+        }
         assert Ask.get().outcome == "helped"
         assert Membership.get().role == "captain"
         assert FollowUp.get(FollowUp.uid == "uid-fu-1").sequence == 1

@@ -27,77 +27,121 @@ def test_fold_strips_case_and_accents():
     assert fold("Hélène ÇA Œuvre Straße Łódź") == "helene ca oeuvre strasse lodz"
 
 
-@pytest.mark.parametrize(("family", "expected"), [
-    ("de Gaulle", ("de", "Gaulle")),
-    ("van der Berg", ("van der", "Berg")),
-    ("von Neumann", ("von", "Neumann")),
-    ("d'Ormesson", ("d'", "Ormesson")),
-    ("d’Alembert", ("d’", "Alembert")),
-    ("de La Fontaine", ("de", "La Fontaine")),
-    ("DE GAULLE", ("DE", "GAULLE")),
-    ("Van Damme", ("", "Van Damme")),
-    ("De Niro", ("", "De Niro")),
-    ("D'Artagnan", ("", "D'Artagnan")),
-    ("Giscard d'Estaing", ("", "Giscard d'Estaing")),
-    ("de", ("", "de")),
-    ("Martin", ("", "Martin")),
-])
+@pytest.mark.parametrize(
+    ("family", "expected"),
+    [
+        ("de Gaulle", ("de", "Gaulle")),
+        ("van der Berg", ("van der", "Berg")),
+        ("von Neumann", ("von", "Neumann")),
+        ("d'Ormesson", ("d'", "Ormesson")),
+        ("d’Alembert", ("d’", "Alembert")),
+        ("de La Fontaine", ("de", "La Fontaine")),
+        ("DE GAULLE", ("DE", "GAULLE")),
+        ("Van Damme", ("", "Van Damme")),
+        ("De Niro", ("", "De Niro")),
+        ("D'Artagnan", ("", "D'Artagnan")),
+        ("Giscard d'Estaing", ("", "Giscard d'Estaing")),
+        ("de", ("", "de")),
+        ("Martin", ("", "Martin")),
+    ],
+)
 def test_particles(family, expected):
     assert split_particles(family) == expected
 
 
 def test_french_names_by_family_name(db):
-    for given, family in [("Zoé", "Zola"), ("Élodie", "Martin"), ("Charles", "de Gaulle"),
-                          ("Elodie", "Martin"), ("émile", "durand"), ("Jean", "de La Fontaine"),
-                          ("Anne", "Martin-Dupont"), ("Zacharie", "Martin"),
-                          ("Jean", "d'Ormesson"), ("Paul", "Œillet"), ("Agnès", "Écuyer"),
-                          ("Valéry", "Giscard d'Estaing"), ("Charles", "D'Artagnan")]:
+    for given, family in [
+        ("Zoé", "Zola"),
+        ("Élodie", "Martin"),
+        ("Charles", "de Gaulle"),
+        ("Elodie", "Martin"),
+        ("émile", "durand"),
+        ("Jean", "de La Fontaine"),
+        ("Anne", "Martin-Dupont"),
+        ("Zacharie", "Martin"),
+        ("Jean", "d'Ormesson"),
+        ("Paul", "Œillet"),
+        ("Agnès", "Écuyer"),
+        ("Valéry", "Giscard d'Estaing"),
+        ("Charles", "D'Artagnan"),
+    ]:
         _add(given, family)
     assert _ordered() == [
-        "Charles D'Artagnan",        # capital D': part of the name, filed as Dartagnan
-        "émile durand",              # lower case sorts with upper case
-        "Agnès Écuyer",              # É beside E
-        "Charles de Gaulle",         # under G
+        "Charles D'Artagnan",  # capital D': part of the name, filed as Dartagnan
+        "émile durand",  # lower case sorts with upper case
+        "Agnès Écuyer",  # É beside E
+        "Charles de Gaulle",  # under G
         "Valéry Giscard d'Estaing",
-        "Jean de La Fontaine",       # "de" drops, the article "La" stays: under L
-        "Elodie Martin",             # Elodie and Élodie side by side, unaccented first
+        "Jean de La Fontaine",  # "de" drops, the article "La" stays: under L
+        "Elodie Martin",  # Elodie and Élodie side by side, unaccented first
         "Élodie Martin",
-        "Zacharie Martin",           # every Martin before Martin-Dupont
+        "Zacharie Martin",  # every Martin before Martin-Dupont
         "Anne Martin-Dupont",
-        "Paul Œillet",               # Œ as OE
-        "Jean d'Ormesson",           # under O
+        "Paul Œillet",  # Œ as OE
+        "Jean d'Ormesson",  # under O
         "Zoé Zola",
     ]
 
 
 def test_english_and_dutch_names_by_family_name(db):
-    for given, family in [("Marc", "van der Berg"), ("Vincent", "van Gogh"),
-                          ("Jean-Claude", "Van Damme"), ("Robert", "De Niro"),
-                          ("Seán", "O'Brien"), ("Ann", "Oakley"), ("john", "smith"),
-                          ("Jane", "Smith"), ("John", "von Neumann"), ("Amy", "Berg")]:
+    for given, family in [
+        ("Marc", "van der Berg"),
+        ("Vincent", "van Gogh"),
+        ("Jean-Claude", "Van Damme"),
+        ("Robert", "De Niro"),
+        ("Seán", "O'Brien"),
+        ("Ann", "Oakley"),
+        ("john", "smith"),
+        ("Jane", "Smith"),
+        ("John", "von Neumann"),
+        ("Amy", "Berg"),
+    ]:
         _add(given, family)
     assert _ordered() == [
-        "Amy Berg", "Marc van der Berg", "Robert De Niro", "Vincent van Gogh",
-        "John von Neumann", "Ann Oakley", "Seán O'Brien", "Jane Smith", "john smith",
+        "Amy Berg",
+        "Marc van der Berg",
+        "Robert De Niro",
+        "Vincent van Gogh",
+        "John von Neumann",
+        "Ann Oakley",
+        "Seán O'Brien",
+        "Jane Smith",
+        "john smith",
         "Jean-Claude Van Damme",
     ]
 
 
 def test_by_given_name_then_back_to_family_name_in_one_call(db):
-    for given, family in [("Zoé", "Abel"), ("Élodie", "Zola"), ("Elodie", "Martin"),
-                          ("Marc", "van der Berg"), ("Marc", "Antoine")]:
+    for given, family in [
+        ("Zoé", "Abel"),
+        ("Élodie", "Zola"),
+        ("Elodie", "Martin"),
+        ("Marc", "van der Berg"),
+        ("Marc", "Antoine"),
+    ]:
         _add(given, family)
     assert sort_order() == "family"
     assert set_sort_order("given") == 5
     assert get_setting("sort_by") == "given"
-    assert _ordered() == ["Elodie Martin", "Élodie Zola", "Marc Antoine",
-                          "Marc van der Berg", "Zoé Abel"]
+    assert _ordered() == [
+        "Elodie Martin",
+        "Élodie Zola",
+        "Marc Antoine",
+        "Marc van der Berg",
+        "Zoé Abel",
+    ]
     # a person added or edited afterwards takes the new order too
     _add("Adèle", "Zimmer")
     assert _ordered()[0] == "Adèle Zimmer"
     set_sort_order("family")
-    assert _ordered() == ["Zoé Abel", "Marc Antoine", "Marc van der Berg", "Elodie Martin",
-                          "Adèle Zimmer", "Élodie Zola"]
+    assert _ordered() == [
+        "Zoé Abel",
+        "Marc Antoine",
+        "Marc van der Berg",
+        "Elodie Martin",
+        "Adèle Zimmer",
+        "Élodie Zola",
+    ]
 
 
 def test_refuses_an_unknown_order_and_keeps_the_keys(db):
@@ -110,14 +154,20 @@ def test_refuses_an_unknown_order_and_keeps_the_keys(db):
 
 
 def test_people_with_part_of_a_name_or_none(db):
-    _add("Maman", "")                               # a given name only
-    _add("", "Bernard")                             # a family name only
-    _add(display="Boulangerie Dupain")              # an organisation card
-    _add(display="zelie@example.org")               # only an e-mail
-    _add(display="")                                # nothing to show
+    _add("Maman", "")  # a given name only
+    _add("", "Bernard")  # a family name only
+    _add(display="Boulangerie Dupain")  # an organisation card
+    _add(display="zelie@example.org")  # only an e-mail
+    _add(display="")  # nothing to show
     _add("Claire", "Bernard")
-    assert _ordered() == ["Bernard", "Claire Bernard", "Boulangerie Dupain", "Maman",
-                          "zelie@example.org", ""]
+    assert _ordered() == [
+        "Bernard",
+        "Claire Bernard",
+        "Boulangerie Dupain",
+        "Maman",
+        "zelie@example.org",
+        "",
+    ]
 
 
 def test_hyphens_and_apostrophes():
@@ -142,8 +192,10 @@ def test_fold_fast_paths_agree_with_the_full_rule(text):
 
 
 @hypothesis.settings(max_examples=200, deadline=None)
-@hypothesis.given(st.from_regex(r"[A-Za-zÀ-ÿ' -]{1,20}", fullmatch=True),
-       st.from_regex(r"[A-Za-zÀ-ÿ' -]{1,20}", fullmatch=True))
+@hypothesis.given(
+    st.from_regex(r"[A-Za-zÀ-ÿ' -]{1,20}", fullmatch=True),
+    st.from_regex(r"[A-Za-zÀ-ÿ' -]{1,20}", fullmatch=True),
+)
 def test_case_never_changes_the_place(given_name, family_name):
     def base(g, f):
         return sort_key(g, f, "x").partition("\x01")[0]
@@ -166,13 +218,23 @@ def test_the_settings_dialog_service_re_keys_too(db):
 def test_the_people_list_pages_in_the_same_order(db):
     from entregent.services.people import PeopleFilter, list_people
 
-    for given, family in [("Zoé", "Zola"), ("Élodie", "Martin"), ("Charles", "de Gaulle"),
-                          ("Elodie", "Martin"), ("émile", "durand")]:
+    for given, family in [
+        ("Zoé", "Zola"),
+        ("Élodie", "Martin"),
+        ("Charles", "de Gaulle"),
+        ("Elodie", "Martin"),
+        ("émile", "durand"),
+    ]:
         _add(given, family)
     first = list_people(PeopleFilter("all"), limit=3)
     rest = list_people(PeopleFilter("all"), offset=3, limit=3)
-    assert [p.name for p in first + rest] == ["émile durand", "Charles de Gaulle",
-                                              "Elodie Martin", "Élodie Martin", "Zoé Zola"]
+    assert [p.name for p in first + rest] == [
+        "émile durand",
+        "Charles de Gaulle",
+        "Elodie Martin",
+        "Élodie Martin",
+        "Zoé Zola",
+    ]
     z_to_a = list_people(PeopleFilter("all"), descending=True, limit=2)
     assert [p.name for p in z_to_a] == ["Zoé Zola", "Élodie Martin"]
 
@@ -183,8 +245,13 @@ def test_re_keying_reports_progress_and_a_cancel_changes_nothing(db, monkeypatch
     from entregent.errors import Cancelled
     from entregent.services import preferences
 
-    names = [("Zoé", "Abel"), ("Adèle", "Zimmer"), ("Bruno", "Martin"), ("Yves", "Blanc"),
-             ("Camille", "Roy")]
+    names = [
+        ("Zoé", "Abel"),
+        ("Adèle", "Zimmer"),
+        ("Bruno", "Martin"),
+        ("Yves", "Blanc"),
+        ("Camille", "Roy"),
+    ]
     for given, family in names:
         _add(given, family)
     by_family = _ordered()
@@ -197,8 +264,9 @@ def test_re_keying_reports_progress_and_a_cancel_changes_nothing(db, monkeypatch
         return len(asked) == 2
 
     with pytest.raises(Cancelled):
-        set_sort_order("given", progress=lambda *a: reports.append(a),
-                       cancelled=cancel_on_second_ask)
+        set_sort_order(
+            "given", progress=lambda *a: reports.append(a), cancelled=cancel_on_second_ask
+        )
     assert reports == [(2, 5)]  # one batch done, then the cancel: all of it undone
     assert sort_order() == "family" and _ordered() == by_family
     reports.clear()

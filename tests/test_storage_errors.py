@@ -29,15 +29,24 @@ def _service(module: str, name: str):
 
 
 def _people() -> list[int]:
-    Contact.insert_many([{"display_name": f"Person {n}", "given_name": "Person",
-                          "family_name": str(n), "note": f"note {n}", "sort_key": f"{n} person",
-                          "uid": f"uid-person-{n}"} for n in range(PEOPLE)]).execute()
+    Contact.insert_many(
+        [
+            {
+                "display_name": f"Person {n}",
+                "given_name": "Person",
+                "family_name": str(n),
+                "note": f"note {n}",
+                "sort_key": f"{n} person",
+                "uid": f"uid-person-{n}",
+            }
+            for n in range(PEOPLE)
+        ]
+    ).execute()
     return [c.id for c in Contact.select(Contact.id).order_by(Contact.id)]
 
 
 def _log(ids):
-    _service("interactions", "log_interaction")(ids[:50], "coffee", dt.date(2025, 3, 1),
-                                                 note=BIG)
+    _service("interactions", "log_interaction")(ids[:50], "coffee", dt.date(2025, 3, 1), note=BIG)
 
 
 def _tag(ids):
@@ -69,9 +78,11 @@ def _import(ids, tmp_path=None):
     from pathlib import Path
 
     folder = Path(tempfile.mkdtemp())
-    cards = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Imported {n}\r\nN:{n};Imported;;;\r\n"
-                    f"EMAIL:imported{n}@example.org\r\nNOTE:{'x' * 200}\r\nEND:VCARD\r\n"
-                    for n in range(400))
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Imported {n}\r\nN:{n};Imported;;;\r\n"
+        f"EMAIL:imported{n}@example.org\r\nNOTE:{'x' * 200}\r\nEND:VCARD\r\n"
+        for n in range(400)
+    )
     path = folder / "phone.vcf"
     path.write_text(cards, encoding="utf-8")
     import_file(path)
@@ -92,11 +103,15 @@ def _calendar_import(ids):
         f"BEGIN:VEVENT\r\nUID:ev-{n}@example.org\r\nDTSTAMP:20250101T000000Z\r\n"
         f"DTSTART:2025{1 + n % 12:02d}{1 + n % 28:02d}T120000Z\r\nDURATION:PT1H\r\n"
         f"SUMMARY:Lunch {n}\r\nDESCRIPTION:{'y' * 300}\r\n"
-        f"ATTENDEE;CN=P:mailto:{emails[n % 60]}\r\nEND:VEVENT\r\n" for n in range(300))
+        f"ATTENDEE;CN=P:mailto:{emails[n % 60]}\r\nEND:VEVENT\r\n"
+        for n in range(300)
+    )
     folder = Path(tempfile.mkdtemp())
     path = folder / "calendar.ics"
-    path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{events}"
-                    "END:VCALENDAR\r\n", encoding="utf-8")
+    path.write_text(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{events}END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
     import_file(path)
 
 
@@ -107,9 +122,17 @@ def _merge(ids):
     merge(ids[0], ids[1])
 
 
-WRITES = {"log": _log, "tag": _tag, "follow-up": _follow_up, "settings": _settings,
-          "edit": _edit_person, "ask": _ask, "import": _import,
-          "calendar import": _calendar_import, "merge": _merge}
+WRITES = {
+    "log": _log,
+    "tag": _tag,
+    "follow-up": _follow_up,
+    "settings": _settings,
+    "edit": _edit_person,
+    "ask": _ask,
+    "import": _import,
+    "calendar import": _calendar_import,
+    "merge": _merge,
+}
 
 
 def _reads_still_work(count: int) -> None:
@@ -214,8 +237,13 @@ def test_cli_on_a_read_only_file_reads_and_refuses_writes_clearly(db):
     env.pop("ENTREGENT_DB", None)
 
     def cli(*args):
-        return subprocess.run([sys.executable, "-m", "entregent", "--db", str(db), *args],
-                              capture_output=True, text=True, env=env, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "entregent", "--db", str(db), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
 
     before = contents_digest(db)
     with read_only_file(db):
@@ -262,9 +290,23 @@ def test_desktop_app_opens_a_read_only_database_to_read(db, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     shot = tmp_path / "people.png"
     with read_only_file(db):
-        result = subprocess.run([sys.executable, "-m", "entregent", "--db", str(db),
-                                 "--screenshot", str(shot), "--view", "people"],
-                                capture_output=True, text=True, env=env, timeout=300)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "entregent",
+                "--db",
+                str(db),
+                "--screenshot",
+                str(shot),
+                "--view",
+                "people",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.stat().st_size > 0
     open_session(db, apply_language=False)

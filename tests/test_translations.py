@@ -35,7 +35,8 @@ def _extracted() -> dict[tuple[str | None, str], str]:
     """(context, msgid) -> where, for every message in the source."""
     found = {}
     for filename, lineno, message, _comments, context in extract_from_dir(
-            str(SOURCE), method_map=[("**.py", "python")], keywords=KEYWORDS):
+        str(SOURCE), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
         msgid = message[0] if isinstance(message, tuple) else message
         found.setdefault((context, msgid), f"{filename}:{lineno}")
     return found
@@ -62,9 +63,11 @@ def test_every_message_in_the_source_is_translated_in_french(french):
             fuzzy.append(f"{where}: {key[1]!r}")
         elif not all(message.string) if isinstance(message.string, tuple) else not message.string:
             untranslated.append(f"{where}: {key[1]!r}")
-    problems = ([f"missing from fr: {p}" for p in missing]
-                + [f"untranslated in fr: {p}" for p in untranslated]
-                + [f"fuzzy in fr: {p}" for p in fuzzy])
+    problems = (
+        [f"missing from fr: {p}" for p in missing]
+        + [f"untranslated in fr: {p}" for p in untranslated]
+        + [f"fuzzy in fr: {p}" for p in fuzzy]
+    )
     assert not problems, f"{len(problems)} French messages to do ({FIX}):\n" + "\n".join(problems)
 
 
@@ -109,28 +112,37 @@ def test_the_app_speaks_french_and_english_again():
         assert i18n.set_language("fr") == "fr"
         assert i18n._("Language") == "Langue"
         assert i18n._("family") == "famille"
-        assert i18n.ngettext("{n} possible duplicate:", "{n} possible duplicates:", 1) \
+        assert (
+            i18n.ngettext("{n} possible duplicate:", "{n} possible duplicates:", 1)
             == "{n} doublon possible :"
-        assert i18n.ngettext("{n} possible duplicate:", "{n} possible duplicates:", 0) \
+        )
+        assert (
+            i18n.ngettext("{n} possible duplicate:", "{n} possible duplicates:", 0)
             == "{n} doublon possible :"
-        assert i18n.ngettext("{n} possible duplicate:", "{n} possible duplicates:", 2) \
+        )
+        assert (
+            i18n.ngettext("{n} possible duplicate:", "{n} possible duplicates:", 2)
             == "{n} doublons possibles :"
+        )
         assert i18n.set_language("en") == "en"
         assert i18n._("Language") == "Language"
     finally:
         i18n.set_language("en")
 
 
-@pytest.mark.parametrize(("environment", "expected"), [
-    ({"LANG": "fr_FR.UTF-8"}, "fr"),
-    ({"LANG": "fr_BE.UTF-8", "LANGUAGE": "de:fr"}, "fr"),
-    ({"LANG": "fr_BE.UTF-8", "LANGUAGE": "de"}, "en"),
-    ({"LANGUAGE": "fr:en", "LANG": "en_GB.UTF-8"}, "fr"),
-    ({"LC_ALL": "C", "LANG": "fr_CA.UTF-8"}, "en"),
-    ({"LC_MESSAGES": "fr_CA.UTF-8", "LANG": "en_US.UTF-8"}, "fr"),
-    ({"LANG": "de_DE.UTF-8"}, "en"),
-    ({}, "en"),
-])
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "fr_BE.UTF-8", "LANGUAGE": "de:fr"}, "fr"),
+        ({"LANG": "fr_BE.UTF-8", "LANGUAGE": "de"}, "en"),
+        ({"LANGUAGE": "fr:en", "LANG": "en_GB.UTF-8"}, "fr"),
+        ({"LC_ALL": "C", "LANG": "fr_CA.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "fr_CA.UTF-8", "LANG": "en_US.UTF-8"}, "fr"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
 def test_system_language_follows_the_environment(monkeypatch, environment, expected):
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)
@@ -164,11 +176,18 @@ def _cli(*args, lang: str):
     import subprocess
     import sys
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG=lang, LANGUAGE="", LC_ALL="",
-               LC_MESSAGES="")
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", LANG=lang, LANGUAGE="", LC_ALL="", LC_MESSAGES=""
+    )
     env.pop("ENTREGENT_DB", None)
-    return subprocess.run([sys.executable, "-m", "entregent", *map(str, args)],
-                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "entregent", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_the_command_line_follows_the_system_then_the_setting(db_path):

@@ -63,15 +63,22 @@ def test_french_dates_even_when_only_language_says_french():
     import subprocess
     import sys
 
-    script = ("import datetime as dt\n"
-              "from PySide6.QtWidgets import QApplication\n"
-              "from entregent.ui.translations import install_qt_translations\n"
-              "from entregent.ui.locale_format import format_date\n"
-              "app = QApplication([])\n"
-              "install_qt_translations(app, 'fr')\n"
-              "print(format_date(dt.date(2026, 11, 5)))\n")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="fr", LANG="C.UTF-8",
-               LC_ALL="")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env=env, timeout=60, check=False)
+    script = (
+        "import datetime as dt\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from entregent.ui.translations import install_qt_translations\n"
+        "from entregent.ui.locale_format import format_date\n"
+        "app = QApplication([])\n"
+        "install_qt_translations(app, 'fr')\n"
+        "print(format_date(dt.date(2026, 11, 5)))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="fr", LANG="C.UTF-8", LC_ALL="")
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert result.stdout.strip() == "05/11/2026", result.stderr

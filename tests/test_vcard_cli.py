@@ -7,8 +7,10 @@ import json
 from .conftest import CORPUS
 from .test_cli import run_cli
 
-ANA = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:ana@example.org\r\nEND:VCARD\r\n"
-       "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana L.\r\nEMAIL:Ana@Example.org\r\nEND:VCARD\r\n")
+ANA = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:ana@example.org\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana L.\r\nEMAIL:Ana@Example.org\r\nEND:VCARD\r\n"
+)
 
 
 def test_import_exit_codes_and_json(tmp_path, corpus):
@@ -18,12 +20,18 @@ def test_import_exit_codes_and_json(tmp_path, corpus):
     result = run_cli("--db", db, "import", good, "--json")
     assert result.returncode == 0, result.stderr
     [report] = json.loads(result.stdout)["files"]
-    assert {k: report[k] for k in ("kind", "new", "updated", "unchanged", "duplicates")} == \
-        {"kind": "vcard", "new": 2, "updated": 0, "unchanged": 0, "duplicates": 1}
+    assert {k: report[k] for k in ("kind", "new", "updated", "unchanged", "duplicates")} == {
+        "kind": "vcard",
+        "new": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "duplicates": 1,
+    }
     assert report["rejected"] == [] and report["skipped_lines"] == []
 
-    result = run_cli("--db", db, "import", CORPUS / "vcard" / "khard" / "vcards" /
-                     "unparsable.vcf", "--json")
+    result = run_cli(
+        "--db", db, "import", CORPUS / "vcard" / "khard" / "vcards" / "unparsable.vcf", "--json"
+    )
     assert result.returncode == 3
     [report] = json.loads(result.stdout)["files"]
     assert report["rejected"][0]["line"] == 1
@@ -52,8 +60,9 @@ def test_duplicates_merge_undo_and_export(tmp_path):
     good.write_text(ANA, encoding="utf-8")
     assert run_cli("--db", db, "import", good).returncode == 0
     pairs = json.loads(run_cli("--db", db, "duplicates", "--json").stdout)["pairs"]
-    assert [(p["first_name"], p["second_name"], p["shared"]) for p in pairs] == \
-        [("Ana Lima", "Ana L.", ["ana@example.org"])]
+    assert [(p["first_name"], p["second_name"], p["shared"]) for p in pairs] == [
+        ("Ana Lima", "Ana L.", ["ana@example.org"])
+    ]
     result = run_cli("--db", db, "merge", "Ana Lima", str(pairs[0]["second_id"]), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["other_name"] == "Ana L."

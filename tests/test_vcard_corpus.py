@@ -11,8 +11,11 @@ from entregent.services.imports import import_file
 
 from .conftest import CORPUS
 
-VCARD_FILES = sorted(p for p in (CORPUS / "vcard").rglob("*") if p.is_file()) \
-    if (CORPUS / "vcard").is_dir() else []
+VCARD_FILES = (
+    sorted(p for p in (CORPUS / "vcard").rglob("*") if p.is_file())
+    if (CORPUS / "vcard").is_dir()
+    else []
+)
 
 
 def _ids(path):
@@ -41,9 +44,12 @@ def _one(path, corpus) -> Contact:
 
 
 def _methods(contact, kind):
-    return [m for m in ContactMethod.select().where(
-        ContactMethod.contact == contact, ContactMethod.kind == kind).order_by(
-        ContactMethod.position)]
+    return [
+        m
+        for m in ContactMethod.select()
+        .where(ContactMethod.contact == contact, ContactMethod.kind == kind)
+        .order_by(ContactMethod.position)
+    ]
 
 
 def test_quoted_printable_soft_breaks_and_utf8_charset(db, corpus):
@@ -140,8 +146,10 @@ def test_gmail_list_has_many_cards(db, corpus):
 
 def test_categories_become_contexts(db, corpus):
     contact = _one("vobject/vcard40_full.vcf", corpus)
-    names = sorted(link.context.name for link in
-                   ContactContext.select().where(ContactContext.contact == contact))
+    names = sorted(
+        link.context.name
+        for link in ContactContext.select().where(ContactContext.contact == contact)
+    )
     assert names == ["BUSINESS", "NETWORKING"] or names == ["NETWORKING", "work"]
 
 
@@ -174,5 +182,12 @@ def test_addresses_keep_their_parts_and_labels(db, corpus):
     assert addresses["home"].value == "123 Home St\nHome City, HM 12345"
     custom = addresses["customadrtype"]
     assert custom.value == "321 Custom St\n98765 Custom City\nTX\nUSA"
-    assert json.loads(custom.normalized) == ["", "", "321 Custom St", "Custom City", "TX",
-                                             "98765", "USA"]
+    assert json.loads(custom.normalized) == [
+        "",
+        "",
+        "321 Custom St",
+        "Custom City",
+        "TX",
+        "98765",
+        "USA",
+    ]

@@ -8,15 +8,34 @@ from entregent.i18n import N_, _
 
 __all__ = ["method_label"]
 
-_KINDS = {"tel": N_("phone"), "email": N_("e-mail"), "adr": N_("address"),
-          "url": N_("website"), "impp": N_("chat")}
+_KINDS = {
+    "tel": N_("phone"),
+    "email": N_("e-mail"),
+    "adr": N_("address"),
+    "url": N_("website"),
+    "impp": N_("chat"),
+}
 _TYPES = {
-    "home": N_("home"), "work": N_("work"), "cell": N_("mobile"), "mobile": N_("mobile"),
-    "iphone": "iPhone", "main": N_("main"), "other": N_("other"), "fax": N_("fax"),
-    "homefax": N_("home fax"), "workfax": N_("work fax"), "pager": N_("pager"),
-    "voice": N_("voice"), "text": N_("text messages"), "video": N_("video"),
-    "homepage": N_("home page"), "school": N_("school"), "internet": N_("e-mail"),
-    "personal": N_("personal"), "business": N_("work"), "car": N_("car"),
+    "home": N_("home"),
+    "work": N_("work"),
+    "cell": N_("mobile"),
+    "mobile": N_("mobile"),
+    "iphone": "iPhone",
+    "main": N_("main"),
+    "other": N_("other"),
+    "fax": N_("fax"),
+    "homefax": N_("home fax"),
+    "workfax": N_("work fax"),
+    "pager": N_("pager"),
+    "voice": N_("voice"),
+    "text": N_("text messages"),
+    "video": N_("video"),
+    "homepage": N_("home page"),
+    "school": N_("school"),
+    "internet": N_("e-mail"),
+    "personal": N_("personal"),
+    "business": N_("work"),
+    "car": N_("car"),
 }
 
 

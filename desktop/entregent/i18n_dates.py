@@ -14,19 +14,31 @@ from entregent.i18n import _, ngettext, pgettext
 
 __all__ = ["relative_time", "relative_day", "format_day"]
 
+
 def _month_abbreviation(month: int) -> str:
     # Each spelled out so that the catalogue holds them (context: ambiguous "May").
-    names = (pgettext("month", "Jan"), pgettext("month", "Feb"), pgettext("month", "Mar"),
-             pgettext("month", "Apr"), pgettext("month", "May"), pgettext("month", "Jun"),
-             pgettext("month", "Jul"), pgettext("month", "Aug"), pgettext("month", "Sep"),
-             pgettext("month", "Oct"), pgettext("month", "Nov"), pgettext("month", "Dec"))
+    names = (
+        pgettext("month", "Jan"),
+        pgettext("month", "Feb"),
+        pgettext("month", "Mar"),
+        pgettext("month", "Apr"),
+        pgettext("month", "May"),
+        pgettext("month", "Jun"),
+        pgettext("month", "Jul"),
+        pgettext("month", "Aug"),
+        pgettext("month", "Sep"),
+        pgettext("month", "Oct"),
+        pgettext("month", "Nov"),
+        pgettext("month", "Dec"),
+    )
     return names[month - 1]
 
 
 def format_day(day: dt.date) -> str:
     """A date written out, never ambiguous: "5 Nov 2026", "5 nov. 2026"."""
-    return _("{day} {month} {year}").format(day=day.day, month=_month_abbreviation(day.month),
-                                            year=day.year)
+    return _("{day} {month} {year}").format(
+        day=day.day, month=_month_abbreviation(day.month), year=day.year
+    )
 
 
 def _utcnow() -> dt.datetime:

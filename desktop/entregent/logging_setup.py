@@ -40,8 +40,7 @@ _PHONE = re.compile(r"(?<![\w/.])\+?\(?\d(?:[ \t().\-/]*\d){6,}(?![\w/])")
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d(?:[ T]\d\d(?::\d\d)*)?")
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|(?<!\w)'[^'\n]*'(?!\w)")
 _CONTENT_LINE = re.compile(r"\b([A-Z][A-Z0-9-]*(?:\.[A-Z][A-Z0-9-]*)?(?:;[^:\n]*)?):[^\n]*")
-_PATH_LIKE = re.compile(r"^(?:[A-Za-z]:)?[\\/~.]|\.(?:vcf|ics|sqlite3|db|log|png)$",
-                        re.IGNORECASE)
+_PATH_LIKE = re.compile(r"^(?:[A-Za-z]:)?[\\/~.]|\.(?:vcf|ics|sqlite3|db|log|png)$", re.IGNORECASE)
 
 
 def _phone(match: re.Match) -> str:
@@ -132,8 +131,11 @@ class _RotatingFileOnFirstUse(logging.Handler):
             import logging.handlers
 
             self._target = logging.handlers.RotatingFileHandler(
-                self.entregent_file, maxBytes=self._max_bytes, backupCount=BACKUP_COUNT,
-                encoding="utf-8")
+                self.entregent_file,
+                maxBytes=self._max_bytes,
+                backupCount=BACKUP_COUNT,
+                encoding="utf-8",
+            )
             self._target.setFormatter(self.formatter)
         return self._target
 
@@ -155,8 +157,9 @@ class _RotatingFileOnFirstUse(logging.Handler):
         super().close()
 
 
-def configure_logging(level: int = logging.INFO, folder: Path | None = None, *,
-                      max_bytes: int = MAX_BYTES) -> Path | None:
+def configure_logging(
+    level: int = logging.INFO, folder: Path | None = None, *, max_bytes: int = MAX_BYTES
+) -> Path | None:
     """Send the ``entregent`` logger to the rotating file; returns its path.
 
     Calling it again changes nothing. A folder that cannot be written means no

@@ -15,8 +15,11 @@ def isolated_qsettings(tmp_path_factory):
     QCoreApplication.setOrganizationName("EntregentTests")
     QCoreApplication.setApplicationName("EntregentTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path_factory.mktemp("qsettings")))
+    QSettings.setPath(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        str(tmp_path_factory.mktemp("qsettings")),
+    )
 
 
 @pytest.fixture
@@ -46,11 +49,11 @@ def make_window(db, qtbot):
 
 
 def add_person(given: str, family: str = "", *, email: str = "", display: str = "") -> int:
-    contact = Contact.create(given_name=given, family_name=family,
-                             display_name=display or f"{given} {family}".strip())
+    contact = Contact.create(
+        given_name=given, family_name=family, display_name=display or f"{given} {family}".strip()
+    )
     if email:
-        ContactMethod.create(contact=contact, kind="email", value=email,
-                             normalized=email.lower())
+        ContactMethod.create(contact=contact, kind="email", value=email, normalized=email.lower())
     return contact.id
 
 

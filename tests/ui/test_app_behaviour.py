@@ -43,8 +43,12 @@ def test_delete_archive_and_tag_are_undoable(make_window, qtbot):
     window.people_view.select_row(row_of(window, bruno))
     family = find_context("family").id
     person_actions.set_tag(window, family, True)
-    assert ContactContext.select().where(ContactContext.contact == bruno,
-                                         ContactContext.context == family).count() == 1
+    assert (
+        ContactContext.select()
+        .where(ContactContext.contact == bruno, ContactContext.context == family)
+        .count()
+        == 1
+    )
     stack.undo()
     assert ContactContext.select().where(ContactContext.contact == bruno).count() == 0
     stack.redo()
@@ -112,8 +116,7 @@ def test_screenshot_renders_each_view_to_a_png(db_path, tmp_path, qapp):
     close_session()
     for view in ("home", "people", "person"):
         out = tmp_path / f"{view}.png"
-        assert run_app(db_path=db_path, files=[], screenshot=str(out), view=view,
-                       demo=False) == 0
+        assert run_app(db_path=db_path, files=[], screenshot=str(out), view=view, demo=False) == 0
         image = QImage(str(out))
         assert image.width() >= 1000 and image.height() >= 600
 
@@ -126,8 +129,13 @@ def test_dropping_a_vcard_opens_the_import_wizard(make_window, tmp_path, qtbot):
     window = make_window()
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(card)), QUrl.fromLocalFile(str(tmp_path / "x.txt"))])
-    event = QDropEvent(QPointF(QPoint(50, 50)), Qt.DropAction.CopyAction, data,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(QPoint(50, 50)),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     wizard = window.dialogs[-1]
     assert isinstance(wizard, ImportWizard)
@@ -183,8 +191,11 @@ def test_shortcuts_open_the_log_and_ask_dialogs(make_window, qtbot):
     qtbot.keyClick(window.people_view.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.dialogs[-1], LogDialog)
     window.dialogs[-1].reject()
-    qtbot.keyClick(window.people_view.table, Qt.Key.Key_A,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.people_view.table,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert isinstance(window.dialogs[-1], AskDialog)
     assert window.dialogs[-1].contact_id == anne
     window.dialogs[-1].reject()
@@ -223,7 +234,10 @@ def test_phones_and_emails_are_added_and_removed_in_place_with_undo(make_window,
     qtbot.keyClick(box.value_edit, Qt.Key.Key_Return)
     method = ContactMethod.get(ContactMethod.contact == anne)
     assert (method.kind, method.value, method.normalized) == (
-        "email", "Anne@Example.org", "anne@example.org")
+        "email",
+        "Anne@Example.org",
+        "anne@example.org",
+    )
     assert window.people_model.rowCount() == 1
     from entregent.services.search import search_contacts
 
@@ -280,8 +294,9 @@ def test_a_new_sort_order_is_applied_on_a_worker_and_can_be_cancelled(make_windo
     assert not dialog.resort.isVisible()
 
 
-def test_exporting_contacts_runs_on_a_worker_and_a_cancel_writes_nothing(make_window, qtbot,
-                                                                         tmp_path):
+def test_exporting_contacts_runs_on_a_worker_and_a_cancel_writes_nothing(
+    make_window, qtbot, tmp_path
+):
     import threading
 
     import vobject
@@ -312,7 +327,8 @@ def test_exporting_contacts_runs_on_a_worker_and_a_cancel_writes_nothing(make_wi
 
 
 def test_the_subscribed_follow_ups_file_is_rewritten_on_a_worker_once_changes_pause(
-        make_window, qtbot, tmp_path):
+    make_window, qtbot, tmp_path
+):
     """Rewriting the file named in the settings takes seconds on 10,000 follow-ups:
     the window defers it to a worker, once changes pause, and makes a pending one
     when it closes."""

@@ -88,7 +88,8 @@ def test_restoring_brings_back_a_person_deleted_after_the_backup(make_window, qt
 
 
 def test_restoring_a_file_that_is_not_a_database_says_so_and_changes_nothing(
-        make_window, qtbot, db, tmp_path):
+    make_window, qtbot, db, tmp_path
+):
     add_person("Anne", "Martin")
     window = make_window()
     dialog = _dialog(window, "restore")
@@ -108,27 +109,39 @@ def test_restoring_a_file_that_is_not_a_database_says_so_and_changes_nothing(
 
 
 def test_a_change_made_by_the_command_line_shows_when_the_app_is_active_again(
-        make_window, qtbot, db, tmp_path):
+    make_window, qtbot, db, tmp_path
+):
     add_person("Anne", "Martin")
     window = make_window()
     assert _names(window) == {"Anne Martin"}
     assert window.data_watch.check() is False  # nothing changed: no refresh
     card = tmp_path / "new.vcf"
-    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chloé Durand\r\nN:Durand;Chloé;;;\r\n"
-                    "END:VCARD\r\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "entregent", "--db", str(db), "import",
-                           str(card)], capture_output=True, text=True, check=False)
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chloé Durand\r\nN:Durand;Chloé;;;\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "entregent", "--db", str(db), "import", str(card)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "Chloé Durand" not in _names(window)  # not yet: the app was not asked
-    QGuiApplication.instance().applicationStateChanged.emit(
-        Qt.ApplicationState.ApplicationActive)
+    QGuiApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
     qtbot.waitUntil(lambda: "Chloé Durand" in _names(window))
     assert window.data_watch.check() is False  # seen once, not again
 
-    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:David Roux\r\nN:Roux;David;;;\r\n"
-                    "END:VCARD\r\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "entregent", "--db", str(db), "import",
-                           str(card)], capture_output=True, text=True, check=False)
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:David Roux\r\nN:Roux;David;;;\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "entregent", "--db", str(db), "import", str(card)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "David Roux" not in _names(window)
     QCoreApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))  # window activated

@@ -78,8 +78,10 @@ def _texts(widget: QWidget) -> list[str]:
             texts += _item_texts(child)
         elif isinstance(child, QTableView | QTreeView) and child.model() is not None:
             header = child.horizontalHeader() if isinstance(child, QTableView) else child.header()
-            texts += [child.model().headerData(i, Qt.Orientation.Horizontal)
-                      for i in range(header.count())]
+            texts += [
+                child.model().headerData(i, Qt.Orientation.Horizontal)
+                for i in range(header.count())
+            ]
         elif isinstance(child, QMenu):
             texts += [child.title()] + [a.text() for a in child.actions()]
         texts += [a.text() for a in QWidget.actions(child)]
@@ -110,8 +112,9 @@ def test_main_window_in_french(french, make_window, qtbot):
     from entregent.model.tables import ContactMethod
 
     zoe = add_person("Zoé", "Zola")
-    ContactMethod.create(contact=zoe, kind="tel", label="cell", value="06 12 34 56 78",
-                         normalized="+33612345678")
+    ContactMethod.create(
+        contact=zoe, kind="tel", label="cell", value="06 12 34 56 78", normalized="+33612345678"
+    )
     window = make_window()
     assert "&Fichier" in _menu_titles(window)
     # the contexts come from a worker
@@ -153,8 +156,7 @@ def test_the_advisor_warns_in_french(french, make_window, qtbot):
     card = next(c for c in dialog.cards if c.warning.id == "close_tie")
     assert card.message_label.text() == "Claire Durand vous est proche : demandez avec égards."
     assert card.why_button.text() == "Pourquoi ?"
-    assert dialog.alternative_buttons["ask_anyway"].text().replace("&", "") \
-        == "Demander quand même"
+    assert dialog.alternative_buttons["ask_anyway"].text().replace("&", "") == "Demander quand même"
     assert _english_left(dialog) == []
     dialog.reject()
 
@@ -169,7 +171,8 @@ def test_people_list_dates_in_french(french, make_window, qtbot):
 
     anne = add_person("Anne", "Martin")
     Contact.update(last_interaction_at=dt.datetime(2024, 5, 31, 12)).where(
-        Contact.id == anne).execute()
+        Contact.id == anne
+    ).execute()
     window = make_window()
     window.sidebar.select("all")
     qtbot.waitUntil(lambda: window.people_model.rowCount() == 1)

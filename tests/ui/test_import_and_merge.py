@@ -16,21 +16,28 @@ from .conftest import add_person
 
 
 def _counts() -> tuple[int, ...]:
-    return (Contact.select().count(), ContactMethod.select().count(),
-            ImportBatch.select().count(), SourceCard.select().count())
+    return (
+        Contact.select().count(),
+        ContactMethod.select().count(),
+        ImportBatch.select().count(),
+        SourceCard.select().count(),
+    )
 
 
 def _cards(path, count: int) -> None:
     with path.open("w", encoding="utf-8", newline="") as out:
         for i in range(count):
-            out.write(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i:05d} Exemple\r\n"
-                      f"N:Exemple;Person {i:05d};;;\r\nEMAIL:p{i}@example.org\r\n"
-                      f"TEL;TYPE=CELL:+33 6 12 {i // 100:02d} {i % 100:02d} 00\r\n"
-                      "END:VCARD\r\n")
+            out.write(
+                f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i:05d} Exemple\r\n"
+                f"N:Exemple;Person {i:05d};;;\r\nEMAIL:p{i}@example.org\r\n"
+                f"TEL;TYPE=CELL:+33 6 12 {i // 100:02d} {i % 100:02d} 00\r\n"
+                "END:VCARD\r\n"
+            )
 
 
-def test_import_wizard_previews_then_imports_a_corpus_file_with_progress(make_window, qtbot,
-                                                                         corpus):
+def test_import_wizard_previews_then_imports_a_corpus_file_with_progress(
+    make_window, qtbot, corpus
+):
     path = corpus / "vcard" / "ezvcard" / "John_Doe_ANDROID.vcf"
     window = make_window()
     wizard = window.open_import([str(path)])
@@ -56,8 +63,7 @@ def test_import_wizard_previews_then_imports_a_corpus_file_with_progress(make_wi
     assert window.people_model.rowCount() == before[0] + report.new
 
 
-def test_cancel_mid_import_leaves_the_database_unchanged(make_window, qtbot, tmp_path,
-                                                         monkeypatch):
+def test_cancel_mid_import_leaves_the_database_unchanged(make_window, qtbot, tmp_path, monkeypatch):
     path = tmp_path / "many.vcf"
     _cards(path, 600)
     add_person("Already", "Here", email="already@example.org")
@@ -71,6 +77,7 @@ def test_cancel_mid_import_leaves_the_database_unchanged(make_window, qtbot, tmp
             if 0 < done < total and not paused.is_set():  # mid-way: wait for the click
                 paused.set()
                 clicked.wait(20)
+
         return real(*args, progress=report, **kwargs)
 
     monkeypatch.setattr(import_wizard, "_import_file", lambda: import_file_pausing)
@@ -91,10 +98,12 @@ def test_cancel_mid_import_leaves_the_database_unchanged(make_window, qtbot, tmp
 
 def test_rejected_cards_are_listed_with_their_line(make_window, qtbot, tmp_path):
     path = tmp_path / "mixed.vcf"
-    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
-                    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Middle\r\nthis is not a property\r\n"
-                    "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Two\r\nEND:VCARD\r\n",
-                    encoding="utf-8")
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Middle\r\nthis is not a property\r\n"
+        "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Two\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
     window = make_window()
     wizard = window.open_import([str(path)])
     wizard.start_import()

@@ -102,8 +102,9 @@ def test_plan_a_social_meeting_instead_creates_a_follow_up_and_no_ask(make_windo
     window = make_window()
     dialog = window.open_ask(friend)
     qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
-    alternative = next(a for a in ("social_meeting", "follow_up")
-                       if a in dialog.alternative_buttons)
+    alternative = next(
+        a for a in ("social_meeting", "follow_up") if a in dialog.alternative_buttons
+    )
     qtbot.mouseClick(dialog.alternative_buttons[alternative], Qt.MouseButton.LeftButton)
     followup_dialog = dialog.followup_dialog
     followup_dialog.accept()
@@ -135,9 +136,12 @@ def test_the_list_badges_who_would_draw_a_strong_warning(make_window, qtbot):
 
     def coloured(at_row: int) -> int:
         x0, y0 = table.columnViewportPosition(NAME), table.rowViewportPosition(at_row)
-        return sum(1 for x in range(x0, x0 + table.columnWidth(NAME))
-                   for y in range(y0, y0 + table.rowHeight(at_row))
-                   if image.pixelColor(x, y).hsvSaturation() > 100)
+        return sum(
+            1
+            for x in range(x0, x0 + table.columnWidth(NAME))
+            for y in range(y0, y0 + table.rowHeight(at_row))
+            if image.pixelColor(x, y).hsvSaturation() > 100
+        )
 
     assert coloured(row) > 10 and coloured(calm_row) == 0
 

@@ -135,15 +135,25 @@ def _bulk_people(path, count: int) -> None:
     connection = sqlite3.connect(path)
     triggers = connection.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'contact'"
-        " AND name LIKE 'contact_fts%'").fetchall()
+        " AND name LIKE 'contact_fts%'"
+    ).fetchall()
     with connection:
         for name, _sql in triggers:
             connection.execute(f"DROP TRIGGER {name}")
         connection.executemany(
             "INSERT INTO contact (uid, display_name, given_name, family_name, sort_key, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2024-01-01', '2024-01-01')",
-            ((f"uid-{i}", f"Given{i} Family{i:06d}", f"Given{i}", f"Family{i:06d}",
-              f"family{i:06d} given{i}\x01Given{i} Family{i:06d}") for i in range(count)))
+            (
+                (
+                    f"uid-{i}",
+                    f"Given{i} Family{i:06d}",
+                    f"Given{i}",
+                    f"Family{i:06d}",
+                    f"family{i:06d} given{i}\x01Given{i} Family{i:06d}",
+                )
+                for i in range(count)
+            ),
+        )
         for _name, sql in triggers:
             connection.execute(sql)
     connection.close()
@@ -206,10 +216,14 @@ def test_the_list_paints_its_visible_rows_in_one_call(make_window, qtbot, monkey
     table = window.people_view.table
     rows_painted, cells_painted = [], []
     real_rows, real_cell = RowDelegate.paint_rows, RowDelegate.paint
-    monkeypatch.setattr(RowDelegate, "paint_rows",
-                        lambda self, *a: (rows_painted.append(a[1]), real_rows(self, *a))[1])
-    monkeypatch.setattr(RowDelegate, "paint",
-                        lambda self, *a: (cells_painted.append(1), real_cell(self, *a))[1])
+    monkeypatch.setattr(
+        RowDelegate,
+        "paint_rows",
+        lambda self, *a: (rows_painted.append(a[1]), real_rows(self, *a))[1],
+    )
+    monkeypatch.setattr(
+        RowDelegate, "paint", lambda self, *a: (cells_painted.append(1), real_cell(self, *a))[1]
+    )
     window.people_view.select_row(1)
     table.viewport().repaint()
     image = table.viewport().grab().toImage()
@@ -219,17 +233,21 @@ def test_the_list_paints_its_visible_rows_in_one_call(make_window, qtbot, monkey
     group = QPalette.ColorGroup.Active if table.isActiveWindow() else QPalette.ColorGroup.Inactive
 
     def pixel(row: int, column: int, dx: int = 2) -> QColor:
-        return image.pixelColor(table.columnViewportPosition(column) + dx,
-                                table.rowViewportPosition(row) + 2)
+        return image.pixelColor(
+            table.columnViewportPosition(column) + dx, table.rowViewportPosition(row) + 2
+        )
 
     assert pixel(1, COL_PHOTO) == palette.color(group, QPalette.ColorRole.Highlight)
     assert pixel(3, COL_PHOTO) == palette.color(group, QPalette.ColorRole.AlternateBase)
     assert pixel(2, COL_PHOTO) != pixel(3, COL_PHOTO)  # alternating
     chip_row = row_of(window, people[0])
     x0, y0 = table.columnViewportPosition(COL_CONTEXTS), table.rowViewportPosition(chip_row)
-    greenish = sum(1 for x in range(x0, x0 + table.columnWidth(COL_CONTEXTS))
-                   for y in range(y0, y0 + table.rowHeight(chip_row))
-                   if (c := image.pixelColor(x, y)).green() > 150 and c.red() < 120)
+    greenish = sum(
+        1
+        for x in range(x0, x0 + table.columnWidth(COL_CONTEXTS))
+        for y in range(y0, y0 + table.rowHeight(chip_row))
+        if (c := image.pixelColor(x, y)).green() > 150 and c.red() < 120
+    )
     assert greenish > 20, "the context's chip should be drawn in its colour"
     kept = dict(table.itemDelegate()._chip_pixmaps)  # each chip drawn once, then kept
     table.viewport().repaint()
@@ -252,8 +270,9 @@ def test_texts_are_drawn_as_plain_text_whatever_they_hold(make_window, qtbot):
     table = window.people_view.table
     table.viewport().repaint()
     delegate = table.itemDelegate()
-    drawn = {text: (static, width) for (text, _font), (static, width, _h)
-             in delegate._statics.items()}
+    drawn = {
+        text: (static, width) for (text, _font), (static, width, _h) in delegate._statics.items()
+    }
     shown = [text for text in drawn if text.startswith("<b>x</b>")]  # elided or whole
     assert len(shown) == 1, list(drawn)
     assert all(static.textFormat() == Qt.TextFormat.PlainText for static, _w in drawn.values())

@@ -32,14 +32,24 @@ EXIT_REFUSED = 4
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--db", metavar="PATH", default=default,
-                        help=_("use this database file instead of the usual one"))
-    parser.add_argument("--demo", action="store_true",
-                        default=argparse.SUPPRESS if suppress else False,
-                        help=_("work on a fresh throw-away copy of the demo network"))
-    parser.add_argument("--debug", action="store_true",
-                        default=argparse.SUPPRESS if suppress else False,
-                        help=_("show the full report when something goes wrong"))
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help=_("use this database file instead of the usual one"),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help=_("work on a fresh throw-away copy of the demo network"),
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help=_("show the full report when something goes wrong"),
+    )
 
 
 def build_app_parser(*, with_epilog: bool = True) -> argparse.ArgumentParser:
@@ -51,21 +61,30 @@ def build_app_parser(*, with_epilog: bool = True) -> argparse.ArgumentParser:
     epilog = None
     if with_epilog:
         epilog = _("Commands: {commands}. Run 'entregent COMMAND --help' for one.").format(
-            commands=", ".join(sorted(command_names())))
+            commands=", ".join(sorted(command_names()))
+        )
     app = argparse.ArgumentParser(
         prog="entregent",
-        description=_("Entregent: your network, kept with care. Without a command, opens the "
-                      "app."),
+        description=_("Entregent: your network, kept with care. Without a command, opens the app."),
         epilog=epilog,
     )
     app.add_argument("--version", action="version", version=f"entregent {__version__}")
     _global_options(app, suppress=False)
-    app.add_argument("--screenshot", metavar="OUT.png",
-                     help=_("render the window offscreen to a PNG and exit"))
-    app.add_argument("--view", choices=("home", "people", "person"), default="home",
-                     help=_("which view --screenshot shows"))
-    app.add_argument("files", nargs="*", metavar="FILE",
-                     help=_("vCard or iCalendar files to open in the import wizard"))
+    app.add_argument(
+        "--screenshot", metavar="OUT.png", help=_("render the window offscreen to a PNG and exit")
+    )
+    app.add_argument(
+        "--view",
+        choices=("home", "people", "person"),
+        default="home",
+        help=_("which view --screenshot shows"),
+    )
+    app.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help=_("vCard or iCalendar files to open in the import wizard"),
+    )
     return app
 
 
@@ -86,8 +105,10 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 
 def _command_modules() -> list:
-    return [importlib.import_module(f"{_commands_package.__name__}.{info.name}")
-            for info in pkgutil.iter_modules(_commands_package.__path__)]
+    return [
+        importlib.import_module(f"{_commands_package.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(_commands_package.__path__)
+    ]
 
 
 def command_names() -> set[str]:
@@ -175,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("entregent").error("something went wrong", exc_info=exc)
         if debug:
             traceback.print_exc()
-        print(_("entregent: something went wrong ({error}). Run again with --debug for the "
-                "details.").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        print(
+            _(
+                "entregent: something went wrong ({error}). Run again with --debug for the details."
+            ).format(error=f"{type(exc).__name__}: {exc}"),
+            file=sys.stderr,
+        )
         return EXIT_BUG

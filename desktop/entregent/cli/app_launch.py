@@ -13,8 +13,9 @@ def launch_app(args: argparse.Namespace) -> int:
         from entregent.ui.app import run_app
     except ImportError:
         return _print_summary(path)
-    return run_app(db_path=path, files=args.files, screenshot=args.screenshot, view=args.view,
-                   demo=args.demo)
+    return run_app(
+        db_path=path, files=args.files, screenshot=args.screenshot, view=args.view, demo=args.demo
+    )
 
 
 def _print_summary(path) -> int:
@@ -23,7 +24,6 @@ def _print_summary(path) -> int:
     from entregent.services.session import close_session, open_session
 
     open_session(path)
-    print(f"{path}: {Contact.select().count()} people, {Interaction.select().count()} "
-          "interactions")
+    print(f"{path}: {Contact.select().count()} people, {Interaction.select().count()} interactions")
     close_session()
     return 0

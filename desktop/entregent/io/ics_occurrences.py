@@ -70,7 +70,7 @@ def _person(address, organizer: bool) -> CalendarPerson | None:
     value = str(address).strip()
     at = value.lower().rfind("mailto:")
     if at >= 0:  # also where a broken line put parameters before the address
-        value = value[at + 7:]
+        value = value[at + 7 :]
     value = value.strip()
     email = value.lower() if "@" in value and " " not in value else ""
     name = str(params.get("CN", "")).strip().strip('"').strip()
@@ -97,8 +97,9 @@ def people_of(occurrence, cache: dict | None = None) -> tuple[CalendarPerson, ..
 def _people(organizer, attendees) -> tuple[CalendarPerson, ...]:
     people: list[CalendarPerson] = []
     seen: set[tuple[str, str]] = set()
-    for address, is_organizer in ([(a, True) for a in as_list(organizer)]
-                                  + [(a, False) for a in as_list(attendees)]):
+    for address, is_organizer in [(a, True) for a in as_list(organizer)] + [
+        (a, False) for a in as_list(attendees)
+    ]:
         person = _person(address, is_organizer)
         if person is None:
             continue

@@ -44,15 +44,22 @@ from entregent.io.ics_rule_cost import MAX_OCCURRENCES, estimated_occurrences
 from entregent.io.ics_text import Chunk, SplitCalendar, split_calendar
 from entregent.io.ics_zones import to_stored
 
-__all__ = ["CalendarPerson", "EventOccurrence", "ReadProblem", "CalendarContents",
-           "FOLLOW_UP_MARK", "read_calendar"]
+__all__ = [
+    "CalendarPerson",
+    "EventOccurrence",
+    "ReadProblem",
+    "CalendarContents",
+    "FOLLOW_UP_MARK",
+    "read_calendar",
+]
 
 FOLLOW_UP_MARK = "X-ENTREGENT-FOLLOW-UP"  # set on every component the export writes
 FOLLOW_UP_SKIPPED = "follow-up"  # its name in ``skipped_components``
 
 # Properties an event cannot do without: an error in one of them rejects it.
-_ESSENTIAL = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE",
-                        "RECURRENCE-ID", "UID"})
+_ESSENTIAL = frozenset(
+    {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "UID"}
+)
 _PROGRESS_EVERY = 200
 
 
@@ -79,11 +86,16 @@ class _Event:
     uid: str
 
 
-def read_calendar(text: str, *, since: dt.datetime, until: dt.datetime,
-                  progress: Callable[[int, int], None] | None = None,
-                  should_cancel: Callable[[], bool] | None = None,
-                  max_lines: int | None = None, max_chars: int | None = None
-                  ) -> CalendarContents:
+def read_calendar(
+    text: str,
+    *,
+    since: dt.datetime,
+    until: dt.datetime,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    max_lines: int | None = None,
+    max_chars: int | None = None,
+) -> CalendarContents:
     """The occurrences of the events in ``text`` that start between ``since``
     and ``until`` (naive UTC). Raises ``NotICalendar`` for what is no calendar.
 
@@ -100,16 +112,23 @@ def read_calendar(text: str, *, since: dt.datetime, until: dt.datetime,
             # icalendar and recurring-ical-events warn about guesses they make
             # (vendor TZIDs …); those are not for the person importing.
             warnings.simplefilter("ignore")
-            return _read(calendars, stray, since, until, progress, should_cancel,
-                         (max_lines, max_chars))
+            return _read(
+                calendars, stray, since, until, progress, should_cancel, (max_lines, max_chars)
+            )
     finally:
         if collecting:
             gc.enable()
 
 
-def _read(calendars: list[SplitCalendar], stray: list[tuple[int, str]], since: dt.datetime,
-          until: dt.datetime, progress, should_cancel, limits=(None, None)
-          ) -> CalendarContents:
+def _read(
+    calendars: list[SplitCalendar],
+    stray: list[tuple[int, str]],
+    since: dt.datetime,
+    until: dt.datetime,
+    progress,
+    should_cancel,
+    limits=(None, None),
+) -> CalendarContents:
     contents = CalendarContents()
     contents.skipped_lines += [ReadProblem(line, reason) for line, reason in stray]
     total = sum(len(c.chunks) for c in calendars)
@@ -125,8 +144,9 @@ def _read(calendars: list[SplitCalendar], stray: list[tuple[int, str]], since: d
                 try:  # parsing caches the zone for the events that follow
                     timezones.append(icalendar.Component.from_ical(chunk.text()))
                 except Exception:  # noqa: BLE001 - a broken zone: its events say so
-                    contents.skipped_lines.append(ReadProblem(
-                        chunk.line, _("this time zone could not be read.")))
+                    contents.skipped_lines.append(
+                        ReadProblem(chunk.line, _("this time zone could not be read."))
+                    )
         events: list[_Event] = []
         for chunk in split.chunks:
             done += 1
@@ -145,7 +165,8 @@ def _read(calendars: list[SplitCalendar], stray: list[tuple[int, str]], since: d
                     events.append(event)
             elif chunk.name != "VTIMEZONE":
                 contents.skipped_components[chunk.name] = (
-                    contents.skipped_components.get(chunk.name, 0) + 1)
+                    contents.skipped_components.get(chunk.name, 0) + 1
+                )
         _expand(header, timezones, events, since, until, contents)
     if progress is not None:
         progress(total, total)
@@ -156,11 +177,15 @@ def _oversized(chunk: Chunk, limits: tuple[int | None, int | None]) -> str | Non
     """Why this component is too large to be read, or None."""
     max_lines, max_chars = limits
     if max_lines is not None and len(chunk.lines) > max_lines:
-        return _("this part of the calendar has more than {n} lines, the limit set in the "
-                 "settings; it was left out.").format(n=max_lines)
+        return _(
+            "this part of the calendar has more than {n} lines, the limit set in the "
+            "settings; it was left out."
+        ).format(n=max_lines)
     if max_chars is not None and sum(len(line) for line in chunk.lines) > max_chars:
-        return _("this part of the calendar is larger than {kb} KB, the limit set in the "
-                 "settings; it was left out.").format(kb=max_chars // 1024)
+        return _(
+            "this part of the calendar is larger than {kb} KB, the limit set in the "
+            "settings; it was left out."
+        ).format(kb=max_chars // 1024)
     return None
 
 
@@ -183,36 +208,48 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
     try:
         component = icalendar.Component.from_ical(chunk.outer_text())
     except Exception as exc:  # noqa: BLE001 - icalendar raises many kinds
-        _reject(contents, chunk.line, _("this event could not be read ({error}).").format(
-            error=_short(exc)))
+        _reject(
+            contents,
+            chunk.line,
+            _("this event could not be read ({error}).").format(error=_short(exc)),
+        )
         return None
     if not isinstance(component, icalendar.Event):
         _reject(contents, chunk.line, _("this event could not be read."))
         return None
     if FOLLOW_UP_MARK in component:
         contents.skipped_components[FOLLOW_UP_SKIPPED] = (
-            contents.skipped_components.get(FOLLOW_UP_SKIPPED, 0) + 1)
+            contents.skipped_components.get(FOLLOW_UP_SKIPPED, 0) + 1
+        )
         return None
     for name, message in component.errors:
         if name in _ESSENTIAL:
-            _reject(contents, chunk.line, _("{what} on line {line} cannot be read ({error}); "
-                                            "the event was left out.").format(
-                what=name, line=chunk.line_of(name), error=_short(message)))
+            _reject(
+                contents,
+                chunk.line,
+                _("{what} on line {line} cannot be read ({error}); the event was left out.").format(
+                    what=name, line=chunk.line_of(name), error=_short(message)
+                ),
+            )
             return None
         if name:
             line = chunk.line_of(name)
         else:  # a line that is no property at all; icalendar quotes it
             quoted = str(message).split("'")
             line = chunk.line_of(quoted[1]) if len(quoted) > 2 else chunk.line
-        contents.skipped_lines.append(ReadProblem(
-            line, _("this line could not be read and was ignored.")))
+        contents.skipped_lines.append(
+            ReadProblem(line, _("this line could not be read and was ignored."))
+        )
     if isinstance(component.get("DTSTART"), list):
         _reject(contents, chunk.line_of("DTSTART"), _("this event has more than one start."))
         return None
     for name in ("DTEND", "DURATION", "RECURRENCE-ID", "UID"):  # one each, or none
         if isinstance(component.get(name), list):
-            _reject(contents, chunk.line_of(name),
-                    _("this event has {what} more than once.").format(what=name))
+            _reject(
+                contents,
+                chunk.line_of(name),
+                _("this event has {what} more than once.").format(what=name),
+            )
             return None
     try:
         start = component["DTSTART"].dt
@@ -220,26 +257,39 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
         _reject(contents, chunk.line, _("this event has no start (DTSTART)."))
         return None
     except Exception as exc:  # noqa: BLE001 - a broken property raises on access
-        _reject(contents, chunk.line_of("DTSTART"),
-                _("the start of this event cannot be read ({error}).").format(error=_short(exc)))
+        _reject(
+            contents,
+            chunk.line_of("DTSTART"),
+            _("the start of this event cannot be read ({error}).").format(error=_short(exc)),
+        )
         return None
     if not isinstance(start, dt.date):
-        _reject(contents, chunk.line_of("DTSTART"),
-                _("the start of this event is not a date or a time."))
+        _reject(
+            contents,
+            chunk.line_of("DTSTART"),
+            _("the start of this event is not a date or a time."),
+        )
         return None
     uid = str(component.get("UID", "")).strip()
     if not uid:
         # No UID: a stable stand-in from what the event says, so a re-import finds it.
-        basis = "\x1f".join(str(component.get(name, "")) for name in
-                            ("SUMMARY", "DTSTART", "LOCATION", "ORGANIZER"))
+        basis = "\x1f".join(
+            str(component.get(name, "")) for name in ("SUMMARY", "DTSTART", "LOCATION", "ORGANIZER")
+        )
         basis += "\x1f" + str(start)
         uid = "no-uid-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20]
         component["UID"] = uid
     return _Event(component, chunk, uid)
 
 
-def _expand(header: icalendar.Calendar, timezones: list, events: list[_Event],
-            since: dt.datetime, until: dt.datetime, contents: CalendarContents) -> None:
+def _expand(
+    header: icalendar.Calendar,
+    timezones: list,
+    events: list[_Event],
+    since: dt.datetime,
+    until: dt.datetime,
+    contents: CalendarContents,
+) -> None:
     events = _without_endless(events, until, contents)
     if not events:
         return
@@ -259,19 +309,31 @@ def _expand(header: icalendar.Calendar, timezones: list, events: list[_Event],
                 occurrences += _occurrences(header, timezones, group, start, stop)
             except Exception as exc:  # noqa: BLE001
                 for event in group:
-                    _reject(contents, event.chunk.line,
-                            _("the repetitions of this event cannot be worked out "
-                              "({error}).").format(error=_short(exc)))
-    series = {uid for uid, group in by_uid.items() if len(group) > 1 or any(
-        name in event.component for event in group for name in ("RRULE", "RDATE",
-                                                               "RECURRENCE-ID"))}
+                    _reject(
+                        contents,
+                        event.chunk.line,
+                        _("the repetitions of this event cannot be worked out ({error}).").format(
+                            error=_short(exc)
+                        ),
+                    )
+    series = {
+        uid
+        for uid, group in by_uid.items()
+        if len(group) > 1
+        or any(
+            name in event.component
+            for event in group
+            for name in ("RRULE", "RDATE", "RECURRENCE-ID")
+        )
+    }
     lines = {uid: min(event.chunk.line for event in group) for uid, group in by_uid.items()}
     shifts = _future_shifts(events)
     seen: set[str] = set()
     people_cache: dict = {}
     for occurrence in occurrences:
-        _add_occurrence(occurrence, series, lines, shifts, since, until, seen, contents,
-                        people_cache)
+        _add_occurrence(
+            occurrence, series, lines, shifts, since, until, seen, contents, people_cache
+        )
 
 
 def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:
@@ -293,8 +355,9 @@ def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:
     return shifts
 
 
-def _without_endless(events: list[_Event], until: dt.datetime,
-                     contents: CalendarContents) -> list[_Event]:
+def _without_endless(
+    events: list[_Event], until: dt.datetime, contents: CalendarContents
+) -> list[_Event]:
     """Leave out the series whose rules would fire too many times to expand."""
     endless: set[str] = set()
     for event in events:
@@ -302,14 +365,24 @@ def _without_endless(events: list[_Event], until: dt.datetime,
             estimate = estimated_occurrences(rule, event.component["DTSTART"].dt, until)
             if estimate > MAX_OCCURRENCES and event.uid not in endless:
                 endless.add(event.uid)
-                _reject(contents, event.chunk.line_of("RRULE"),
-                        _("this event repeats too often to be read (about {count} times); "
-                          "it was left out.").format(count=int(estimate)))
+                _reject(
+                    contents,
+                    event.chunk.line_of("RRULE"),
+                    _(
+                        "this event repeats too often to be read (about {count} times); "
+                        "it was left out."
+                    ).format(count=int(estimate)),
+                )
     return [event for event in events if event.uid not in endless] if endless else events
 
 
-def _occurrences(header: icalendar.Calendar, timezones: list, events: list[_Event],
-                 start: dt.datetime, stop: dt.datetime) -> list:
+def _occurrences(
+    header: icalendar.Calendar,
+    timezones: list,
+    events: list[_Event],
+    start: dt.datetime,
+    stop: dt.datetime,
+) -> list:
     calendar = icalendar.Calendar()
     for name, value in header.items():
         calendar[name] = value
@@ -320,18 +393,30 @@ def _occurrences(header: icalendar.Calendar, timezones: list, events: list[_Even
     return list(recurring_ical_events.of(calendar).between(start, stop))
 
 
-def _add_occurrence(occurrence, series: set[str], lines: dict[str, int],
-                    shifts: dict[tuple[str, str], dt.timedelta], since: dt.datetime,
-                    until: dt.datetime, seen: set[str], contents: CalendarContents,
-                    people_cache: dict) -> None:
+def _add_occurrence(
+    occurrence,
+    series: set[str],
+    lines: dict[str, int],
+    shifts: dict[tuple[str, str], dt.timedelta],
+    since: dt.datetime,
+    until: dt.datetime,
+    seen: set[str],
+    contents: CalendarContents,
+    people_cache: dict,
+) -> None:
     uid = str(occurrence.get("UID", "")).strip()
     line = lines.get(uid)
     try:
         stored = to_stored(occurrence["DTSTART"].dt)
     except (KeyError, ValueError, OverflowError, TypeError) as exc:
         if line is not None and not any(p.line == line for p in contents.rejected):
-            _reject(contents, line, _("the start of this event cannot be placed in time "
-                                      "({error}).").format(error=_short(exc)))
+            _reject(
+                contents,
+                line,
+                _("the start of this event cannot be placed in time ({error}).").format(
+                    error=_short(exc)
+                ),
+            )
         return
     if not since <= stored.utc <= until:
         return
@@ -352,12 +437,20 @@ def _add_occurrence(occurrence, series: set[str], lines: dict[str, int],
     if key in seen:  # the same occurrence twice in one file: the first one counts
         return
     seen.add(key)
-    contents.occurrences.append(EventOccurrence(
-        key=key, uid=uid, start=stored.utc, tz=stored.zone, all_day=stored.all_day,
-        summary=text_of(occurrence.get("SUMMARY")),
-        location=text_of(occurrence.get("LOCATION")),
-        description=text_of(occurrence.get("DESCRIPTION")),
-        people=people_of(occurrence, people_cache), line=line or 0))
+    contents.occurrences.append(
+        EventOccurrence(
+            key=key,
+            uid=uid,
+            start=stored.utc,
+            tz=stored.zone,
+            all_day=stored.all_day,
+            summary=text_of(occurrence.get("SUMMARY")),
+            location=text_of(occurrence.get("LOCATION")),
+            description=text_of(occurrence.get("DESCRIPTION")),
+            people=people_of(occurrence, people_cache),
+            line=line or 0,
+        )
+    )
 
 
 def _short(error: object) -> str:

@@ -17,8 +17,15 @@ __all__ = ["MAX_OCCURRENCES", "estimated_occurrences"]
 MAX_OCCURRENCES = 100_000  # per series, from its start to the end of the period
 
 _FREQS = ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY")
-_PER_YEAR = {"SECONDLY": 366 * 86400, "MINUTELY": 366 * 1440, "HOURLY": 366 * 24,
-             "DAILY": 366, "WEEKLY": 53, "MONTHLY": 12, "YEARLY": 1}
+_PER_YEAR = {
+    "SECONDLY": 366 * 86400,
+    "MINUTELY": 366 * 1440,
+    "HOURLY": 366 * 24,
+    "DAILY": 366,
+    "WEEKLY": 53,
+    "MONTHLY": 12,
+    "YEARLY": 1,
+}
 # BYxxx parts that add occurrences inside one period of a coarser FREQ.
 _FINER = (("BYSECOND", "SECONDLY"), ("BYMINUTE", "MINUTELY"), ("BYHOUR", "HOURLY"))
 
@@ -68,8 +75,9 @@ def estimated_occurrences(rule, start, stop: dt.datetime) -> float:
     if days:
         rate *= days * {"WEEKLY": 1, "MONTHLY": 5, "YEARLY": 53}.get(freq, 1)
     if freq in ("MONTHLY", "YEARLY"):
-        rate *= max(_size(rule, "BYMONTHDAY"), 1) * (12 if freq == "YEARLY" and _size(
-            rule, "BYMONTHDAY") else 1)
+        rate *= max(_size(rule, "BYMONTHDAY"), 1) * (
+            12 if freq == "YEARLY" and _size(rule, "BYMONTHDAY") else 1
+        )
     if freq == "YEARLY":
         rate *= max(_size(rule, "BYYEARDAY"), 1) * max(_size(rule, "BYWEEKNO") * 7, 1)
     begin = _naive(start)

@@ -15,8 +15,14 @@ from dataclasses import dataclass, field
 
 from entregent.i18n import _
 
-__all__ = ["Chunk", "SplitCalendar", "NotICalendar", "decode_calendar", "split_calendar",
-           "looks_like_icalendar"]
+__all__ = [
+    "Chunk",
+    "SplitCalendar",
+    "NotICalendar",
+    "decode_calendar",
+    "split_calendar",
+    "looks_like_icalendar",
+]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BEGIN = "BEGIN:"
@@ -25,8 +31,9 @@ _END = "END:"
 
 # Components a calendar holds: a file made only of them (no VCALENDAR around,
 # as some tools store single events) is read as one calendar.
-COMPONENT_NAMES = frozenset({"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE",
-                             "VAVAILABILITY", "VALARM"})
+COMPONENT_NAMES = frozenset(
+    {"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE", "VAVAILABILITY", "VALARM"}
+)
 
 
 class NotICalendar(ValueError):
@@ -70,7 +77,7 @@ class Chunk:
         upper = needle.upper()
         for text, number in zip(self.lines, self.line_numbers, strict=True):
             head = text.upper()
-            if head.startswith(upper) and head[len(upper):len(upper) + 1] in (":", ";"):
+            if head.startswith(upper) and head[len(upper) : len(upper) + 1] in (":", ";"):
                 return number
         for text, number in zip(self.lines, self.line_numbers, strict=True):
             if needle and needle in text:
@@ -111,8 +118,8 @@ def looks_like_icalendar(text: str) -> bool:
 
 def _keyword(line: str, prefix: str) -> str | None:
     """``"VEVENT"`` for ``"BEGIN:VEVENT"`` (any case, trailing blanks), else None."""
-    if len(line) > len(prefix) and line[:len(prefix)].upper() == prefix:
-        return line[len(prefix):].strip().upper()
+    if len(line) > len(prefix) and line[: len(prefix)].upper() == prefix:
+        return line[len(prefix) :].strip().upper()
     return None
 
 
@@ -124,8 +131,9 @@ def split_calendar(text: str) -> tuple[list[SplitCalendar], list[tuple[int, str]
     with ``BEGIN:VCALENDAR``.
     """
     if not looks_like_icalendar(text):
-        raise NotICalendar(_("this is not an iCalendar file (it does not start with "
-                             "BEGIN:VCALENDAR)."))
+        raise NotICalendar(
+            _("this is not an iCalendar file (it does not start with BEGIN:VCALENDAR).")
+        )
     calendars: list[SplitCalendar] = []
     stray: list[tuple[int, str]] = []
     current: SplitCalendar | None = None

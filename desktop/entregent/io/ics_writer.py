@@ -99,8 +99,9 @@ def _event(entry: FollowUpEntry) -> icalendar.Event:
         alarm = icalendar.Alarm()
         alarm["ACTION"] = _DISPLAY
         alarm["DESCRIPTION"] = summary
-        alarm["TRIGGER"] = vDDDTypes(_ALARM_ON_DAY if entry.due_time is None
-                                     else _ALARM_BEFORE_TIMED)
+        alarm["TRIGGER"] = vDDDTypes(
+            _ALARM_ON_DAY if entry.due_time is None else _ALARM_BEFORE_TIMED
+        )
         event.add_component(alarm)
     return event
 
@@ -111,8 +112,9 @@ def _todo(entry: FollowUpEntry) -> icalendar.Todo:
     if entry.due_time is None:
         todo["DUE"] = vDDDTypes(entry.due_on)
     else:
-        todo["DUE"] = vDDDTypes(dt.datetime.combine(entry.due_on,
-                                                    entry.due_time.replace(tzinfo=None)))
+        todo["DUE"] = vDDDTypes(
+            dt.datetime.combine(entry.due_on, entry.due_time.replace(tzinfo=None))
+        )
     if entry.status == OPEN:
         todo["STATUS"] = vText("NEEDS-ACTION")
     else:
@@ -141,8 +143,9 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder
     and a rename: readers see the old file or the new one, never a mix."""
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

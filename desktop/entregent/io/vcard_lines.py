@@ -22,7 +22,9 @@ __all__ = ["Prop", "CardLines", "card_lines", "split_params", "unescape", "escap
 
 _PROPERTY = re.compile(
     r"^(?:(?P<group>[A-Za-z0-9_-]+)\.)?(?P<name>[A-Za-z0-9_-]+)"
-    r"(?P<params>(?:;(?:[^:\";]|\"[^\"]*\")*)*):(?P<value>.*)\Z", re.DOTALL)
+    r"(?P<params>(?:;(?:[^:\";]|\"[^\"]*\")*)*):(?P<value>.*)\Z",
+    re.DOTALL,
+)
 _BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=\s]+$")
 _PARAM_SPLIT = re.compile(r';((?:[^";]|"[^"]*")*)')
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -85,8 +87,14 @@ def unescape(value: str) -> str:
 
 
 def escape_text(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def _decode_charset(data: bytes, charset: str | None, fallback: str) -> str:
@@ -102,13 +110,15 @@ def _decode_charset(data: bytes, charset: str | None, fallback: str) -> str:
 
 
 def _is_qp(params: list[tuple[str, str]]) -> bool:
-    return any(value.upper() == "QUOTED-PRINTABLE" for key, value in params
-               if key in ("ENCODING", "TYPE"))
+    return any(
+        value.upper() == "QUOTED-PRINTABLE" for key, value in params if key in ("ENCODING", "TYPE")
+    )
 
 
 def _is_base64(params: list[tuple[str, str]]) -> bool:
-    return any(key in ("ENCODING", "TYPE") and value.upper() in ("B", "BASE64")
-               for key, value in params)
+    return any(
+        key in ("ENCODING", "TYPE") and value.upper() in ("B", "BASE64") for key, value in params
+    )
 
 
 def _repair_params(raw: str, drop: set[str]) -> str:
@@ -117,8 +127,11 @@ def _repair_params(raw: str, drop: set[str]) -> str:
     for token in _PARAM_SPLIT.findall(raw):
         key = token.partition("=")[0].strip().upper() if "=" in token else token.strip().upper()
         value = token.partition("=")[2].strip().upper() if "=" in token else ""
-        if key in drop or (key == "ENCODING" and value == "QUOTED-PRINTABLE") or \
-                (key == "QUOTED-PRINTABLE"):
+        if (
+            key in drop
+            or (key == "ENCODING" and value == "QUOTED-PRINTABLE")
+            or (key == "QUOTED-PRINTABLE")
+        ):
             continue
         kept.append(";" + token)
     return "".join(kept)
@@ -143,8 +156,13 @@ def _logical_lines(text: str, first_line: int):
             current[-1] = current[-1][:-1]
             current.append(line)
             continue
-        if current and mode == "b64" and line.strip() and ":" not in line and \
-                _BASE64_LINE.match(line):
+        if (
+            current
+            and mode == "b64"
+            and line.strip()
+            and ":" not in line
+            and _BASE64_LINE.match(line)
+        ):
             current.append(line.strip())
             continue
         if current:
@@ -154,8 +172,11 @@ def _logical_lines(text: str, first_line: int):
             continue
         current, start = [line], number
         head = line.partition(":")[0].upper()
-        mode = "qp" if "QUOTED-PRINTABLE" in head else (
-            "b64" if ("BASE64" in head or "ENCODING=B" in head) else "")
+        mode = (
+            "qp"
+            if "QUOTED-PRINTABLE" in head
+            else ("b64" if ("BASE64" in head or "ENCODING=B" in head) else "")
+        )
     if current:
         yield start, "".join(current)
 
@@ -168,8 +189,9 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
         match = _PROPERTY.match(line)
         if match is None:
             if nested <= 1:
-                result.skipped.append((number, _("this line is not a vCard property; it was "
-                                                 "skipped.")))
+                result.skipped.append(
+                    (number, _("this line is not a vCard property; it was skipped."))
+                )
             continue
         name = match.group("name").upper().replace("_", "-")
         value = match.group("value")
@@ -190,11 +212,18 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
             charset = next((v for k, v in params if k == "CHARSET"), None)
             data = quopri.decodestring(value.encode("utf-8"))
             decoded = _decode_charset(data, charset, file_encoding)
-            value = (decoded.replace("\\", "\\\\").replace("\r\n", "\\n")
-                     .replace("\r", "\\n").replace("\n", "\\n"))
+            value = (
+                decoded.replace("\\", "\\\\")
+                .replace("\r\n", "\\n")
+                .replace("\r", "\\n")
+                .replace("\n", "\\n")
+            )
             raw_params = _repair_params(raw_params, {"CHARSET", "ENCODING"})
-            params = [(k, v) for k, v in params if k != "CHARSET" and not (
-                v.upper() == "QUOTED-PRINTABLE")]
+            params = [
+                (k, v)
+                for k, v in params
+                if k != "CHARSET" and not (v.upper() == "QUOTED-PRINTABLE")
+            ]
         elif params and any(k == "CHARSET" for k, _v in params):
             charset = next(v for k, v in params if k == "CHARSET")
             if file_encoding not in ("utf-8", "utf-8-sig") and not _all_ascii(value):
@@ -204,8 +233,17 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
                     pass
             raw_params = _repair_params(raw_params, {"CHARSET"})
             params = [(k, v) for k, v in params if k != "CHARSET"]
-        result.props.append(Prop(name, match.group("group") or "", params, value, number,
-                                 raw_params, match.group("name")))
+        result.props.append(
+            Prop(
+                name,
+                match.group("group") or "",
+                params,
+                value,
+                number,
+                raw_params,
+                match.group("name"),
+            )
+        )
     return result
 
 

@@ -22,8 +22,9 @@ __all__ = ["PhotoResult", "read_photo", "image_type", "THUMBNAIL_MAX_BYTES"]
 
 THUMBNAIL_MAX_BYTES = 256 * 1024
 _SPACE = re.compile(r"\s+")
-_DATA_URI = re.compile(r"^data:(?P<mime>[^;,]*)(?P<b64>;base64)?,(?P<data>.*)$",
-                       re.IGNORECASE | re.DOTALL)
+_DATA_URI = re.compile(
+    r"^data:(?P<mime>[^;,]*)(?P<b64>;base64)?,(?P<data>.*)$", re.IGNORECASE | re.DOTALL
+)
 
 
 @dataclass
@@ -49,9 +50,9 @@ def _exif_thumbnail(data: bytes) -> bytes | None:
     """The JPEG thumbnail a camera embeds in a photo's EXIF block, if any."""
     pos = 2
     while pos + 4 <= len(data) and data[pos] == 0xFF:
-        marker, size = data[pos + 1], struct.unpack(">H", data[pos + 2:pos + 4])[0]
-        if marker == 0xE1 and data[pos + 4:pos + 10] == b"Exif\x00\x00":
-            tiff = data[pos + 10:pos + 2 + size]
+        marker, size = data[pos + 1], struct.unpack(">H", data[pos + 2 : pos + 4])[0]
+        if marker == 0xE1 and data[pos + 4 : pos + 10] == b"Exif\x00\x00":
+            tiff = data[pos + 10 : pos + 2 + size]
             return _thumbnail_from_tiff(tiff)
         if marker == 0xDA:
             return None
@@ -63,21 +64,21 @@ def _thumbnail_from_tiff(tiff: bytes) -> bytes | None:
     try:
         order = "<" if tiff[:2] == b"II" else ">"
         ifd0 = struct.unpack(order + "I", tiff[4:8])[0]
-        count = struct.unpack(order + "H", tiff[ifd0:ifd0 + 2])[0]
-        ifd1 = struct.unpack(order + "I", tiff[ifd0 + 2 + 12 * count:ifd0 + 6 + 12 * count])[0]
+        count = struct.unpack(order + "H", tiff[ifd0 : ifd0 + 2])[0]
+        ifd1 = struct.unpack(order + "I", tiff[ifd0 + 2 + 12 * count : ifd0 + 6 + 12 * count])[0]
         if not ifd1:
             return None
-        count = struct.unpack(order + "H", tiff[ifd1:ifd1 + 2])[0]
+        count = struct.unpack(order + "H", tiff[ifd1 : ifd1 + 2])[0]
         offset = length = None
         for index in range(count):
-            entry = tiff[ifd1 + 2 + 12 * index:ifd1 + 14 + 12 * index]
+            entry = tiff[ifd1 + 2 + 12 * index : ifd1 + 14 + 12 * index]
             tag = struct.unpack(order + "H", entry[:2])[0]
             if tag == 0x0201:
                 offset = struct.unpack(order + "I", entry[8:12])[0]
             elif tag == 0x0202:
                 length = struct.unpack(order + "I", entry[8:12])[0]
         if offset and length:
-            thumb = tiff[offset:offset + length]
+            thumb = tiff[offset : offset + length]
             return thumb if image_type(thumb) == "jpeg" else None
     except (struct.error, IndexError):
         return None
@@ -98,28 +99,35 @@ def read_photo(value: str, *, base64_encoded: bool, max_bytes: int) -> PhotoResu
         else:
             text = match.group("data")
             if not match.group("b64"):
-                return PhotoResult(problem=_("the photo is not in a form we can read; it "
-                                             "was left out."))
+                return PhotoResult(
+                    problem=_("the photo is not in a form we can read; it was left out.")
+                )
     compact = _SPACE.sub("", text).replace("\\", "")
     if not compact:
         return PhotoResult()
     if len(compact) * 3 // 4 > max_bytes:
-        return PhotoResult(problem=_("the photo is larger than {mb} MB, the limit set in the "
-                                     "settings; it was left out.").format(
-            mb=max_bytes // (1024 * 1024)))
+        return PhotoResult(
+            problem=_(
+                "the photo is larger than {mb} MB, the limit set in the settings; it was left out."
+            ).format(mb=max_bytes // (1024 * 1024))
+        )
     try:
         data = base64.b64decode(compact + "=" * (-len(compact) % 4))
     except (binascii.Error, ValueError):
         return PhotoResult(problem=_("the photo's data is damaged; it was left out."))
     kind = image_type(data)
     if kind is None:
-        return PhotoResult(problem=_("the photo is not a JPEG, PNG, GIF or WebP image; it was "
-                                     "left out."))
+        return PhotoResult(
+            problem=_("the photo is not a JPEG, PNG, GIF or WebP image; it was left out.")
+        )
     if len(data) <= THUMBNAIL_MAX_BYTES:
         return PhotoResult(data=data)
     thumb = _exif_thumbnail(data) if kind == "jpeg" else None
     if thumb:
         return PhotoResult(data=thumb)
-    return PhotoResult(problem=_("the photo is too large to keep as a small picture ({kb} KB) "
-                                 "and has no thumbnail inside; it was left out.").format(
-        kb=len(data) // 1024))
+    return PhotoResult(
+        problem=_(
+            "the photo is too large to keep as a small picture ({kb} KB) "
+            "and has no thumbnail inside; it was left out."
+        ).format(kb=len(data) // 1024)
+    )

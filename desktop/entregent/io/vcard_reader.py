@@ -24,21 +24,59 @@ __all__ = ["Method", "CardData", "CardRejected", "read_card", "IM_PROPERTIES", "
 
 # Instant-messaging properties written by various exporters: name → service label
 IM_PROPERTIES = {
-    "X-AIM": "aim", "X-ICQ": "icq", "X-JABBER": "jabber", "X-MSN": "msn", "X-YAHOO": "yahoo",
-    "X-SKYPE": "skype", "X-SKYPE-USERNAME": "skype", "X-GTALK": "gtalk", "X-QQ": "qq",
-    "X-SIP": "sip", "X-MS-IMADDRESS": "im", "X-GOOGLE-TALK": "gtalk",
+    "X-AIM": "aim",
+    "X-ICQ": "icq",
+    "X-JABBER": "jabber",
+    "X-MSN": "msn",
+    "X-YAHOO": "yahoo",
+    "X-SKYPE": "skype",
+    "X-SKYPE-USERNAME": "skype",
+    "X-GTALK": "gtalk",
+    "X-QQ": "qq",
+    "X-SIP": "sip",
+    "X-MS-IMADDRESS": "im",
+    "X-GOOGLE-TALK": "gtalk",
 }
-ANNIVERSARY_PROPERTIES = ("ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY",
-                          "X-EVOLUTION-ANNIVERSARY")
+ANNIVERSARY_PROPERTIES = (
+    "ANNIVERSARY",
+    "X-ANNIVERSARY",
+    "X-MS-ANNIVERSARY",
+    "X-EVOLUTION-ANNIVERSARY",
+)
 # X- properties this reader maps into fields (export writes them from the fields).
-MAPPED_X = frozenset({"X-ABLABEL", "X-ADDRESSBOOKSERVER-KIND", "X-ADDRESSBOOKSERVER-MEMBER",
-                      "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY",
-                      *IM_PROPERTIES})
+MAPPED_X = frozenset(
+    {
+        "X-ABLABEL",
+        "X-ADDRESSBOOKSERVER-KIND",
+        "X-ADDRESSBOOKSERVER-MEMBER",
+        "X-ANNIVERSARY",
+        "X-MS-ANNIVERSARY",
+        "X-EVOLUTION-ANNIVERSARY",
+        *IM_PROPERTIES,
+    }
+)
 _FOR_VOBJECT = frozenset({"N", "ORG", "ADR"})
 _TEXT = frozenset({"FN", "NICKNAME", "NOTE", "TITLE", "ROLE"})
-_SIMPLE = frozenset({"TEL", "EMAIL", "URL", "IMPP", "BDAY", "UID", "REV", "KIND", "MEMBER",
-                     "CATEGORIES", "PHOTO", "X-ABDATE", *ANNIVERSARY_PROPERTIES,
-                     "X-ADDRESSBOOKSERVER-KIND", "X-ADDRESSBOOKSERVER-MEMBER", *IM_PROPERTIES})
+_SIMPLE = frozenset(
+    {
+        "TEL",
+        "EMAIL",
+        "URL",
+        "IMPP",
+        "BDAY",
+        "UID",
+        "REV",
+        "KIND",
+        "MEMBER",
+        "CATEGORIES",
+        "PHOTO",
+        "X-ABDATE",
+        *ANNIVERSARY_PROPERTIES,
+        "X-ADDRESSBOOKSERVER-KIND",
+        "X-ADDRESSBOOKSERVER-MEMBER",
+        *IM_PROPERTIES,
+    }
+)
 _SKIP_TYPES = frozenset({"pref", "voice", "internet", "x400", "msg", "video"})
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 _DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$")
@@ -123,47 +161,70 @@ def _vobject_values(lines: CardLines, line: int) -> dict[str, list]:
         try:
             fields = vobject_vcard.splitFields(prop.value)
             if prop.name == "N":
-                value = vobject_vcard.Name(**dict(zip(vobject_vcard.NAME_ORDER, fields,
-                                                      strict=False)))
+                value = vobject_vcard.Name(
+                    **dict(zip(vobject_vcard.NAME_ORDER, fields, strict=False))
+                )
             elif prop.name == "ADR":
-                value = vobject_vcard.Address(**dict(zip(vobject_vcard.ADDRESS_ORDER, fields,
-                                                         strict=False)))
+                value = vobject_vcard.Address(
+                    **dict(zip(vobject_vcard.ADDRESS_ORDER, fields, strict=False))
+                )
             else:
                 value = fields
         except Exception:  # vobject raises assorted errors on odd values
-            lines.skipped.append((prop.line, _("{name} could not be read; it was "
-                                               "skipped.").format(name=prop.name)))
+            lines.skipped.append(
+                (prop.line, _("{name} could not be read; it was skipped.").format(name=prop.name))
+            )
             continue
         found.setdefault(prop.name, []).append((prop, value))
     return found
 
 
-def read_card(raw: RawCard, *, encoding: str = "utf-8", region: str | None = None,
-              max_photo_bytes: int = 10 * 1024 * 1024,
-              max_properties: int | None = None) -> CardData:
+def read_card(
+    raw: RawCard,
+    *,
+    encoding: str = "utf-8",
+    region: str | None = None,
+    max_photo_bytes: int = 10 * 1024 * 1024,
+    max_properties: int | None = None,
+) -> CardData:
     """Map one card, or raise CardRejected(line, reason): one bad card never stops the
     others."""
     lines = card_lines(raw.text, raw.line, encoding)
     if max_properties is not None and len(lines.props) > max_properties:
-        raise CardRejected(raw.line, _("this card has more than {n} properties, the limit set "
-                                       "in the settings.").format(n=max_properties))
+        raise CardRejected(
+            raw.line,
+            _("this card has more than {n} properties, the limit set in the settings.").format(
+                n=max_properties
+            ),
+        )
     try:
         card = _map_card(raw, lines, region, max_photo_bytes)
     except Exception as exc:  # a value no exporter should write: this card only
-        raise CardRejected(raw.line, _("this card could not be read ({error}).").format(
-            error=f"{type(exc).__name__}: {exc}")) from exc
-    if not (card.display_name or card.methods or card.note or card.photo or card.photo_url
-            or card.members):
-        raise CardRejected(raw.line, _("this card holds nothing: no name, no phone, no "
-                                       "e-mail."))
+        raise CardRejected(
+            raw.line,
+            _("this card could not be read ({error}).").format(
+                error=f"{type(exc).__name__}: {exc}"
+            ),
+        ) from exc
+    if not (
+        card.display_name
+        or card.methods
+        or card.note
+        or card.photo
+        or card.photo_url
+        or card.members
+    ):
+        raise CardRejected(raw.line, _("this card holds nothing: no name, no phone, no e-mail."))
     return card
 
 
-def _map_card(raw: RawCard, lines: CardLines, region: str | None,
-              max_photo_bytes: int) -> CardData:
+def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_bytes: int) -> CardData:
     card = CardData(line=raw.line, text=raw.text, hash=raw.hash, version=lines.version)
-    labels = {p.group.upper(): _apple_label(unescape(p.value)) for p in lines.props
-              if p.name == "X-ABLABEL" and p.group}
+    labels = {
+        p.group.upper(): _apple_label(unescape(p.value))
+        for p in lines.props
+        if p.name == "X-ABLABEL" and p.group
+    }
     structured = _vobject_values(lines, raw.line)
     _map_names(card, structured, labels)
     _map_text(card, lines.props)
@@ -189,14 +250,16 @@ def _map_text(card: CardData, props: list[Prop]) -> None:
     if "FN" in texts:
         card.display_name = unescape(texts["FN"][0]).strip()
     if "NICKNAME" in texts:
-        names = [unescape(part).strip() for value in texts["NICKNAME"]
-                 for part in _COMMA.split(value)]
+        names = [
+            unescape(part).strip() for value in texts["NICKNAME"] for part in _COMMA.split(value)
+        ]
         card.nickname = ", ".join(n for n in names if n)
     titles = [unescape(v).strip() for key in ("TITLE", "ROLE") for v in texts.get(key, [])]
     card.title = next((t for t in titles if t), "")
     if "NOTE" in texts:
-        card.note = "\n".join(n for n in (unescape(v).strip("\r\n") for v in texts["NOTE"])
-                              if n.strip())
+        card.note = "\n".join(
+            n for n in (unescape(v).strip("\r\n") for v in texts["NOTE"]) if n.strip()
+        )
 
 
 def _map_names(card: CardData, values: dict[str, list], labels: dict[str, str]) -> None:
@@ -214,11 +277,20 @@ def _map_names(card: CardData, values: dict[str, list], labels: dict[str, str]) 
         card.org = ", ".join(t.strip() for t in texts if t.strip())
     if "ADR" in values:
         for prop, address in values["ADR"]:
-            parts = [_join(getattr(address, attr)) for attr in
-                     ("box", "extended", "street", "city", "region", "code", "country")]
+            parts = [
+                _join(getattr(address, attr))
+                for attr in ("box", "extended", "street", "city", "region", "code", "country")
+            ]
             if any(parts):
-                card.methods.append(Method("adr", _address_text(parts), _label(prop, labels),
-                                           _adr_key(parts), _is_pref(prop)))
+                card.methods.append(
+                    Method(
+                        "adr",
+                        _address_text(parts),
+                        _label(prop, labels),
+                        _adr_key(parts),
+                        _is_pref(prop),
+                    )
+                )
 
 
 def _address_text(parts: list[str]) -> str:
@@ -233,21 +305,30 @@ def _adr_key(parts: list[str]) -> str:
     return json.dumps(parts, ensure_ascii=False)
 
 
-def _map_simple(card: CardData, prop: Prop, labels: dict[str, str], region: str | None,
-                max_photo_bytes: int) -> None:
+def _map_simple(
+    card: CardData, prop: Prop, labels: dict[str, str], region: str | None, max_photo_bytes: int
+) -> None:
     name = prop.name
     if name == "TEL":
         value = unescape(prop.value).strip()
         if value.lower().startswith("tel:"):
             value = value[4:]
         if value:
-            card.methods.append(Method("tel", value, _label(prop, labels),
-                                       normalize_phone(value, region), _is_pref(prop)))
+            card.methods.append(
+                Method(
+                    "tel",
+                    value,
+                    _label(prop, labels),
+                    normalize_phone(value, region),
+                    _is_pref(prop),
+                )
+            )
     elif name == "EMAIL":
         value = unescape(prop.value).strip()
         if value:
-            card.methods.append(Method("email", value, _label(prop, labels),
-                                       normalize_email(value), _is_pref(prop)))
+            card.methods.append(
+                Method("email", value, _label(prop, labels), normalize_email(value), _is_pref(prop))
+            )
     elif name == "URL":
         value = unescape(prop.value).strip()
         if value:
@@ -262,13 +343,17 @@ def _map_simple(card: CardData, prop: Prop, labels: dict[str, str], region: str 
             value = unescape(prop.value)
             card.birthday = parse_date(value, prop.param("X-APPLE-OMIT-YEAR"))
             if card.birthday is None and value.strip():
-                card.problems.append((prop.line, _(
-                    "the birthday “{text}” is not a date; it was left out.").format(
-                    text=value.strip())))
+                card.problems.append(
+                    (
+                        prop.line,
+                        _("the birthday “{text}” is not a date; it was left out.").format(
+                            text=value.strip()
+                        ),
+                    )
+                )
     elif name in ANNIVERSARY_PROPERTIES:
         if card.anniversary is None:
-            card.anniversary = parse_date(unescape(prop.value),
-                                          prop.param("X-APPLE-OMIT-YEAR"))
+            card.anniversary = parse_date(unescape(prop.value), prop.param("X-APPLE-OMIT-YEAR"))
     elif name == "UID":
         if not card.uid:
             card.uid = unescape(prop.value).strip()
@@ -280,7 +365,7 @@ def _map_simple(card: CardData, prop: Prop, labels: dict[str, str], region: str 
         member = unescape(prop.value).strip()
         for prefix in ("urn:uuid:",):
             if member.lower().startswith(prefix):
-                member = member[len(prefix):]
+                member = member[len(prefix) :]
         if member:
             card.members.append(member)
     elif name == "CATEGORIES":
@@ -293,10 +378,14 @@ def _map_simple(card: CardData, prop: Prop, labels: dict[str, str], region: str 
             return
         encoding = (prop.param("ENCODING") or "").upper()
         b64 = encoding in ("B", "BASE64") or any(
-            v.upper() in ("BASE64", "B") for k, v in prop.params if k == "TYPE")
+            v.upper() in ("BASE64", "B") for k, v in prop.params if k == "TYPE"
+        )
         url_value = (prop.param("VALUE") or "").upper() in ("URI", "URL")
-        result = read_photo(prop.value if b64 else unescape(prop.value),
-                            base64_encoded=b64 and not url_value, max_bytes=max_photo_bytes)
+        result = read_photo(
+            prop.value if b64 else unescape(prop.value),
+            base64_encoded=b64 and not url_value,
+            max_bytes=max_photo_bytes,
+        )
         card.photo, card.photo_url = result.data, result.url
         if result.problem:
             card.problems.append((prop.line, result.problem))
@@ -306,8 +395,17 @@ def _map_simple(card: CardData, prop: Prop, labels: dict[str, str], region: str 
 
 
 def _derived_name(card: CardData) -> str:
-    name = " ".join(p for p in (card.prefix, card.given_name, card.additional_names,
-                                card.family_name, card.suffix) if p)
+    name = " ".join(
+        p
+        for p in (
+            card.prefix,
+            card.given_name,
+            card.additional_names,
+            card.family_name,
+            card.suffix,
+        )
+        if p
+    )
     if name:
         return name
     if card.org:

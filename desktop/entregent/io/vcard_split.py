@@ -21,8 +21,15 @@ from dataclasses import dataclass, field
 
 from entregent.i18n import _, ngettext
 
-__all__ = ["RawCard", "SplitResult", "decode_bytes", "sniff_kind", "split_cards", "card_hash",
-           "iter_lines"]
+__all__ = [
+    "RawCard",
+    "SplitResult",
+    "decode_bytes",
+    "sniff_kind",
+    "split_cards",
+    "card_hash",
+    "iter_lines",
+]
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _BEGIN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
@@ -32,9 +39,11 @@ _AGENT_OPEN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?AGENT(?:;[^:]*)?:[ \t]*$", re.I
 _SURROGATE = re.compile("[\udc80-\udcff]")
 # A calendar may also be a bare component (some tools store single events so):
 # the calendar reader takes those as one calendar.
-_SNIFF = re.compile(r"^[ \t]*(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*"
-                    r"(VCARD|VCALENDAR|VEVENT|VTODO|VJOURNAL|VFREEBUSY|VTIMEZONE)\b",
-                    re.IGNORECASE | re.MULTILINE)
+_SNIFF = re.compile(
+    r"^[ \t]*(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*"
+    r"(VCARD|VCALENDAR|VEVENT|VTODO|VJOURNAL|VFREEBUSY|VTIMEZONE)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 @dataclass(slots=True)
@@ -69,9 +78,13 @@ def _looks_utf16(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was read with (never loses a byte)."""
-    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(name), name
@@ -110,13 +123,17 @@ def _repair_mixed(text: str) -> str:
 
 
 def sniff_kind(head: bytes) -> str | None:
-    """"vcard", "ics" or None from the first bytes of a file (a few KB are enough)."""
+    """ "vcard", "ics" or None from the first bytes of a file (a few KB are enough)."""
     if not head:
         return None
-    if b"\x00" in head and not _looks_utf16(head) and not head.startswith(
-            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
-             codecs.BOM_UTF32_BE)):
-        head = head[:head.index(b"\x00")]  # binary after some text: judge the text
+    if (
+        b"\x00" in head
+        and not _looks_utf16(head)
+        and not head.startswith(
+            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+        )
+    ):
+        head = head[: head.index(b"\x00")]  # binary after some text: judge the text
         if not head.strip():
             return None
     # Cut on a character boundary for multi-byte encodings.
@@ -145,18 +162,29 @@ def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
     def flush_stray() -> None:
         nonlocal stray_count
         if stray_count:
-            result.skipped.append((stray_start, ngettext(
-                "this line is not part of any card; it was skipped.",
-                "these {n} lines are not part of any card; they were skipped.",
-                stray_count).format(n=stray_count)))
+            result.skipped.append(
+                (
+                    stray_start,
+                    ngettext(
+                        "this line is not part of any card; it was skipped.",
+                        "these {n} lines are not part of any card; they were skipped.",
+                        stray_count,
+                    ).format(n=stray_count),
+                )
+            )
         stray_count = 0
 
     def finish(end_line: int) -> None:
         card_text = _repair_mixed("".join(parts))
         if max_card_chars is not None and len(card_text) > max_card_chars:
-            result.rejected.append((start, _(
-                "this card is larger than {kb} KB, the limit set in the settings.").format(
-                kb=max_card_chars // 1024)))
+            result.rejected.append(
+                (
+                    start,
+                    _("this card is larger than {kb} KB, the limit set in the settings.").format(
+                        kb=max_card_chars // 1024
+                    ),
+                )
+            )
         else:
             result.cards.append(RawCard(card_text, start, card_hash(card_text)))
 
@@ -179,9 +207,14 @@ def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
                 depth += 1
                 parts.append(raw)
             else:
-                result.rejected.append((start, _(
-                    "this card never ends (no END:VCARD before the next card, line "
-                    "{line}).").format(line=number)))
+                result.rejected.append(
+                    (
+                        start,
+                        _(
+                            "this card never ends (no END:VCARD before the next card, line {line})."
+                        ).format(line=number),
+                    )
+                )
                 parts, start, depth = [raw], number, 1
         elif _END.match(stripped):
             parts.append(raw)
@@ -193,6 +226,7 @@ def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
         previous = stripped
     flush_stray()
     if depth > 0:
-        result.rejected.append((start, _("this card never ends: the file stops before its "
-                                         "END:VCARD.")))
+        result.rejected.append(
+            (start, _("this card never ends: the file stops before its END:VCARD."))
+        )
     return result

@@ -29,8 +29,20 @@ class ExportCard(PersonFields):
 
 
 _STANDARD_TYPES = {
-    "tel": {"cell", "home", "work", "fax", "pager", "voice", "text", "video", "textphone",
-            "main", "iphone", "other"},
+    "tel": {
+        "cell",
+        "home",
+        "work",
+        "fax",
+        "pager",
+        "voice",
+        "text",
+        "video",
+        "textphone",
+        "main",
+        "iphone",
+        "other",
+    },
     "email": {"home", "work", "internet", "other"},
     "adr": {"home", "work", "postal", "parcel", "dom", "intl", "other"},
     "url": {"home", "work"},
@@ -40,8 +52,14 @@ _PROPERTY = {"tel": "TEL", "email": "EMAIL", "adr": "ADR", "url": "URL", "impp":
 
 
 def escape(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def fold_line(line: str) -> str:
@@ -91,18 +109,21 @@ def _method_lines(method: ExportMethod, group: str, version: str) -> list[str]:
         params += f";X-SERVICE-TYPE={_param_value(custom[0])}"
         custom = []
     if types:
-        params += ";TYPE=" + ",".join(_param_value(t.lower() if version == "4.0" else t.upper())
-                                      for t in types)
+        params += ";TYPE=" + ",".join(
+            _param_value(t.lower() if version == "4.0" else t.upper()) for t in types
+        )
     if method.pref:
         params += ";PREF=1" if version == "4.0" else ";TYPE=pref"
     if method.kind == "adr":
         value = _adr_value(method)
     else:
-        value = escape(method.value) if method.kind not in ("url", "impp") else \
-            method.value.replace("\\", "\\\\").replace("\n", "\\n")
+        value = (
+            escape(method.value)
+            if method.kind not in ("url", "impp")
+            else method.value.replace("\\", "\\\\").replace("\n", "\\n")
+        )
     if custom:
-        return [f"{group}.{name}{params}:{value}",
-                f"{group}.X-ABLabel:{escape(custom[0])}"]
+        return [f"{group}.{name}{params}:{value}", f"{group}.X-ABLabel:{escape(custom[0])}"]
     return [f"{name}{params}:{value}"]
 
 
@@ -120,8 +141,17 @@ def _formatted_name(card: ExportCard) -> str:
     """FN is required: the display name, else one made from the names, org or e-mail."""
     if card.display_name.strip():
         return card.display_name
-    name = " ".join(p for p in (card.prefix, card.given_name, card.additional_names,
-                                card.family_name, card.suffix) if p.strip())
+    name = " ".join(
+        p
+        for p in (
+            card.prefix,
+            card.given_name,
+            card.additional_names,
+            card.family_name,
+            card.suffix,
+        )
+        if p.strip()
+    )
     if name:
         return name
     if card.org.strip():
@@ -136,9 +166,19 @@ def card_text(card: ExportCard, version: str = "3.0") -> str:
         lines.append("PRODID:-//Entregent//Entregent//EN")
     lines.append(f"UID:{escape(card.uid)}")
     lines.append(f"FN:{escape(_formatted_name(card))}")
-    lines.append("N:" + ";".join(escape(v) for v in (card.family_name, card.given_name,
-                                                      card.additional_names, card.prefix,
-                                                      card.suffix)))
+    lines.append(
+        "N:"
+        + ";".join(
+            escape(v)
+            for v in (
+                card.family_name,
+                card.given_name,
+                card.additional_names,
+                card.prefix,
+                card.suffix,
+            )
+        )
+    )
     if card.nickname:
         lines.append(f"NICKNAME:{escape(card.nickname)}")
     if card.org:
@@ -150,8 +190,9 @@ def card_text(card: ExportCard, version: str = "3.0") -> str:
         lines.append(f"BDAY{params}:{value}")
     if card.anniversary:
         params, value = _date(card.anniversary, version)
-        lines.append(f"ANNIVERSARY{params}:{value}" if version == "4.0"
-                     else f"X-ANNIVERSARY{params}:{value}")
+        lines.append(
+            f"ANNIVERSARY{params}:{value}" if version == "4.0" else f"X-ANNIVERSARY{params}:{value}"
+        )
     if card.note:
         lines.append(f"NOTE:{escape(card.note)}")
     for index, method in enumerate(card.methods, 1):
@@ -166,8 +207,9 @@ def card_text(card: ExportCard, version: str = "3.0") -> str:
         else:
             lines.append(f"PHOTO;ENCODING=b;TYPE={kind.upper()}:{data}")
     elif card.photo_url:
-        lines.append(f"PHOTO;VALUE=uri:{card.photo_url}" if version == "3.0"
-                     else f"PHOTO:{card.photo_url}")
+        lines.append(
+            f"PHOTO;VALUE=uri:{card.photo_url}" if version == "3.0" else f"PHOTO:{card.photo_url}"
+        )
     if card.rev:
         lines.append(f"REV:{card.rev}")
     lines.extend(card.extra_lines)

@@ -23,8 +23,11 @@ from entregent.model import steps as _steps_package
 
 def _step_names() -> list[str]:
     """The steps' module names, in order (``v001_initial`` …), without importing them."""
-    names = sorted(info.name for info in pkgutil.iter_modules(_steps_package.__path__)
-                   if info.name.startswith("v"))
+    names = sorted(
+        info.name
+        for info in pkgutil.iter_modules(_steps_package.__path__)
+        if info.name.startswith("v")
+    )
     versions = [int(name[1:4]) for name in names]
     if versions != list(range(1, len(versions) + 1)):
         raise RuntimeError(f"schema steps are not numbered 1..n: {versions}")
@@ -39,8 +42,7 @@ CURRENT_VERSION = len(STEP_NAMES)
 def steps() -> list:
     """The step modules, imported when a database is created or upgraded (an
     up-to-date database, the usual start, needs none of them)."""
-    modules = [importlib.import_module(f"{_steps_package.__name__}.{name}")
-               for name in STEP_NAMES]
+    modules = [importlib.import_module(f"{_steps_package.__name__}.{name}") for name in STEP_NAMES]
     for expected, module in enumerate(modules, start=1):
         if module.VERSION != expected:
             raise RuntimeError(f"schema step {module.__name__} says VERSION {module.VERSION}")

@@ -33,13 +33,15 @@ _SPECS = (
     SettingSpec("balance_window_days", int, 365, N_("Reciprocity window (days)")),
     SettingSpec("recent_ask_days", int, 90, N_("An ask is recent for (days)")),
     SettingSpec("newcomer_days", int, 90, N_("A group is new for (days)")),
-    SettingSpec("informal_followup_days", int, 14,
-                N_("Follow up an informal encounter within (days)")),
+    SettingSpec(
+        "informal_followup_days", int, 14, N_("Follow up an informal encounter within (days)")
+    ),
     SettingSpec("stale_factor", float, 2.0, N_("A tie is stale after this many cadences")),
     SettingSpec("birthday_days", int, 14, N_("Show birthdays this many days ahead")),
     # Calendar
-    SettingSpec("calendar_import_days", int, 730,
-                N_("Import calendar events from this many days ago")),
+    SettingSpec(
+        "calendar_import_days", int, 730, N_("Import calendar events from this many days ago")
+    ),
     SettingSpec("auto_export_path", str, "", N_("Follow-ups calendar file, rewritten on change")),
     SettingSpec("auto_export_as", str, "event", N_("Export follow-ups as"), ("event", "todo")),
     # Limits on imported files

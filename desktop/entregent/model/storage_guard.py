@@ -33,8 +33,7 @@ from entregent.i18n import _
 __all__ = ["GuardedSqliteDatabase", "GuardedConnection", "storage_error_for"]
 
 _FULL = ("database or disk is full", "no space left on device")
-_READ_ONLY = ("attempt to write a readonly database", "readonly database",
-              "read-only file system")
+_READ_ONLY = ("attempt to write a readonly database", "readonly database", "read-only file system")
 _BUSY = ("database is locked", "database table is locked")
 
 
@@ -43,17 +42,29 @@ def storage_error_for(exc: BaseException, path: str | None) -> StorageError | No
     text = str(exc).lower()
     if any(marker in text for marker in _FULL):
         return DiskFull(
-            _("the disk is full, so nothing was changed. Free some space and try again; "
-              "everything you had is still there."), path=path)
+            _(
+                "the disk is full, so nothing was changed. Free some space and try again; "
+                "everything you had is still there."
+            ),
+            path=path,
+        )
     if any(marker in text for marker in _READ_ONLY):
         return ReadOnlyDatabase(
-            _("the database file cannot be written (it is read-only), so nothing was "
-              "changed. You can still look at everything; to make changes, allow writing to "
-              "the file and its folder."), path=path)
+            _(
+                "the database file cannot be written (it is read-only), so nothing was "
+                "changed. You can still look at everything; to make changes, allow writing to "
+                "the file and its folder."
+            ),
+            path=path,
+        )
     if any(marker in text for marker in _BUSY):
         return DatabaseBusy(
-            _("another program kept the database busy, so nothing was changed. Try again in "
-              "a moment."), path=path)
+            _(
+                "another program kept the database busy, so nothing was changed. Try again in "
+                "a moment."
+            ),
+            path=path,
+        )
     return None
 
 
@@ -148,8 +159,9 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
 
     def __init__(self, database, *args, **kwargs):
         kwargs.setdefault("lock_type", "IMMEDIATE")
-        kwargs.setdefault("factory", type("GuardedConnection", (GuardedConnection,),
-                                          {"path": str(database)}))
+        kwargs.setdefault(
+            "factory", type("GuardedConnection", (GuardedConnection,), {"path": str(database)})
+        )
         super().__init__(database, *args, **kwargs)
 
     def _set_pragmas(self, conn):

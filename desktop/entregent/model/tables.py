@@ -19,10 +19,18 @@ from entregent.model.text_folding import sort_key
 
 TIE_STRENGTHS = ("close", "regular", "acquaintance")
 METHOD_KINDS = ("tel", "email", "adr", "url", "impp")
-CONTEXT_KINDS = ("family", "friends", "club", "work", "association", "charity", "sport",
-                 "neighbourhood", "other")
-ORGANIZATION_KINDS = ("association", "club", "lunch_group", "charity", "employer", "sport",
-                      "other")
+CONTEXT_KINDS = (
+    "family",
+    "friends",
+    "club",
+    "work",
+    "association",
+    "charity",
+    "sport",
+    "neighbourhood",
+    "other",
+)
+ORGANIZATION_KINDS = ("association", "club", "lunch_group", "charity", "employer", "sport", "other")
 REGISTERS = ("social", "professional", "group", "help_given", "help_received", "ask")
 INTERACTION_SOURCES = ("manual", "calendar", "import", "demo")
 ASK_WHATS = ("introduction", "job_lead", "advice", "favour", "recommendation", "other")
@@ -76,8 +84,9 @@ class Contact(BaseModel):
     met_on = pw.DateField(null=True)
     met_place = pw.TextField(default="")
     met_context = pw.ForeignKeyField(Context, null=True, on_delete="SET NULL")
-    introduced_by = pw.ForeignKeyField("self", null=True, on_delete="SET NULL",
-                                       backref="introduced")
+    introduced_by = pw.ForeignKeyField(
+        "self", null=True, on_delete="SET NULL", backref="introduced"
+    )
     archived = pw.BooleanField(default=False)
     rev = pw.TextField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
@@ -93,8 +102,9 @@ class Contact(BaseModel):
         indexes = ((("archived", "sort_key"), False),)
 
     def compute_sort_key(self, order: str = "family") -> str:
-        return sort_key(self.given_name or "", self.family_name or "", self.display_name or "",
-                        order)
+        return sort_key(
+            self.given_name or "", self.family_name or "", self.display_name or "", order
+        )
 
     def save(self, *args, **kwargs):
         self.sort_key = self.compute_sort_key(_sort_order())
@@ -180,16 +190,16 @@ class Interaction(BaseModel):
 
 class Participant(BaseModel):
     interaction = pw.ForeignKeyField(Interaction, backref="participants", on_delete="CASCADE")
-    contact = pw.ForeignKeyField(Contact, backref="participations", on_delete="CASCADE",
-                                 index=False)  # since schema 5: (contact, interaction) below
+    contact = pw.ForeignKeyField(
+        Contact, backref="participations", on_delete="CASCADE", index=False
+    )  # since schema 5: (contact, interaction) below
 
     class Meta:
         indexes = ((("interaction", "contact"), True), (("contact", "interaction"), False))
 
 
 class Ask(BaseModel):
-    interaction = pw.ForeignKeyField(Interaction, unique=True, backref="asks",
-                                     on_delete="CASCADE")
+    interaction = pw.ForeignKeyField(Interaction, unique=True, backref="asks", on_delete="CASCADE")
     what = pw.TextField()  # one of ASK_WHATS
     detail = pw.TextField(default="")
     outcome = pw.TextField(default="pending")  # one of ASK_OUTCOMES
@@ -245,8 +255,7 @@ class ImportChange(BaseModel):
     """What one import did to one contact, so that it can be undone."""
 
     batch = pw.ForeignKeyField(ImportBatch, backref="changes", on_delete="CASCADE")
-    contact = pw.ForeignKeyField(Contact, null=True, backref="import_changes",
-                                 on_delete="CASCADE")
+    contact = pw.ForeignKeyField(Contact, null=True, backref="import_changes", on_delete="CASCADE")
     action = pw.TextField()  # "created" or "updated"
     before = pw.TextField(null=True)  # JSON of the fields as they were
     after = pw.TextField(null=True)  # JSON of the fields as the import left them
@@ -260,6 +269,19 @@ class Setting(BaseModel):
     value = pw.TextField()  # JSON
 
 
-ALL_MODELS = (Context, Contact, ContactMethod, ContactContext, Organization, Membership,
-              Interaction, Participant, Ask, FollowUp, ImportBatch, SourceCard, ImportChange,
-              Setting)
+ALL_MODELS = (
+    Context,
+    Contact,
+    ContactMethod,
+    ContactContext,
+    Organization,
+    Membership,
+    Interaction,
+    Participant,
+    Ask,
+    FollowUp,
+    ImportBatch,
+    SourceCard,
+    ImportChange,
+    Setting,
+)

@@ -12,8 +12,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPECIAL = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o",
-                          "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i"})
+_SPECIAL = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ı": "i",
+    }
+)
 
 # Particles that do not decide where a family name sorts when written in lower
 # case ("de Gaulle" under G, "van der Berg" under B), as French, Dutch and German
@@ -21,15 +35,58 @@ _SPECIAL = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": 
 # the English-speaking world and French articles have it: "Van Damme" under V,
 # "De Niro" under D, "La Fontaine" under L (so "Jean de La Fontaine" is under L).
 PARTICLES = frozenset(
-    {"de", "d'", "d’", "du", "des", "de la", "van", "van der", "van den", "van de", "von",
-     "von der", "von dem", "der", "den", "ter", "ten", "da", "di", "del", "della", "dos",
-     "das", "do", "zu", "von und zu"}
+    {
+        "de",
+        "d'",
+        "d’",
+        "du",
+        "des",
+        "de la",
+        "van",
+        "van der",
+        "van den",
+        "van de",
+        "von",
+        "von der",
+        "von dem",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "da",
+        "di",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "do",
+        "zu",
+        "von und zu",
+    }
 )
 # In a family name typed all in capitals (a French habit: "Charles DE GAULLE") the
 # case tells nothing; there the true particles still drop, the articles stay.
 _UPPER_CASE_PARTICLES = frozenset(
-    {"de", "d'", "d’", "van", "van der", "van den", "van de", "von", "von der", "von dem",
-     "ter", "ten", "da", "di", "dos", "das", "do", "zu"}
+    {
+        "de",
+        "d'",
+        "d’",
+        "van",
+        "van der",
+        "van den",
+        "van de",
+        "von",
+        "von der",
+        "von dem",
+        "ter",
+        "ten",
+        "da",
+        "di",
+        "dos",
+        "das",
+        "do",
+        "zu",
+    }
 )
 _FIRST_WORDS = frozenset(p.split()[0] for p in PARTICLES)
 _ELIDED = ("d'", "d’")
@@ -74,8 +131,11 @@ def split_particles(family_name: str) -> tuple[str, str]:
             lead, words = lead + words[:2], words[2:]
         elif len(words) > 1 and is_particle(words[:1]):
             lead, words = lead + words[:1], words[1:]
-        elif (words[0][:2].casefold() in _ELIDED and len(words[0]) > 2
-              and (shouting or words[0][0].islower())):
+        elif (
+            words[0][:2].casefold() in _ELIDED
+            and len(words[0]) > 2
+            and (shouting or words[0][0].islower())
+        ):
             lead.append(words[0][:2])
             words = [words[0][2:], *words[1:]]
             break

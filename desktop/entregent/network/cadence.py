@@ -34,8 +34,9 @@ def overdue_ratio(last: dt.date | None, cadence_days: int | None, today: dt.date
     return (today - last).days / cadence_days
 
 
-def is_stale(last: dt.date | None, cadence_days: int | None, today: dt.date,
-             stale_factor: float) -> bool:
+def is_stale(
+    last: dt.date | None, cadence_days: int | None, today: dt.date, stale_factor: float
+) -> bool:
     """Nothing for more than ``stale_factor`` cadences (P3/P9)."""
     ratio = overdue_ratio(last, cadence_days, today)
     return ratio is not None and ratio > stale_factor
@@ -104,7 +105,12 @@ def age_on(text: str | None, when: dt.date) -> int | None:
 # --- Why someone is due: one item per person and reason ------------------------------
 
 OVERDUE, FOLLOW_UP, INFORMAL, OWED_HELP, BIRTHDAY = (
-    "overdue", "follow_up", "informal", "owed_help", "birthday")
+    "overdue",
+    "follow_up",
+    "informal",
+    "owed_help",
+    "birthday",
+)
 DUE_ORDER = {OVERDUE: 0, FOLLOW_UP: 1, INFORMAL: 2, OWED_HELP: 3, BIRTHDAY: 4}
 
 
@@ -120,11 +126,16 @@ class DueItem:
     follow_up_id: int | None = None
 
     def as_json(self) -> dict:
-        return {"contact_id": self.contact_id, "name": self.name, "kind": self.kind,
-                "reason": self.reason, "date": self.date.isoformat() if self.date else None,
-                "cadence_days": self.cadence_days,
-                "ratio": round(self.ratio, 2) if self.ratio is not None else None,
-                "follow_up_id": self.follow_up_id}
+        return {
+            "contact_id": self.contact_id,
+            "name": self.name,
+            "kind": self.kind,
+            "reason": self.reason,
+            "date": self.date.isoformat() if self.date else None,
+            "cadence_days": self.cadence_days,
+            "ratio": round(self.ratio, 2) if self.ratio is not None else None,
+            "follow_up_id": self.follow_up_id,
+        }
 
 
 def _ago(days: int) -> str:
@@ -133,14 +144,17 @@ def _ago(days: int) -> str:
     return ngettext("{n} day ago", "{n} days ago", days).format(n=days)
 
 
-def overdue_reason(last: dt.date | None, since_added: dt.date, cadence_days: int,
-                   today: dt.date) -> str:
+def overdue_reason(
+    last: dt.date | None, since_added: dt.date, cadence_days: int, today: dt.date
+) -> str:
     every = ngettext("every {n} day", "every {n} days", cadence_days).format(n=cadence_days)
     if last is None:
-        return _("Nothing logged since you added them, {ago}; you meant to keep in touch "
-                 "{every}.").format(ago=_ago((today - since_added).days), every=every)
+        return _(
+            "Nothing logged since you added them, {ago}; you meant to keep in touch {every}."
+        ).format(ago=_ago((today - since_added).days), every=every)
     return _("Last in touch {ago}; you meant to keep in touch {every}.").format(
-        ago=_ago((today - last).days), every=every)
+        ago=_ago((today - last).days), every=every
+    )
 
 
 def follow_up_reason(due_on: dt.date, note: str, today: dt.date) -> str:
@@ -153,12 +167,14 @@ def follow_up_reason(due_on: dt.date, note: str, today: dt.date) -> str:
 
 def informal_reason(kind_label: str, when: dt.date, today: dt.date) -> str:
     return _("Met once ({kind}) {ago}: a short message now keeps the thread.").format(
-        kind=kind_label, ago=_ago((today - when).days))
+        kind=kind_label, ago=_ago((today - when).days)
+    )
 
 
 def owed_help_reason(when: dt.date, today: dt.date) -> str:
     return _("Helped you {ago} and you have not returned the favour yet.").format(
-        ago=_ago((today - when).days))
+        ago=_ago((today - when).days)
+    )
 
 
 def birthday_reason(when: dt.date, age: int | None, today: dt.date) -> str:
@@ -166,8 +182,9 @@ def birthday_reason(when: dt.date, age: int | None, today: dt.date) -> str:
     if days == 0:
         text = _("Birthday today!")
     else:
-        text = ngettext("Birthday tomorrow ({date}).", "Birthday in {n} days ({date}).",
-                        days).format(n=days, date=format_day(when))
+        text = ngettext(
+            "Birthday tomorrow ({date}).", "Birthday in {n} days ({date}).", days
+        ).format(n=days, date=format_day(when))
     if age is not None and age > 0:
         text += " " + _("Turning {n}.").format(n=age)
     return text

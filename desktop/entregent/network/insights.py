@@ -41,8 +41,12 @@ class ContextSeries:
     counts: list[int]  # one per month, aligned with Insights.months
 
     def as_json(self) -> dict:
-        return {"context_id": self.context_id, "label": self.label, "colour": self.colour,
-                "counts": self.counts}
+        return {
+            "context_id": self.context_id,
+            "label": self.label,
+            "colour": self.colour,
+            "counts": self.counts,
+        }
 
 
 @dataclass
@@ -70,47 +74,75 @@ class Insights:
         return nudges(self)
 
     def as_json(self) -> dict:
-        return {"today": self.today.isoformat(), "active_groups": self.active_groups,
-                "groups_nudge": self.active_groups < GROUPS_WANTED,
-                "mix_days": self.mix_days, "mix": dict(self.mix),
-                "balance": self.balance.as_json(), "due": self.due,
-                "due_by_kind": dict(self.due_by_kind), "months": self.months,
-                "per_context": [s.as_json() for s in self.per_context],
-                "nudges": self.nudges}
+        return {
+            "today": self.today.isoformat(),
+            "active_groups": self.active_groups,
+            "groups_nudge": self.active_groups < GROUPS_WANTED,
+            "mix_days": self.mix_days,
+            "mix": dict(self.mix),
+            "balance": self.balance.as_json(),
+            "due": self.due,
+            "due_by_kind": dict(self.due_by_kind),
+            "months": self.months,
+            "per_context": [s.as_json() for s in self.per_context],
+            "nudges": self.nudges,
+        }
 
 
 def nudges(insights: Insights) -> list[str]:
     """A few friendly suggestions read from the figures (none when all is well)."""
     found = []
     if insights.active_groups < GROUPS_WANTED:
-        found.append(ngettext(
-            "You take part in {n} group. Two or three (an association, a club, a lunch "
-            "group, a charity) bring you people from many walks of life.",
-            "You take part in {n} groups. Two or three (an association, a club, a lunch "
-            "group, a charity) bring you people from many walks of life.",
-            insights.active_groups).format(n=insights.active_groups))
+        found.append(
+            ngettext(
+                "You take part in {n} group. Two or three (an association, a club, a lunch "
+                "group, a charity) bring you people from many walks of life.",
+                "You take part in {n} groups. Two or three (an association, a club, a lunch "
+                "group, a charity) bring you people from many walks of life.",
+                insights.active_groups,
+            ).format(n=insights.active_groups)
+        )
     if insights.mix_total >= 5 and insights.mix.get("social", 0) == 0:
-        found.append(_("Nothing social logged in the last {days} days: a coffee or an outing "
-                       "with people you like counts too.").format(days=insights.mix_days))
+        found.append(
+            _(
+                "Nothing social logged in the last {days} days: a coffee or an outing "
+                "with people you like counts too."
+            ).format(days=insights.mix_days)
+        )
     if insights.balance.label == RECEIVED_MORE:
-        found.append(_("You have received more help than you gave this year: a good moment to "
-                       "offer yours."))
+        found.append(
+            _("You have received more help than you gave this year: a good moment to offer yours.")
+        )
     by_kind = insights.due_by_kind
     if by_kind.get("owed_help"):
-        found.append(ngettext(
-            "{n} person helped you and has not yet had a good turn back.",
-            "{n} people helped you and have not yet had a good turn back.",
-            by_kind["owed_help"]).format(n=by_kind["owed_help"]))
+        found.append(
+            ngettext(
+                "{n} person helped you and has not yet had a good turn back.",
+                "{n} people helped you and have not yet had a good turn back.",
+                by_kind["owed_help"],
+            ).format(n=by_kind["owed_help"])
+        )
     if by_kind.get("informal"):
-        found.append(ngettext(
-            "{n} recent encounter (sport, a party …) is worth a short message before it fades.",
-            "{n} recent encounters (sport, a party …) are worth a short message before they "
-            "fade.", by_kind["informal"]).format(n=by_kind["informal"]))
+        found.append(
+            ngettext(
+                "{n} recent encounter (sport, a party …) is worth a short message before it fades.",
+                "{n} recent encounters (sport, a party …) are worth a short message before they "
+                "fade.",
+                by_kind["informal"],
+            ).format(n=by_kind["informal"])
+        )
     if by_kind.get("birthday"):
-        found.append(ngettext("{n} birthday coming up.", "{n} birthdays coming up.",
-                              by_kind["birthday"]).format(n=by_kind["birthday"]))
+        found.append(
+            ngettext(
+                "{n} birthday coming up.", "{n} birthdays coming up.", by_kind["birthday"]
+            ).format(n=by_kind["birthday"])
+        )
     if insights.due:
-        found.append(ngettext("{n} person would be glad to hear from you.",
-                              "{n} people would be glad to hear from you.",
-                              insights.due).format(n=insights.due))
+        found.append(
+            ngettext(
+                "{n} person would be glad to hear from you.",
+                "{n} people would be glad to hear from you.",
+                insights.due,
+            ).format(n=insights.due)
+        )
     return found

@@ -84,20 +84,39 @@ ASK_WHAT_LABELS: dict[str, str] = {
 
 # What people type for an ask, folded to the stored value.
 _WHAT_SYNONYMS = {
-    "intro": "introduction", "introduction": "introduction", "introductions": "introduction",
-    "job": "job_lead", "job_lead": "job_lead", "job-lead": "job_lead", "job lead": "job_lead",
-    "lead": "job_lead", "advice": "advice", "advise": "advice", "conseil": "advice",
-    "favour": "favour", "favor": "favour", "service": "favour",
-    "recommendation": "recommendation", "reference": "recommendation",
-    "recommandation": "recommendation", "other": "other",
+    "intro": "introduction",
+    "introduction": "introduction",
+    "introductions": "introduction",
+    "job": "job_lead",
+    "job_lead": "job_lead",
+    "job-lead": "job_lead",
+    "job lead": "job_lead",
+    "lead": "job_lead",
+    "advice": "advice",
+    "advise": "advice",
+    "conseil": "advice",
+    "favour": "favour",
+    "favor": "favour",
+    "service": "favour",
+    "recommendation": "recommendation",
+    "reference": "recommendation",
+    "recommandation": "recommendation",
+    "other": "other",
 }
 
 
 def normalize_kind(text: str) -> str | None:
     """A kind as typed ("Family visit", "group-event") to its stored name, or None."""
     key = "_".join(text.strip().casefold().replace("-", " ").split())
-    aliases = {"introduction_made": "introduction", "visit": "family_visit", "lunch": "meal",
-               "dinner": "meal", "event": "group_event", "email": "message", "phone": "call"}
+    aliases = {
+        "introduction_made": "introduction",
+        "visit": "family_visit",
+        "lunch": "meal",
+        "dinner": "meal",
+        "event": "group_event",
+        "email": "message",
+        "phone": "call",
+    }
     key = aliases.get(key, key)
     return key if key in REGISTER_OF_KIND else None
 
@@ -113,6 +132,7 @@ def normalize_what(text: str) -> tuple[str, str]:
     if what:
         return what, ""
     return "other", text.strip()
+
 
 GROUP_KIND_LABELS: dict[str, str] = {
     "association": N_("association"),

@@ -55,10 +55,12 @@ class Ledger:
 
     @property
     def taken(self) -> float:
-        return (self.help_received * WEIGHT_HELP_RECEIVED
-                + self.asks_pending * WEIGHT_ASK["pending"]
-                + self.asks_helped * WEIGHT_ASK["helped"]
-                + self.asks_declined * WEIGHT_ASK["declined"])
+        return (
+            self.help_received * WEIGHT_HELP_RECEIVED
+            + self.asks_pending * WEIGHT_ASK["pending"]
+            + self.asks_helped * WEIGHT_ASK["helped"]
+            + self.asks_declined * WEIGHT_ASK["declined"]
+        )
 
     @property
     def score(self) -> float:
@@ -73,18 +75,29 @@ class Ledger:
         return _(BALANCE_LABELS[self.label])
 
     def __add__(self, other: Ledger) -> Ledger:
-        return Ledger(self.help_given + other.help_given,
-                      self.help_received + other.help_received,
-                      self.asks_pending + other.asks_pending,
-                      self.asks_helped + other.asks_helped,
-                      self.asks_declined + other.asks_declined)
+        return Ledger(
+            self.help_given + other.help_given,
+            self.help_received + other.help_received,
+            self.asks_pending + other.asks_pending,
+            self.asks_helped + other.asks_helped,
+            self.asks_declined + other.asks_declined,
+        )
 
     def as_json(self) -> dict:
-        return {"help_given": self.help_given, "help_received": self.help_received,
-                "asks": {"pending": self.asks_pending, "helped": self.asks_helped,
-                         "declined": self.asks_declined},
-                "given": self.given, "taken": self.taken, "score": self.score,
-                "label": self.label, "label_text": self.label_text}
+        return {
+            "help_given": self.help_given,
+            "help_received": self.help_received,
+            "asks": {
+                "pending": self.asks_pending,
+                "helped": self.asks_helped,
+                "declined": self.asks_declined,
+            },
+            "given": self.given,
+            "taken": self.taken,
+            "score": self.score,
+            "label": self.label,
+            "label_text": self.label_text,
+        }
 
 
 def balance_label(score: float) -> str:

@@ -29,5 +29,6 @@ def write_setting(key: str, value: Any) -> None:
     try:
         set_setting(key, value)
     except (TypeError, ValueError) as exc:
-        raise UserError(_("“{label}” cannot take this value.").format(
-            label=_(SETTINGS[key].label))) from exc
+        raise UserError(
+            _("“{label}” cannot take this value.").format(label=_(SETTINGS[key].label))
+        ) from exc

@@ -25,8 +25,15 @@ from entregent.network.kinds import INFORMAL_KINDS, RAPPORT_REGISTERS
 from entregent.network.reciprocity import Ledger
 from entregent.network.ties import infer_tie
 
-__all__ = ["AskPreview", "prepare_ask", "record_ask", "set_ask_outcome", "contact_facts",
-           "advice_thresholds", "DECISIONS"]
+__all__ = [
+    "AskPreview",
+    "prepare_ask",
+    "record_ask",
+    "set_ask_outcome",
+    "contact_facts",
+    "advice_thresholds",
+    "DECISIONS",
+]
 
 # What the user may decide when they go ahead with an ask.
 DECISIONS = ("no_warnings", "ask_anyway")
@@ -80,14 +87,15 @@ WHERE m.contact_id = ? ORDER BY o.joined_on DESC, o.name
 """
 
 
-def contact_facts(contact_id: int, *, today: dt.date | None = None,
-                  window_days: int | None = None) -> advice.ContactFacts:
+def contact_facts(
+    contact_id: int, *, today: dt.date | None = None, window_days: int | None = None
+) -> advice.ContactFacts:
     """What the log says about one person, for the advisor (four small queries)."""
     today = today or dt.date.today()
     window_days = window_days or get_setting("balance_window_days")
     row = database.execute_sql(
-        "SELECT display_name, tie_strength, cadence_days FROM contact WHERE id = ?",
-        (contact_id,)).fetchone()
+        "SELECT display_name, tie_strength, cadence_days FROM contact WHERE id = ?", (contact_id,)
+    ).fetchone()
     if row is None:
         raise NotFound(_("No person with id {id}.").format(id=contact_id))
     name, explicit_tie, own_cadence = row
@@ -98,7 +106,8 @@ def contact_facts(contact_id: int, *, today: dt.date | None = None,
     outcomes = {"pending": 0, "helped": 0, "declined": 0}
     last = last_ask = pending_ask = None
     for register, kind, outside_groups, recent, outcome, count, latest in database.execute_sql(
-            _FACTS_SQL, {"win": window_start, "contact": contact_id}):
+        _FACTS_SQL, {"win": window_start, "contact": contact_id}
+    ):
         n += count
         last = max(last or latest, latest)
         if kind in INFORMAL_KINDS:
@@ -120,16 +129,18 @@ def contact_facts(contact_id: int, *, today: dt.date | None = None,
             given += count
         elif register == "help_received":
             received += count
-    groups = tuple(advice.GroupFacts(g_name, _day(joined), bool(contributed))
-                   for g_name, joined, contributed in
-                   database.execute_sql(_GROUPS_SQL, (contact_id,)))
+    groups = tuple(
+        advice.GroupFacts(g_name, _day(joined), bool(contributed))
+        for g_name, joined, contributed in database.execute_sql(_GROUPS_SQL, (contact_id,))
+    )
     return advice.ContactFacts(
         contact_id=contact_id,
         name=name or _("(no name)"),
         tie=infer_tie(explicit_tie, kinds, n),
         context_kinds=kinds,
-        cadence_days=effective_cadence(own_cadence,
-                                       [ContextCadence(p, c) for _k, c, p in contexts]),
+        cadence_days=effective_cadence(
+            own_cadence, [ContextCadence(p, c) for _k, c, p in contexts]
+        ),
         last_interaction=_day(last),
         interactions=n,
         informal_interactions=informal,
@@ -137,9 +148,13 @@ def contact_facts(contact_id: int, *, today: dt.date | None = None,
         personal_rapport_interactions=personal,
         window_interactions=win_n,
         window_asks=win_asks,
-        ledger=Ledger(help_given=given, help_received=received,
-                      asks_pending=outcomes["pending"], asks_helped=outcomes["helped"],
-                      asks_declined=outcomes["declined"]),
+        ledger=Ledger(
+            help_given=given,
+            help_received=received,
+            asks_pending=outcomes["pending"],
+            asks_helped=outcomes["helped"],
+            asks_declined=outcomes["declined"],
+        ),
         last_ask_on=_day(last_ask),
         pending_ask_on=_day(pending_ask),
         groups=groups,
@@ -161,43 +176,66 @@ class AskPreview:
         return not self.warnings
 
     def as_json(self) -> dict:
-        return {"contact": {"id": self.contact_id, "name": self.name}, "what": self.what,
-                "detail": self.detail, "warnings": [w.as_json() for w in self.warnings],
-                "alternatives": [{"id": a, "label": advice.alternative_label(a)}
-                                 for a in self.alternatives]}
+        return {
+            "contact": {"id": self.contact_id, "name": self.name},
+            "what": self.what,
+            "detail": self.detail,
+            "warnings": [w.as_json() for w in self.warnings],
+            "alternatives": [
+                {"id": a, "label": advice.alternative_label(a)} for a in self.alternatives
+            ],
+        }
 
 
 def _check_what(what: str) -> str:
     if what not in ASK_WHATS:
-        raise UserError(_("Unknown kind of ask “{what}”; use one of: {whats}.").format(
-            what=what, whats=", ".join(ASK_WHATS)))
+        raise UserError(
+            _("Unknown kind of ask “{what}”; use one of: {whats}.").format(
+                what=what, whats=", ".join(ASK_WHATS)
+            )
+        )
     return what
 
 
-def prepare_ask(contact_id: int, what: str, *, detail: str = "",
-                today: dt.date | None = None) -> AskPreview:
+def prepare_ask(
+    contact_id: int, what: str, *, detail: str = "", today: dt.date | None = None
+) -> AskPreview:
     """The advisor's warnings before asking ``contact_id`` for ``what`` (nothing stored)."""
     what = _check_what(what)
     today = today or dt.date.today()
     thresholds = advice_thresholds()
     facts = contact_facts(contact_id, today=today, window_days=thresholds.balance_window_days)
     warnings = advice.prepare_ask(facts, what, today=today, thresholds=thresholds)
-    return AskPreview(contact_id, facts.name, what, detail, warnings,
-                      advice.alternatives_for(warnings))
+    return AskPreview(
+        contact_id, facts.name, what, detail, warnings, advice.alternatives_for(warnings)
+    )
 
 
 def _warning_json(warning) -> dict:
     if isinstance(warning, advice.Warning):
-        return {"id": warning.id, "severity": warning.severity,
-                "principle": warning.principle, "message": warning.message}
+        return {
+            "id": warning.id,
+            "severity": warning.severity,
+            "principle": warning.principle,
+            "message": warning.message,
+        }
     if isinstance(warning, str):
         return {"id": warning}
     return dict(warning)
 
 
-def record_ask(contact_id: int, what: str, *, warnings=(), decision: str | None = None,
-               detail: str = "", when: dt.datetime | dt.date | None = None,
-               outcome: str = "pending", note: str = "", tz: str = "") -> int:
+def record_ask(
+    contact_id: int,
+    what: str,
+    *,
+    warnings=(),
+    decision: str | None = None,
+    detail: str = "",
+    when: dt.datetime | dt.date | None = None,
+    outcome: str = "pending",
+    note: str = "",
+    tz: str = "",
+) -> int:
     """Store an ask made to ``contact_id``; returns the ask's id.
 
     ``warnings`` are the ones shown (Warning objects, their JSON, or ids);
@@ -213,8 +251,11 @@ def record_ask(contact_id: int, what: str, *, warnings=(), decision: str | None 
     if decision not in DECISIONS:
         raise UserError(_("An ask is recorded only when you go ahead with it."))
     if outcome not in ASK_OUTCOMES:
-        raise UserError(_("Unknown outcome “{outcome}”; use one of: {outcomes}.").format(
-            outcome=outcome, outcomes=", ".join(ASK_OUTCOMES)))
+        raise UserError(
+            _("Unknown outcome “{outcome}”; use one of: {outcomes}.").format(
+                outcome=outcome, outcomes=", ".join(ASK_OUTCOMES)
+            )
+        )
     with database.atomic():
         interaction_id = log_interaction([contact_id], "ask", when, note=note or detail, tz=tz)
         ask = Ask.get(Ask.interaction == interaction_id)
@@ -229,11 +270,15 @@ def record_ask(contact_id: int, what: str, *, warnings=(), decision: str | None 
 def set_ask_outcome(ask_id: int, outcome: str) -> None:
     """Record how an ask turned out: pending, helped or declined."""
     if outcome not in ASK_OUTCOMES:
-        raise UserError(_("Unknown outcome “{outcome}”; use one of: {outcomes}.").format(
-            outcome=outcome, outcomes=", ".join(ASK_OUTCOMES)))
-    updated = Ask.update(outcome=outcome,
-                         outcome_at=None if outcome == "pending" else utcnow()).where(
-        Ask.id == ask_id).execute()
+        raise UserError(
+            _("Unknown outcome “{outcome}”; use one of: {outcomes}.").format(
+                outcome=outcome, outcomes=", ".join(ASK_OUTCOMES)
+            )
+        )
+    updated = (
+        Ask.update(outcome=outcome, outcome_at=None if outcome == "pending" else utcnow())
+        .where(Ask.id == ask_id)
+        .execute()
+    )
     if not updated:
         raise NotFound(_("No ask with id {id}.").format(id=ask_id))
-

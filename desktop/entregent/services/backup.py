@@ -31,9 +31,19 @@ from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import _
 from entregent.model.migrations import copy_database
 
-__all__ = ["BackupInfo", "backups_folder", "create_backup", "backup_if_due",
-           "backup_before", "backup_before_merge", "backup_before_upgrade", "list_backups",
-           "rotate_backups", "KEEP_DAILY", "KEEP_WEEKLY"]
+__all__ = [
+    "BackupInfo",
+    "backups_folder",
+    "create_backup",
+    "backup_if_due",
+    "backup_before",
+    "backup_before_merge",
+    "backup_before_upgrade",
+    "list_backups",
+    "rotate_backups",
+    "KEEP_DAILY",
+    "KEEP_WEEKLY",
+]
 
 FOLDER_NAME = "backups"
 KEEP_DAILY = 7
@@ -41,8 +51,10 @@ KEEP_WEEKLY = 4
 AUTOMATIC_REASONS = ("daily", "migration", "merge")
 REASONS = AUTOMATIC_REASONS + ("manual",)
 _STAMP = "%Y-%m-%dT%H%M%S"
-_NAME = re.compile(r"^(?P<db>.+)\.(?P<stamp>\d{4}-\d\d-\d\dT\d{6})(?:-(?P<n>\d+))?"
-                   r"\.(?P<reason>[a-z]+)\.sqlite3$")
+_NAME = re.compile(
+    r"^(?P<db>.+)\.(?P<stamp>\d{4}-\d\d-\d\dT\d{6})(?:-(?P<n>\d+))?"
+    r"\.(?P<reason>[a-z]+)\.sqlite3$"
+)
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -54,8 +66,12 @@ class BackupInfo:
     size: int
 
     def as_json(self) -> dict:
-        return {"path": str(self.path), "taken_at": self.taken_at.isoformat(),
-                "reason": self.reason, "size": self.size}
+        return {
+            "path": str(self.path),
+            "taken_at": self.taken_at.isoformat(),
+            "reason": self.reason,
+            "size": self.size,
+        }
 
 
 def backups_folder(database: Path) -> Path:
@@ -84,7 +100,8 @@ def _write_error(exc: Exception, path: Path) -> UserError:
     from entregent.model.storage_guard import storage_error_for
 
     return storage_error_for(exc, str(path)) or UserError(
-        _("could not write the backup ({error}).").format(error=exc), path=path)
+        _("could not write the backup ({error}).").format(error=exc), path=path
+    )
 
 
 def _copy_to_new_file(source: Path, target: Path) -> None:
@@ -102,7 +119,8 @@ def _copy_to_new_file(source: Path, target: Path) -> None:
         if not isinstance(exc, OSError | sqlite3.OperationalError):
             raise DatabaseRefused(
                 _("the database is damaged ({error}); no backup was made.").format(error=exc),
-                path=source) from exc
+                path=source,
+            ) from exc
         raise _write_error(exc, target) from exc
 
 
@@ -124,8 +142,9 @@ def _holds_anything(database: Path) -> bool:
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
-            row = conn.execute("SELECT EXISTS (SELECT 1 FROM contact) "
-                               "OR EXISTS (SELECT 1 FROM interaction)").fetchone()
+            row = conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM interaction)"
+            ).fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
@@ -143,8 +162,13 @@ def _new_name(database: Path, folder: Path, reason: str, when: dt.datetime) -> P
     return target
 
 
-def create_backup(database: Path | None = None, target: Path | None = None, *,
-                  reason: str = "manual", rotate: bool = True) -> Path:
+def create_backup(
+    database: Path | None = None,
+    target: Path | None = None,
+    *,
+    reason: str = "manual",
+    rotate: bool = True,
+) -> Path:
     """Copy the database (the open one by default) and return the copy's path.
 
     With ``target`` the copy goes there (an existing file is refused); without,
@@ -160,8 +184,9 @@ def create_backup(database: Path | None = None, target: Path | None = None, *,
         if target.resolve() == database.resolve():
             raise UserError(_("a backup cannot replace the database itself."), path=target)
         if target.exists():
-            raise UserError(_("this file already exists; choose a new name for the backup."),
-                            path=target)
+            raise UserError(
+                _("this file already exists; choose a new name for the backup."), path=target
+            )
         _copy_to_new_file(database, target)
         return target
     folder = backups_folder(database)
@@ -190,8 +215,13 @@ def list_backups(database: Path | None = None) -> list[BackupInfo]:
         if not match or match["db"] != database.name or match["reason"] not in REASONS:
             continue
         taken = dt.datetime.strptime(match["stamp"], _STAMP)
-        found.append((taken, int(match["n"] or 1), BackupInfo(
-            Path(entry.path), taken, match["reason"], entry.stat().st_size)))
+        found.append(
+            (
+                taken,
+                int(match["n"] or 1),
+                BackupInfo(Path(entry.path), taken, match["reason"], entry.stat().st_size),
+            )
+        )
     found.sort(key=lambda item: (item[0], item[1]))
     return [info for _taken, _n, info in found]
 

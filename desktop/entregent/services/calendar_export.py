@@ -32,10 +32,14 @@ _log = logging.getLogger(__name__)
 _CHUNK = 400
 
 
-def export_followups(path: str | os.PathLike, *, as_: str = "event",
-                     include_done: bool = False,
-                     progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> int:
+def export_followups(
+    path: str | os.PathLike,
+    *,
+    as_: str = "event",
+    include_done: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
     """Write the follow-ups to ``path`` (replaced atomically); return how many.
 
     ``progress(step, 3)`` follows the reading, the building and the writing;
@@ -49,14 +53,16 @@ def export_followups(path: str | os.PathLike, *, as_: str = "event",
             progress(done, 3)
 
     if as_ not in ("event", "todo"):
-        raise UserError(_("follow-ups are exported as “event” or “todo”, not “{as_}”.").format(
-            as_=as_))
+        raise UserError(
+            _("follow-ups are exported as “event” or “todo”, not “{as_}”.").format(as_=as_)
+        )
     from entregent.io.ics_writer import calendar_bytes, write_atomically  # icalendar: on use
 
     target = Path(path).expanduser()
     if target.is_dir():
-        raise UserError(_("this is a folder; give the name of the calendar file to write."),
-                        path=target)
+        raise UserError(
+            _("this is a folder; give the name of the calendar file to write."), path=target
+        )
     with database.atomic():
         entries, ids = _entries(as_, include_done)
         step(1)
@@ -65,15 +71,23 @@ def export_followups(path: str | os.PathLike, *, as_: str = "event",
         try:
             write_atomically(target, data)
         except OSError as exc:
-            raise UserError(_("cannot write this file ({reason}).").format(
-                reason=exc.strerror or exc), path=target) from exc
+            raise UserError(
+                _("cannot write this file ({reason}).").format(reason=exc.strerror or exc),
+                path=target,
+            ) from exc
         # What was sent, so that later changes are sent again as cancellations.
         for start in range(0, len(ids), _CHUNK):
-            (FollowUp.update(exported_sequence=FollowUp.sequence)
-             .where(FollowUp.id.in_(ids[start:start + _CHUNK])
-                    & (FollowUp.exported_sequence.is_null()
-                       | (FollowUp.exported_sequence != FollowUp.sequence)))
-             .execute())
+            (
+                FollowUp.update(exported_sequence=FollowUp.sequence)
+                .where(
+                    FollowUp.id.in_(ids[start : start + _CHUNK])
+                    & (
+                        FollowUp.exported_sequence.is_null()
+                        | (FollowUp.exported_sequence != FollowUp.sequence)
+                    )
+                )
+                .execute()
+            )
     if progress is not None:
         progress(3, 3)
     return len(entries)
@@ -124,13 +138,26 @@ def auto_export() -> Path | None:
 def _entries(as_: str, include_done: bool) -> tuple[list, list[int]]:
     from entregent.io.ics_writer import DELETED, DONE, OPEN, FollowUpEntry
 
-    rows = (FollowUp.select(FollowUp.id, FollowUp.uid, FollowUp.sequence, FollowUp.due_on,
-                            FollowUp.due_time, FollowUp.note, FollowUp.done_at,
-                            FollowUp.deleted_at, FollowUp.exported_sequence,
-                            FollowUp.created_at, FollowUp.updated_at, FollowUp.contact,
-                            Contact.display_name)
-            .join(Contact)
-            .order_by(FollowUp.due_on, FollowUp.due_time, FollowUp.id).tuples())
+    rows = (
+        FollowUp.select(
+            FollowUp.id,
+            FollowUp.uid,
+            FollowUp.sequence,
+            FollowUp.due_on,
+            FollowUp.due_time,
+            FollowUp.note,
+            FollowUp.done_at,
+            FollowUp.deleted_at,
+            FollowUp.exported_sequence,
+            FollowUp.created_at,
+            FollowUp.updated_at,
+            FollowUp.contact,
+            Contact.display_name,
+        )
+        .join(Contact)
+        .order_by(FollowUp.due_on, FollowUp.due_time, FollowUp.id)
+        .tuples()
+    )
     picked = []
     for row in rows:
         (_id, _uid, _seq, _due, _time, _note, done_at, deleted_at, exported, *_rest) = row
@@ -146,17 +173,39 @@ def _entries(as_: str, include_done: bool) -> tuple[list, list[int]]:
     reach = _reach({row[11] for row, _status in picked})
     entries, ids = [], []
     for row, status in picked:
-        (follow_up_id, uid, sequence, due_on, due_time, note, done_at, _deleted, _exported,
-         created_at, updated_at, contact_id, name) = row
+        (
+            follow_up_id,
+            uid,
+            sequence,
+            due_on,
+            due_time,
+            note,
+            done_at,
+            _deleted,
+            _exported,
+            created_at,
+            updated_at,
+            contact_id,
+            name,
+        ) = row
         # Events: a done follow-up stays visible only when asked for; else it is
         # cancelled. To-dos: done and deleted ones are completed.
         cancelled = status == DELETED or (status == DONE and not include_done)
-        entries.append(FollowUpEntry(
-            uid=uid, sequence=sequence or 0, due_on=due_on, due_time=due_time,
-            summary=_("Follow up: {name}").format(name=name or _("someone")),
-            description=_description(note, *reach.get(contact_id, ("", ""))),
-            status=status, cancelled=cancelled and as_ == "event",
-            created=created_at, modified=updated_at or created_at, done_at=done_at))
+        entries.append(
+            FollowUpEntry(
+                uid=uid,
+                sequence=sequence or 0,
+                due_on=due_on,
+                due_time=due_time,
+                summary=_("Follow up: {name}").format(name=name or _("someone")),
+                description=_description(note, *reach.get(contact_id, ("", ""))),
+                status=status,
+                cancelled=cancelled and as_ == "event",
+                created=created_at,
+                modified=updated_at or created_at,
+                done_at=done_at,
+            )
+        )
         ids.append(follow_up_id)
     return entries, ids
 
@@ -166,13 +215,22 @@ def _reach(contact_ids: set[int]) -> dict[int, tuple[str, str]]:
     found: dict[int, dict[str, str]] = {}
     ids = sorted(contact_ids)
     for start in range(0, len(ids), _CHUNK):
-        rows = (ContactMethod.select(ContactMethod.contact, ContactMethod.kind,
-                                     ContactMethod.value)
-                .where(ContactMethod.contact.in_(ids[start:start + _CHUNK])
-                       & ContactMethod.kind.in_(("tel", "email")))
-                # PREF=1 is the most preferred, 0 says nothing; then as written.
-                .order_by(ContactMethod.contact, ContactMethod.pref == 0, ContactMethod.pref,
-                          ContactMethod.position, ContactMethod.id).tuples())
+        rows = (
+            ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value)
+            .where(
+                ContactMethod.contact.in_(ids[start : start + _CHUNK])
+                & ContactMethod.kind.in_(("tel", "email"))
+            )
+            # PREF=1 is the most preferred, 0 says nothing; then as written.
+            .order_by(
+                ContactMethod.contact,
+                ContactMethod.pref == 0,
+                ContactMethod.pref,
+                ContactMethod.position,
+                ContactMethod.id,
+            )
+            .tuples()
+        )
         for contact_id, kind, value in rows:
             found.setdefault(contact_id, {}).setdefault(kind, value)
     return {c: (kinds.get("tel", ""), kinds.get("email", "")) for c, kinds in found.items()}

@@ -73,10 +73,15 @@ def calendar_origin(path: str | os.PathLike) -> str:
     return str(Path(path).expanduser().resolve())
 
 
-def import_calendar(path: str | os.PathLike, *, batch: ImportBatch | None,
-                    create_contacts: bool = False, dry_run: bool = False,
-                    progress: ProgressCallback | None = None,
-                    should_cancel: CancelCheck | None = None) -> FileReport:
+def import_calendar(
+    path: str | os.PathLike,
+    *,
+    batch: ImportBatch | None,
+    create_contacts: bool = False,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+) -> FileReport:
     """Import the events of the iCalendar file at ``path`` as interactions.
 
     Raises ``UserError`` (naming the file) when it cannot be read or is not a
@@ -87,18 +92,28 @@ def import_calendar(path: str | os.PathLike, *, batch: ImportBatch | None,
     now = utcnow()
     since = now - dt.timedelta(days=int(get_setting("calendar_import_days")))
     try:
-        contents = read_calendar(text, since=since, until=now, progress=progress,
-                                 should_cancel=should_cancel,
-                                 max_lines=int(get_setting("max_properties_per_card")),
-                                 max_chars=int(get_setting("max_card_kb")) * 1024)
+        contents = read_calendar(
+            text,
+            since=since,
+            until=now,
+            progress=progress,
+            should_cancel=should_cancel,
+            max_lines=int(get_setting("max_properties_per_card")),
+            max_chars=int(get_setting("max_card_kb")) * 1024,
+        )
     except NotICalendar as exc:
         raise UserError(str(exc), path=path) from exc
-    report = FileReport(path=str(path), kind="ics", dry_run=dry_run,
-                        batch_id=batch.id if batch is not None else None)
+    report = FileReport(
+        path=str(path),
+        kind="ics",
+        dry_run=dry_run,
+        batch_id=batch.id if batch is not None else None,
+    )
     report.rejected = [Problem(p.line, p.reason) for p in contents.rejected]
     report.skipped_lines = [Problem(p.line, p.reason) for p in contents.skipped_lines]
-    report.skipped_components = {name: count for name, count in
-                                 sorted(contents.skipped_components.items())}
+    report.skipped_components = {
+        name: count for name, count in sorted(contents.skipped_components.items())
+    }
     sync = _Sync(report, calendar_origin(path), since, now, batch, create_contacts)
     try:
         with database.atomic():
@@ -115,18 +130,25 @@ def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise UserError(_("this file is larger than {mb} MB, the limit set in the "
-                              "settings; nothing was imported.").format(
-                mb=get_setting("max_file_mb")), path=path)
+            raise UserError(
+                _(
+                    "this file is larger than {mb} MB, the limit set in the "
+                    "settings; nothing was imported."
+                ).format(mb=get_setting("max_file_mb")),
+                path=path,
+            )
         data = path.read_bytes()
     except IsADirectoryError as exc:
         raise UserError(_("this is a folder, not a calendar file."), path=path) from exc
     except OSError as exc:
-        raise UserError(_("cannot read this file ({reason}).").format(
-            reason=exc.strerror or exc), path=path) from exc
+        raise UserError(
+            _("cannot read this file ({reason}).").format(reason=exc.strerror or exc), path=path
+        ) from exc
     if b"\x00" in data[:4096]:
-        raise UserError(_("this is not an iCalendar file (it holds binary data); nothing "
-                          "was imported."), path=path)
+        raise UserError(
+            _("this is not an iCalendar file (it holds binary data); nothing was imported."),
+            path=path,
+        )
     return decode_calendar(data)
 
 
@@ -148,10 +170,14 @@ class _People:
     def __init__(self) -> None:
         self.mine = {str(e).strip().lower() for e in get_setting("my_emails") or ()}
         self.by_email: dict[str, int] = {}
-        rows = (ContactMethod.select(ContactMethod.normalized, ContactMethod.value,
-                                     ContactMethod.contact)
-                .where(ContactMethod.kind == "email")
-                .order_by(ContactMethod.contact, ContactMethod.id).tuples())
+        rows = (
+            ContactMethod.select(
+                ContactMethod.normalized, ContactMethod.value, ContactMethod.contact
+            )
+            .where(ContactMethod.kind == "email")
+            .order_by(ContactMethod.contact, ContactMethod.id)
+            .tuples()
+        )
         for normalized, value, contact_id in rows:
             email = (normalized or value or "").strip().lower()
             if email:
@@ -180,11 +206,16 @@ class _People:
     def create(self, person: CalendarPerson, batch: ImportBatch | None) -> int:
         name = " ".join(person.name.split()) or person.email
         given, _space, family = name.rpartition(" ") if " " in name else ("", "", "")
-        contact = Contact.create(display_name=name, given_name=given, family_name=family,
-                                 how_met=_("met at a calendar event"))
+        contact = Contact.create(
+            display_name=name,
+            given_name=given,
+            family_name=family,
+            how_met=_("met at a calendar event"),
+        )
         if person.email:
-            ContactMethod.create(contact=contact, kind="email", value=person.email,
-                                 normalized=person.email, label="")
+            ContactMethod.create(
+                contact=contact, kind="email", value=person.email, normalized=person.email, label=""
+            )
             self.by_email[person.email] = contact.id
         self.by_name.setdefault(_name_key(name), contact.id)
         if batch is not None:
@@ -197,8 +228,15 @@ def _name_key(name: str) -> str:
 
 
 class _Sync:
-    def __init__(self, report: FileReport, origin: str, since: dt.datetime,
-                 until: dt.datetime, batch: ImportBatch | None, create_contacts: bool):
+    def __init__(
+        self,
+        report: FileReport,
+        origin: str,
+        since: dt.datetime,
+        until: dt.datetime,
+        batch: ImportBatch | None,
+        create_contacts: bool,
+    ):
         self.report = report
         self.origin = origin
         self.since = since
@@ -210,10 +248,10 @@ class _Sync:
     def run(self, occurrences: list[EventOccurrence]) -> None:
         people = _People()
         self._participants: dict[int, set[int]] = {}
-        stored = self._load([(Interaction.origin == self.origin)
-                             & (Interaction.source == SOURCE)])
+        stored = self._load([(Interaction.origin == self.origin) & (Interaction.source == SOURCE)])
         adopted, elsewhere = self._known_elsewhere(
-            [o.key for o in occurrences if o.key not in stored])
+            [o.key for o in occurrences if o.key not in stored]
+        )
         inserts: list[tuple[dict, list[int]]] = []
         seen: set[str] = set()
         for occurrence in occurrences:
@@ -232,12 +270,17 @@ class _Sync:
                     continue
             values = _values(occurrence)
             if old is None:
-                inserts.append((dict(zip(_FIELDS, values, strict=True)) | {
-                    "external_key": occurrence.key}, contact_ids))
+                inserts.append(
+                    (
+                        dict(zip(_FIELDS, values, strict=True)) | {"external_key": occurrence.key},
+                        contact_ids,
+                    )
+                )
             elif old.edited:
                 self.report.unchanged += 1
-            elif old.values == values and (not contact_ids
-                                           or self._same_people(old.id, contact_ids)):
+            elif old.values == values and (
+                not contact_ids or self._same_people(old.id, contact_ids)
+            ):
                 self.report.unchanged += 1
             else:
                 self._update(old.id, values, contact_ids)
@@ -246,8 +289,10 @@ class _Sync:
         self.report.new += len(inserts)
         self._remove(stored, seen)
         self._adopt([a.id for a in adopted.values() if not a.edited])
-        self.report.unmatched = [event for _start, event in sorted(
-            self._unmatched_by_uid.values(), key=lambda pair: pair[0])]
+        self.report.unmatched = [
+            event
+            for _start, event in sorted(self._unmatched_by_uid.values(), key=lambda pair: pair[0])
+        ]
 
     def _unmatched(self, occurrence: EventOccurrence, others: list[CalendarPerson]) -> None:
         """One line per event: a weekly series with nobody known is listed once,
@@ -255,8 +300,12 @@ class _Sync:
         attendees = [p.email or p.name for p in others]
         known = self._unmatched_by_uid.get(occurrence.uid)
         if known is None:
-            self._unmatched_by_uid[occurrence.uid] = (occurrence.start, UnmatchedEvent(
-                summary=occurrence.summary, date=_when(occurrence), attendees=attendees))
+            self._unmatched_by_uid[occurrence.uid] = (
+                occurrence.start,
+                UnmatchedEvent(
+                    summary=occurrence.summary, date=_when(occurrence), attendees=attendees
+                ),
+            )
             return
         start, event = known
         event.occurrences += 1
@@ -270,18 +319,28 @@ class _Sync:
         with their participants."""
         stored: dict[str, _Stored] = {}
         for condition in conditions:
-            rows = (Interaction.select(Interaction.id, Interaction.external_key,
-                                       Interaction.edited, Interaction.source,
-                                       *[getattr(Interaction, f) for f in _FIELDS])
-                    .where(condition & Interaction.external_key.is_null(False)).tuples())
+            rows = (
+                Interaction.select(
+                    Interaction.id,
+                    Interaction.external_key,
+                    Interaction.edited,
+                    Interaction.source,
+                    *[getattr(Interaction, f) for f in _FIELDS],
+                )
+                .where(condition & Interaction.external_key.is_null(False))
+                .tuples()
+            )
             for interaction_id, key, edited, source, *values in rows:
-                stored[key] = _Stored(interaction_id, values[0], tuple(values), bool(edited),
-                                      source)
+                stored[key] = _Stored(
+                    interaction_id, values[0], tuple(values), bool(edited), source
+                )
         ids = [s.id for s in stored.values()]
         for start in range(0, len(ids), _CHUNK):
             for interaction_id, contact_id in (
-                    Participant.select(Participant.interaction, Participant.contact)
-                    .where(Participant.interaction.in_(ids[start:start + _CHUNK])).tuples()):
+                Participant.select(Participant.interaction, Participant.contact)
+                .where(Participant.interaction.in_(ids[start : start + _CHUNK]))
+                .tuples()
+            ):
                 self._participants.setdefault(interaction_id, set()).add(contact_id)
         return stored
 
@@ -289,15 +348,20 @@ class _Sync:
         """Occurrences already stored under another origin. Those from a calendar
         (the same calendar downloaded again under another name, or one shared by
         two calendars) are taken over by this one; others are left alone."""
-        found = self._load([Interaction.external_key.in_(keys[start:start + _CHUNK])
-                            for start in range(0, len(keys), _CHUNK)])
+        found = self._load(
+            [
+                Interaction.external_key.in_(keys[start : start + _CHUNK])
+                for start in range(0, len(keys), _CHUNK)
+            ]
+        )
         adopted = {key: s for key, s in found.items() if s.source == SOURCE}
         return adopted, {key for key, s in found.items() if s.source != SOURCE}
 
     def _adopt(self, ids: list[int]) -> None:
         for start in range(0, len(ids), _CHUNK):
             Interaction.update(origin=self.origin).where(
-                Interaction.id.in_(ids[start:start + _CHUNK])).execute()
+                Interaction.id.in_(ids[start : start + _CHUNK])
+            ).execute()
 
     def _same_people(self, interaction_id: int, contact_ids: list[int]) -> bool:
         return self._participants.get(interaction_id, set()) == set(contact_ids)
@@ -311,42 +375,73 @@ class _Sync:
         before = self._participants.get(interaction_id, set())
         gone = before - set(contact_ids)
         if gone:
-            Participant.delete().where((Participant.interaction == interaction_id)
-                                       & Participant.contact.in_(sorted(gone))).execute()
+            Participant.delete().where(
+                (Participant.interaction == interaction_id) & Participant.contact.in_(sorted(gone))
+            ).execute()
         new = [c for c in contact_ids if c not in before]
         if new:
-            Participant.insert_many([(interaction_id, c) for c in new],
-                                    fields=[Participant.interaction, Participant.contact]
-                                    ).execute()
+            Participant.insert_many(
+                [(interaction_id, c) for c in new],
+                fields=[Participant.interaction, Participant.contact],
+            ).execute()
 
     def _insert(self, inserts: list[tuple[dict, list[int]]]) -> None:
         # Plain executemany: building thousands of rows through the ORM costs
         # more than storing them. Times as peewee writes them ("YYYY-MM-DD HH:MM:SS").
         now = utcnow().isoformat(" ")
-        rows = [(row["occurred_at"].isoformat(" "), row["tz"], int(row["all_day"]),
-                 row["kind"], row["register"], row["summary"], row["location"], row["note"],
-                 SOURCE, row["external_key"], self.origin, now, now) for row, _ids in inserts]
+        rows = [
+            (
+                row["occurred_at"].isoformat(" "),
+                row["tz"],
+                int(row["all_day"]),
+                row["kind"],
+                row["register"],
+                row["summary"],
+                row["location"],
+                row["note"],
+                SOURCE,
+                row["external_key"],
+                self.origin,
+                now,
+                now,
+            )
+            for row, _ids in inserts
+        ]
         database.cursor().executemany(
             "INSERT INTO interaction (occurred_at, tz, all_day, kind, register, summary, "
             "location, note, source, external_key, origin, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
         ids: dict[str, int] = {}
         keys = [row["external_key"] for row, _ids in inserts]
         for start in range(0, len(keys), _CHUNK):
-            part = keys[start:start + _CHUNK]
-            ids.update(database.execute_sql(
-                "SELECT external_key, id FROM interaction WHERE external_key IN ("
-                + ", ".join("?" * len(part)) + ")", part).fetchall())
-        links = [(ids[row["external_key"]], contact_id)
-                 for row, contact_ids in inserts for contact_id in contact_ids]
+            part = keys[start : start + _CHUNK]
+            ids.update(
+                database.execute_sql(
+                    "SELECT external_key, id FROM interaction WHERE external_key IN ("
+                    + ", ".join("?" * len(part))
+                    + ")",
+                    part,
+                ).fetchall()
+            )
+        links = [
+            (ids[row["external_key"]], contact_id)
+            for row, contact_ids in inserts
+            for contact_id in contact_ids
+        ]
         database.cursor().executemany(
-            "INSERT INTO participant (interaction_id, contact_id) VALUES (?, ?)", links)
+            "INSERT INTO participant (interaction_id, contact_id) VALUES (?, ?)", links
+        )
 
     def _remove(self, stored: dict[str, _Stored], seen: set[str]) -> None:
-        gone = [s.id for key, s in stored.items() if key not in seen and not s.edited
-                and self.since <= s.occurred_at <= self.until]
+        gone = [
+            s.id
+            for key, s in stored.items()
+            if key not in seen and not s.edited and self.since <= s.occurred_at <= self.until
+        ]
         for start in range(0, len(gone), _CHUNK):
-            ids = gone[start:start + _CHUNK]
+            ids = gone[start : start + _CHUNK]
             # Participants first, so that the recency triggers see them go.
             Participant.delete().where(Participant.interaction.in_(ids)).execute()
             Interaction.delete().where(Interaction.id.in_(ids)).execute()
@@ -355,9 +450,16 @@ class _Sync:
 
 def _values(occurrence: EventOccurrence) -> tuple:
     kind = guess_kind(occurrence.summary, occurrence.location)
-    return (occurrence.start, occurrence.tz, occurrence.all_day, occurrence.summary,
-            occurrence.location, occurrence.description, kind,
-            REGISTER_OF_KIND.get(kind, "social"))
+    return (
+        occurrence.start,
+        occurrence.tz,
+        occurrence.all_day,
+        occurrence.summary,
+        occurrence.location,
+        occurrence.description,
+        kind,
+        REGISTER_OF_KIND.get(kind, "social"),
+    )
 
 
 def _when(occurrence: EventOccurrence) -> str:

@@ -23,16 +23,32 @@ from entregent.services.contexts import context_label
 
 __all__ = ["export_contacts", "contacts_as_vcards"]
 
-_FIELDS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
-           "suffix", "nickname", "org", "title", "birthday", "anniversary", "note", "photo",
-           "photo_url", "rev")
+_FIELDS = (
+    "uid",
+    "display_name",
+    "given_name",
+    "family_name",
+    "additional_names",
+    "prefix",
+    "suffix",
+    "nickname",
+    "org",
+    "title",
+    "birthday",
+    "anniversary",
+    "note",
+    "photo",
+    "photo_url",
+    "rev",
+)
 _MAPPED = {"TEL", "EMAIL", "ADR", "URL", "IMPP"}
 
 
 def _context_id(name: str) -> int:
     wanted = fold(name.strip())
     for context_id, context_name, builtin in database.execute_sql(
-            "SELECT id, name, builtin FROM context"):
+        "SELECT id, name, builtin FROM context"
+    ):
         if wanted in (fold(context_name), fold(context_label(context_name, bool(builtin)))):
             return context_id
     raise NotFound(_("There is no context named “{name}”.").format(name=name))
@@ -42,10 +58,13 @@ def _extra_lines(text: str) -> list[str]:
     """The card's X- properties that we do not map, as read (unfolded)."""
     lines = card_lines(text, 1)
     used_groups = {p.group.upper() for p in lines.props if p.group and p.name in _MAPPED}
-    return [p.text_line() for p in lines.props
-            if p.name.startswith("X-")
-            and (p.name not in MAPPED_X or (p.name == "X-ABLABEL" and p.group))
-            and not (p.group and p.group.upper() in used_groups)]
+    return [
+        p.text_line()
+        for p in lines.props
+        if p.name.startswith("X-")
+        and (p.name not in MAPPED_X or (p.name == "X-ABLABEL" and p.group))
+        and not (p.group and p.group.upper() in used_groups)
+    ]
 
 
 def contacts_as_vcards(ids: list[int], version: str = "3.0") -> list[str]:
@@ -56,36 +75,56 @@ def contacts_as_vcards(ids: list[int], version: str = "3.0") -> list[str]:
 def _vcard_chunks(ids: list[int], version: str) -> Iterator[list[str]]:
     """The vCard texts of ``ids``, a few hundred at a time (in that order)."""
     for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
+        chunk = ids[start : start + 400]
         cards: dict[int, ExportCard] = {}
         marks = ", ".join("?" * len(chunk))
         for row in database.execute_sql(
-                f"SELECT id, {', '.join(_FIELDS)} FROM contact WHERE id IN ({marks})", chunk):
+            f"SELECT id, {', '.join(_FIELDS)} FROM contact WHERE id IN ({marks})", chunk
+        ):
             values = dict(zip(_FIELDS, row[1:], strict=True))
             values["photo"] = bytes(values["photo"]) if values["photo"] else None
-            cards[row[0]] = ExportCard(**{k: (v if v is not None or k in (
-                "birthday", "anniversary", "photo", "photo_url", "rev") else "")
-                for k, v in values.items()})
+            cards[row[0]] = ExportCard(
+                **{
+                    k: (
+                        v
+                        if v is not None
+                        or k in ("birthday", "anniversary", "photo", "photo_url", "rev")
+                        else ""
+                    )
+                    for k, v in values.items()
+                }
+            )
         for contact_id, kind, value, label, normalized, pref in database.execute_sql(
-                "SELECT contact_id, kind, value, label, normalized, pref FROM contact_method "
-                f"WHERE contact_id IN ({marks}) ORDER BY contact_id, position, id", chunk):
+            "SELECT contact_id, kind, value, label, normalized, pref FROM contact_method "
+            f"WHERE contact_id IN ({marks}) ORDER BY contact_id, position, id",
+            chunk,
+        ):
             cards[contact_id].methods.append(ExportMethod(kind, value, label, normalized, pref))
         for contact_id, name, builtin in database.execute_sql(
-                "SELECT cc.contact_id, c.name, c.builtin FROM contact_context cc JOIN context c "
-                f"ON c.id = cc.context_id WHERE cc.contact_id IN ({marks}) "
-                "ORDER BY c.builtin DESC, c.name", chunk):
+            "SELECT cc.contact_id, c.name, c.builtin FROM contact_context cc JOIN context c "
+            f"ON c.id = cc.context_id WHERE cc.contact_id IN ({marks}) "
+            "ORDER BY c.builtin DESC, c.name",
+            chunk,
+        ):
             cards[contact_id].categories.append(context_label(name, bool(builtin)))
         for contact_id, text in database.execute_sql(
-                "SELECT s.contact_id, s.text FROM source_card s WHERE s.id IN (SELECT max(id) "
-                f"FROM source_card WHERE contact_id IN ({marks}) GROUP BY contact_id)", chunk):
+            "SELECT s.contact_id, s.text FROM source_card s WHERE s.id IN (SELECT max(id) "
+            f"FROM source_card WHERE contact_id IN ({marks}) GROUP BY contact_id)",
+            chunk,
+        ):
             cards[contact_id].extra_lines = _extra_lines(text)
         yield [card_text(cards[i], version) for i in chunk if i in cards]
 
 
-def export_contacts(path: str | os.PathLike, *, vcard_version: str = "3.0",
-                    context: str | None = None, contact_ids: list[int] | None = None,
-                    progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> int:
+def export_contacts(
+    path: str | os.PathLike,
+    *,
+    vcard_version: str = "3.0",
+    context: str | None = None,
+    contact_ids: list[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
     """Write the people (all non-archived, one context's, or ``contact_ids``) to ``path``.
 
     Returns how many were written. The cards are written as they are made, a few
@@ -93,26 +132,41 @@ def export_contacts(path: str | os.PathLike, *, vcard_version: str = "3.0",
     ``progress(done, total)`` follows, ``cancelled()`` stops with
     ``entregent.errors.Cancelled``, the file at ``path`` untouched."""
     if vcard_version not in ("3.0", "4.0"):
-        raise UserError(_("vCard version {version} cannot be written; use 3.0 or 4.0.").format(
-            version=vcard_version))
+        raise UserError(
+            _("vCard version {version} cannot be written; use 3.0 or 4.0.").format(
+                version=vcard_version
+            )
+        )
     if contact_ids is not None:
         ids = [int(i) for i in contact_ids]
     elif context:
         context_id = _context_id(context)
-        ids = [r[0] for r in database.execute_sql(
-            "SELECT c.id FROM contact c JOIN contact_context cc ON cc.contact_id = c.id "
-            "WHERE cc.context_id = ? AND c.archived = 0 ORDER BY c.sort_key, c.id",
-            (context_id,))]
+        ids = [
+            r[0]
+            for r in database.execute_sql(
+                "SELECT c.id FROM contact c JOIN contact_context cc ON cc.contact_id = c.id "
+                "WHERE cc.context_id = ? AND c.archived = 0 ORDER BY c.sort_key, c.id",
+                (context_id,),
+            )
+        ]
     else:
-        ids = [r[0] for r in database.execute_sql(
-            "SELECT id FROM contact WHERE archived = 0 ORDER BY sort_key, id")]
+        ids = [
+            r[0]
+            for r in database.execute_sql(
+                "SELECT id FROM contact WHERE archived = 0 ORDER BY sort_key, id"
+            )
+        ]
     target = Path(path).expanduser()
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".entregent-", suffix=".vcf.part",
-                                             dir=target.parent if str(target.parent) else ".")
+        handle, temporary = tempfile.mkstemp(
+            prefix=".entregent-",
+            suffix=".vcf.part",
+            dir=target.parent if str(target.parent) else ".",
+        )
     except OSError as exc:
-        raise UserError(_("cannot write there ({error}).").format(error=exc.strerror),
-                        path=target) from exc
+        raise UserError(
+            _("cannot write there ({error}).").format(error=exc.strerror), path=target
+        ) from exc
     try:
         written = 0
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
@@ -128,8 +182,9 @@ def export_contacts(path: str | os.PathLike, *, vcard_version: str = "3.0",
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise UserError(_("cannot write the file ({error}).").format(error=exc.strerror),
-                        path=target) from exc
+        raise UserError(
+            _("cannot write the file ({error}).").format(error=exc.strerror), path=target
+        ) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -49,23 +49,52 @@ _CHUNK = 400
 _PROGRESS_EVERY = 250
 # Category names (folded) that mean a built-in context, in English and French.
 _BUILTIN_CATEGORIES = {
-    "family": "family", "famille": "family", "parents": "family",
-    "friends": "friends", "friend": "friends", "amis": "friends", "ami": "friends",
+    "family": "family",
+    "famille": "family",
+    "parents": "family",
+    "friends": "friends",
+    "friend": "friends",
+    "amis": "friends",
+    "ami": "friends",
     "copains": "friends",
-    "work": "work", "travail": "work", "coworkers": "work", "co-workers": "work",
-    "colleagues": "work", "collegues": "work", "collegue": "work", "business": "work",
-    "boulot": "work", "bureau": "work",
-    "club": "club", "clubs": "club",
-    "association": "association", "associations": "association", "asso": "association",
-    "charity": "charity", "caritatif": "charity", "benevolat": "charity",
+    "work": "work",
+    "travail": "work",
+    "coworkers": "work",
+    "co-workers": "work",
+    "colleagues": "work",
+    "collegues": "work",
+    "collegue": "work",
+    "business": "work",
+    "boulot": "work",
+    "bureau": "work",
+    "club": "club",
+    "clubs": "club",
+    "association": "association",
+    "associations": "association",
+    "asso": "association",
+    "charity": "charity",
+    "caritatif": "charity",
+    "benevolat": "charity",
     "volunteering": "charity",
-    "sport": "sport", "sports": "sport", "gym": "sport",
-    "neighbours": "neighbourhood", "neighbors": "neighbourhood", "voisins": "neighbourhood",
-    "neighbourhood": "neighbourhood", "quartier": "neighbourhood",
+    "sport": "sport",
+    "sports": "sport",
+    "gym": "sport",
+    "neighbours": "neighbourhood",
+    "neighbors": "neighbourhood",
+    "voisins": "neighbourhood",
+    "neighbourhood": "neighbourhood",
+    "quartier": "neighbourhood",
 }
 # Labels phones put on everyone: they say nothing about the person.
-_SYSTEM_CATEGORIES = {"my contacts", "starred in android", "starred", "favorites",
-                      "favourites", "card", "contacts"}
+_SYSTEM_CATEGORIES = {
+    "my contacts",
+    "starred in android",
+    "starred",
+    "favorites",
+    "favourites",
+    "card",
+    "contacts",
+}
 _CONTACT_COLUMNS = ("id", "sort_key", "photo", "archived", "created_at", "updated_at") + FIELDS
 
 
@@ -76,7 +105,7 @@ def context_for_category(category: str) -> str | None:
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 @dataclass
@@ -92,8 +121,9 @@ class _Contexts:
     """Category names → context ids, creating user contexts as needed."""
 
     def __init__(self, created: list[int]):
-        self.by_name = {fold(name): cid for cid, name in
-                        database.execute_sql("SELECT id, name FROM context")}
+        self.by_name = {
+            fold(name): cid for cid, name in database.execute_sql("SELECT id, name FROM context")
+        }
         self.created = created
 
     def ids_for(self, categories: list[str]) -> list[int]:
@@ -106,7 +136,9 @@ class _Contexts:
             if key not in self.by_name:
                 cursor = database.execute_sql(
                     "INSERT INTO context (name, kind, colour, priority, builtin, created_at) "
-                    "VALUES (?, 'other', '#888888', 0, 0, ?)", (name, str(utcnow())))
+                    "VALUES (?, 'other', '#888888', 0, 0, ?)",
+                    (name, str(utcnow())),
+                )
                 self.by_name[key] = cursor.lastrowid
                 self.created.append(cursor.lastrowid)
             if self.by_name[key] not in ids:
@@ -115,8 +147,15 @@ class _Contexts:
 
 
 class _VCardImport:
-    def __init__(self, path: str, encoding: str, batch: ImportBatch | None, report: FileReport,
-                 progress: ProgressCallback | None, should_cancel: CancelCheck | None):
+    def __init__(
+        self,
+        path: str,
+        encoding: str,
+        batch: ImportBatch | None,
+        report: FileReport,
+        progress: ProgressCallback | None,
+        should_cancel: CancelCheck | None,
+    ):
         self.path = path
         self.encoding = encoding
         self.batch_id = batch.id if batch is not None else None
@@ -153,9 +192,13 @@ class _VCardImport:
                 continue
             seen.add(raw.hash)
             try:
-                card = read_card(raw, encoding=self.encoding, region=self.region,
-                                 max_photo_bytes=self.max_photo,
-                                 max_properties=self.max_properties)
+                card = read_card(
+                    raw,
+                    encoding=self.encoding,
+                    region=self.region,
+                    max_photo_bytes=self.max_photo,
+                    max_properties=self.max_properties,
+                )
             except CardRejected as exc:
                 report.rejected.append(Problem(exc.line, exc.reason))
                 continue
@@ -165,8 +208,9 @@ class _VCardImport:
         groups = [c for c in cards if c.kind == "group"]
         self._load_uids([c.uid for c in people if c.uid])
         self._load_owners(people)
-        next_id = (database.execute_sql("SELECT coalesce(max(id), 0) FROM contact")
-                   .fetchone()[0]) + 1
+        next_id = (
+            (database.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]) + 1
+        )
         for index, card in enumerate(people):
             if index % _PROGRESS_EVERY == 0:
                 self._tick(None, total)
@@ -193,8 +237,12 @@ class _VCardImport:
         unique = list(dict.fromkeys(hashes))
         for chunk in _chunks(unique):
             marks = ",".join("?" * len(chunk))
-            known.update(r[0] for r in database.execute_sql(
-                f"SELECT DISTINCT hash FROM source_card WHERE hash IN ({marks})", chunk))
+            known.update(
+                r[0]
+                for r in database.execute_sql(
+                    f"SELECT DISTINCT hash FROM source_card WHERE hash IN ({marks})", chunk
+                )
+            )
         return known
 
     def _load_uids(self, uids: list[str]) -> None:
@@ -202,31 +250,44 @@ class _VCardImport:
         for chunk in _chunks(unique):
             marks = ",".join("?" * len(chunk))
             for cid, uid in database.execute_sql(
-                    f"SELECT id, uid FROM contact WHERE uid IN ({marks})", chunk):
+                f"SELECT id, uid FROM contact WHERE uid IN ({marks})", chunk
+            ):
                 self.uids[uid] = cid
 
     def _load_owners(self, people: list[CardData]) -> None:
-        keys = list({(m.kind, m.normalized) for c in people for m in c.methods
-                     if m.kind in ("tel", "email") and m.normalized})
+        keys = list(
+            {
+                (m.kind, m.normalized)
+                for c in people
+                for m in c.methods
+                if m.kind in ("tel", "email") and m.normalized
+            }
+        )
         for chunk in _chunks(keys, _CHUNK // 2):
             where = " OR ".join("(m.kind = ? AND m.normalized = ?)" for _k in chunk)
             params = [v for key in chunk for v in key]
             for kind, norm, cid, name in database.execute_sql(
-                    "SELECT m.kind, m.normalized, c.id, c.display_name FROM contact_method m "
-                    f"JOIN contact c ON c.id = m.contact_id WHERE {where}", params):
+                "SELECT m.kind, m.normalized, c.id, c.display_name FROM contact_method m "
+                f"JOIN contact c ON c.id = m.contact_id WHERE {where}",
+                params,
+            ):
                 self.owners.setdefault((kind, norm), (cid, name))
 
     # -- one person ---------------------------------------------------------------------
     def _method_rows(self, cid: int, card: CardData) -> list[tuple]:
-        return [(cid, m.kind, m.label, m.value, m.normalized, m.pref, position)
-                for position, m in enumerate(card.methods)]
+        return [
+            (cid, m.kind, m.label, m.value, m.normalized, m.pref, position)
+            for position, m in enumerate(card.methods)
+        ]
 
     def _state(self, uid: str, card: CardData, context_ids: list[int]) -> dict:
         data = {name: getattr(card, name) for name in FIELDS if name != "uid"}
         data["uid"] = uid
         data["photo"] = photo_digest(card.photo)
-        data["methods"] = [[m.kind, m.label, m.value, m.normalized, m.pref, position]
-                           for position, m in enumerate(card.methods)]
+        data["methods"] = [
+            [m.kind, m.label, m.value, m.normalized, m.pref, position]
+            for position, m in enumerate(card.methods)
+        ]
         data["contexts"] = sorted(context_ids)
         data["activity"] = 0
         return data
@@ -240,14 +301,23 @@ class _VCardImport:
         values = {name: getattr(card, name) for name in FIELDS if name != "uid"}
         values["uid"] = uid
         self.pending.contacts.append(
-            (cid, key, card.photo, 0, self.now, self.now) + tuple(values[f] for f in FIELDS))
+            (cid, key, card.photo, 0, self.now, self.now) + tuple(values[f] for f in FIELDS)
+        )
         self.pending.methods.extend(self._method_rows(cid, card))
         self.pending.links.extend((cid, ctx, self.now) for ctx in context_ids)
-        self.pending.sources.append((cid, self.batch_id, self.path, card.line, card.text,
-                                     card.hash, self.now))
+        self.pending.sources.append(
+            (cid, self.batch_id, self.path, card.line, card.text, card.hash, self.now)
+        )
         if self.batch_id is not None:
-            self.pending.changes.append((self.batch_id, cid, "created", None,
-                                         snapshot_json(self._state(uid, card, context_ids))))
+            self.pending.changes.append(
+                (
+                    self.batch_id,
+                    cid,
+                    "created",
+                    None,
+                    snapshot_json(self._state(uid, card, context_ids)),
+                )
+            )
         self.report.new += 1
         self._check_duplicate(cid, card)
 
@@ -261,8 +331,11 @@ class _VCardImport:
             if owner is None:
                 self.owners[key] = (cid, card.display_name)
             elif owner[0] != cid and not listed:
-                self.report.duplicate_candidates.append(DuplicateCandidate(
-                    cid, card.display_name, owner[0], owner[1], method.normalized))
+                self.report.duplicate_candidates.append(
+                    DuplicateCandidate(
+                        cid, card.display_name, owner[0], owner[1], method.normalized
+                    )
+                )
                 listed = True
 
     def _update(self, cid: int, card: CardData) -> None:
@@ -278,28 +351,35 @@ class _VCardImport:
             assignments["photo"] = card.photo
         if assignments:
             current = database.execute_sql(
-                "SELECT given_name, family_name, display_name FROM contact WHERE id = ?",
-                (cid,)).fetchone()
+                "SELECT given_name, family_name, display_name FROM contact WHERE id = ?", (cid,)
+            ).fetchone()
             given = assignments.get("given_name", current[0])
             family = assignments.get("family_name", current[1])
             display = assignments.get("display_name", current[2])
             assignments["sort_key"] = sort_key(given, family, display, self.order)
             assignments["updated_at"] = self.now
             columns = ", ".join(f"{name} = ?" for name in assignments)
-            database.execute_sql(f"UPDATE contact SET {columns} WHERE id = ?",
-                                 (*assignments.values(), cid))
+            database.execute_sql(
+                f"UPDATE contact SET {columns} WHERE id = ?", (*assignments.values(), cid)
+            )
         if card.methods:
             database.execute_sql("DELETE FROM contact_method WHERE contact_id = ?", (cid,))
             self._insert_methods(self._method_rows(cid, card))
         for ctx in self.contexts.ids_for(card.categories):
             database.execute_sql(
                 "INSERT OR IGNORE INTO contact_context (contact_id, context_id, created_at) "
-                "VALUES (?, ?, ?)", (cid, ctx, self.now))
-        self._insert_sources([(cid, self.batch_id, self.path, card.line, card.text, card.hash,
-                               self.now)])
+                "VALUES (?, ?, ?)",
+                (cid, ctx, self.now),
+            )
+        self._insert_sources(
+            [(cid, self.batch_id, self.path, card.line, card.text, card.hash, self.now)]
+        )
         after = snapshot(cid)
-        if before is not None and after is not None and same_state(after, before,
-                                                                   with_activity=False):
+        if (
+            before is not None
+            and after is not None
+            and same_state(after, before, with_activity=False)
+        ):
             self.report.unchanged += 1
             return
         self.report.updated += 1
@@ -307,29 +387,36 @@ class _VCardImport:
             database.execute_sql(
                 "INSERT INTO import_change (batch_id, contact_id, action, before, after) "
                 "VALUES (?, ?, 'updated', ?, ?)",
-                (self.batch_id, cid, snapshot_json(before or {}), snapshot_json(after or {})))
+                (self.batch_id, cid, snapshot_json(before or {}), snapshot_json(after or {})),
+            )
 
     def _group(self, card: CardData) -> None:
         """A group card: a context holding its members (they stay people)."""
         name = card.display_name.strip() or _("Group")
         [context_id] = self.contexts.ids_for([name]) or [None]
-        self._insert_sources([(None, self.batch_id, self.path, card.line, card.text, card.hash,
-                               self.now)])
+        self._insert_sources(
+            [(None, self.batch_id, self.path, card.line, card.text, card.hash, self.now)]
+        )
         if context_id is None:
             return
         for member in card.members:
             if member.lower().startswith("mailto:"):
                 row = database.execute_sql(
                     "SELECT contact_id FROM contact_method WHERE kind = 'email' AND "
-                    "normalized = ? LIMIT 1", (member[7:].strip().lower(),)).fetchone()
+                    "normalized = ? LIMIT 1",
+                    (member[7:].strip().lower(),),
+                ).fetchone()
             else:
                 row = database.execute_sql(
                     "SELECT id FROM contact WHERE uid IN (?, ?) LIMIT 1",
-                    (member, "urn:uuid:" + member)).fetchone()
+                    (member, "urn:uuid:" + member),
+                ).fetchone()
             if row is not None:
                 database.execute_sql(
                     "INSERT OR IGNORE INTO contact_context (contact_id, context_id, created_at) "
-                    "VALUES (?, ?, ?)", (row[0], context_id, self.now))
+                    "VALUES (?, ?, ?)",
+                    (row[0], context_id, self.now),
+                )
 
     # -- writing ------------------------------------------------------------------------
     def _executemany(self, sql: str, rows: list[tuple]) -> None:
@@ -339,12 +426,16 @@ class _VCardImport:
     def _insert_methods(self, rows: list[tuple]) -> None:
         self._executemany(
             "INSERT INTO contact_method (contact_id, kind, label, value, normalized, pref, "
-            "position) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            "position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
     def _insert_sources(self, rows: list[tuple]) -> None:
         self._executemany(
             "INSERT INTO source_card (contact_id, batch_id, path, line, text, hash, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
     def _flush(self) -> None:
         pending = self.pending
@@ -355,19 +446,34 @@ class _VCardImport:
         database.execute_sql("PRAGMA defer_foreign_keys = ON")
         self._insert_methods(pending.methods)
         marks = ", ".join("?" * len(_CONTACT_COLUMNS))
-        self._executemany(f"INSERT INTO contact ({', '.join(_CONTACT_COLUMNS)}) VALUES ({marks})",
-                          pending.contacts)
-        self._executemany("INSERT OR IGNORE INTO contact_context (contact_id, context_id, "
-                          "created_at) VALUES (?, ?, ?)", pending.links)
+        self._executemany(
+            f"INSERT INTO contact ({', '.join(_CONTACT_COLUMNS)}) VALUES ({marks})",
+            pending.contacts,
+        )
+        self._executemany(
+            "INSERT OR IGNORE INTO contact_context (contact_id, context_id, "
+            "created_at) VALUES (?, ?, ?)",
+            pending.links,
+        )
         self._insert_sources(pending.sources)
-        self._executemany("INSERT INTO import_change (batch_id, contact_id, action, before, "
-                          "after) VALUES (?, ?, ?, ?, ?)", pending.changes)
+        self._executemany(
+            "INSERT INTO import_change (batch_id, contact_id, action, before, "
+            "after) VALUES (?, ?, ?, ?, ?)",
+            pending.changes,
+        )
         self.pending = _Pending()
 
 
-def import_vcard_text(text: str, *, path: str, encoding: str, batch: ImportBatch | None,
-                      report: FileReport, progress: ProgressCallback | None = None,
-                      should_cancel: CancelCheck | None = None) -> list[int]:
+def import_vcard_text(
+    text: str,
+    *,
+    path: str,
+    encoding: str,
+    batch: ImportBatch | None,
+    report: FileReport,
+    progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+) -> list[int]:
     """Import the cards in ``text`` (the caller holds the transaction).
 
     Returns the ids of the contexts it created (for undo)."""

@@ -15,9 +15,23 @@ from entregent.model.database import database
 
 __all__: list[str] = []  # helpers for the import services, no use case here
 
-FIELDS = ("uid", "display_name", "given_name", "family_name", "additional_names", "prefix",
-          "suffix", "nickname", "org", "title", "birthday", "anniversary", "note", "photo_url",
-          "rev")
+FIELDS = (
+    "uid",
+    "display_name",
+    "given_name",
+    "family_name",
+    "additional_names",
+    "prefix",
+    "suffix",
+    "nickname",
+    "org",
+    "title",
+    "birthday",
+    "anniversary",
+    "note",
+    "photo_url",
+    "rev",
+)
 _COMPARED = FIELDS + ("photo", "methods", "contexts")
 
 
@@ -28,7 +42,8 @@ def photo_digest(data: bytes | None) -> str | None:
 def snapshot(contact_id: int, *, with_photo: bool = False) -> dict | None:
     """The contact as stored now (None if it is gone)."""
     row = database.execute_sql(
-        f"SELECT {', '.join(FIELDS)}, photo FROM contact WHERE id = ?", (contact_id,)).fetchone()
+        f"SELECT {', '.join(FIELDS)}, photo FROM contact WHERE id = ?", (contact_id,)
+    ).fetchone()
     if row is None:
         return None
     data = dict(zip(FIELDS, row[:-1], strict=True))
@@ -36,16 +51,26 @@ def snapshot(contact_id: int, *, with_photo: bool = False) -> dict | None:
     data["photo"] = photo_digest(photo)
     if with_photo:
         data["photo_data"] = base64.b64encode(photo).decode() if photo else None
-    data["methods"] = [list(r) for r in database.execute_sql(
-        "SELECT kind, label, value, normalized, pref, position FROM contact_method "
-        "WHERE contact_id = ? ORDER BY position, id", (contact_id,))]
-    data["contexts"] = sorted(r[0] for r in database.execute_sql(
-        "SELECT context_id FROM contact_context WHERE contact_id = ?", (contact_id,)))
+    data["methods"] = [
+        list(r)
+        for r in database.execute_sql(
+            "SELECT kind, label, value, normalized, pref, position FROM contact_method "
+            "WHERE contact_id = ? ORDER BY position, id",
+            (contact_id,),
+        )
+    ]
+    data["contexts"] = sorted(
+        r[0]
+        for r in database.execute_sql(
+            "SELECT context_id FROM contact_context WHERE contact_id = ?", (contact_id,)
+        )
+    )
     data["activity"] = database.execute_sql(
         "SELECT (SELECT count(*) FROM participant WHERE contact_id = ?) + "
         "(SELECT count(*) FROM follow_up WHERE contact_id = ?) + "
         "(SELECT count(*) FROM membership WHERE contact_id = ?)",
-        (contact_id, contact_id, contact_id)).fetchone()[0]
+        (contact_id, contact_id, contact_id),
+    ).fetchone()[0]
     return data
 
 

@@ -14,9 +14,20 @@ from entregent.model.database import database
 from entregent.model.tables import CONTEXT_KINDS, Contact, ContactContext, Context
 from entregent.model.text_folding import fold
 
-__all__ = ["ContextSummary", "list_contexts", "context_label", "find_context", "create_context",
-           "rename_context", "recolour_context", "set_context_cadence", "delete_context",
-           "tag_contacts", "untag_contacts", "contexts_of"]
+__all__ = [
+    "ContextSummary",
+    "list_contexts",
+    "context_label",
+    "find_context",
+    "create_context",
+    "rename_context",
+    "recolour_context",
+    "set_context_cadence",
+    "delete_context",
+    "tag_contacts",
+    "untag_contacts",
+    "contexts_of",
+]
 
 
 @dataclass
@@ -31,15 +42,30 @@ class ContextSummary:
     count: int
 
     def as_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "label": self.label, "kind": self.kind,
-                "colour": self.colour, "cadence_days": self.cadence_days,
-                "builtin": self.builtin, "count": self.count}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "kind": self.kind,
+            "colour": self.colour,
+            "cadence_days": self.cadence_days,
+            "builtin": self.builtin,
+            "count": self.count,
+        }
 
 
 # The built-in contexts' names (model/steps/v001_initial.BUILTIN_CONTEXTS), marked
 # here so that the catalogue holds them; they are stored in English.
-BUILTIN_CONTEXT_NAMES = (N_("family"), N_("friends"), N_("club"), N_("work"),
-                         N_("association"), N_("charity"), N_("sport"), N_("neighbourhood"))
+BUILTIN_CONTEXT_NAMES = (
+    N_("family"),
+    N_("friends"),
+    N_("club"),
+    N_("work"),
+    N_("association"),
+    N_("charity"),
+    N_("sport"),
+    N_("neighbourhood"),
+)
 
 
 def context_label(name: str, builtin: bool) -> str:
@@ -50,14 +76,30 @@ def context_label(name: str, builtin: bool) -> str:
 def list_contexts() -> list[ContextSummary]:
     """Every context with the number of (non-archived) people in it."""
     count = pw.fn.COUNT(Contact.id)
-    rows = (Context.select(Context, count.alias("n"))
-            .join(ContactContext, pw.JOIN.LEFT_OUTER)
-            .join(Contact, pw.JOIN.LEFT_OUTER,
-                  on=((ContactContext.contact == Contact.id) & (Contact.archived == False)))  # noqa: E712
-            .group_by(Context.id)
-            .order_by(Context.builtin.desc(), Context.priority.desc(), Context.name))
-    return [ContextSummary(c.id, c.name, context_label(c.name, c.builtin), c.kind, c.colour,
-                           c.cadence_days, c.builtin, c.n) for c in rows]
+    rows = (
+        Context.select(Context, count.alias("n"))
+        .join(ContactContext, pw.JOIN.LEFT_OUTER)
+        .join(
+            Contact,
+            pw.JOIN.LEFT_OUTER,
+            on=((ContactContext.contact == Contact.id) & (Contact.archived == False)),  # noqa: E712
+        )
+        .group_by(Context.id)
+        .order_by(Context.builtin.desc(), Context.priority.desc(), Context.name)
+    )
+    return [
+        ContextSummary(
+            c.id,
+            c.name,
+            context_label(c.name, c.builtin),
+            c.kind,
+            c.colour,
+            c.cadence_days,
+            c.builtin,
+            c.n,
+        )
+        for c in rows
+    ]
 
 
 # --- Creating, changing and deleting contexts; tagging people -----------------------
@@ -85,7 +127,9 @@ def _check_name(name: str, *, ignore_id: int | None = None) -> str:
         raise UserError(_("A context needs a name."))
     for context in Context.select(Context.id, Context.name, Context.builtin):
         if context.id != ignore_id and fold(name) in (
-                fold(context.name), fold(context_label(context.name, context.builtin))):
+            fold(context.name),
+            fold(context_label(context.name, context.builtin)),
+        ):
             raise UserError(_("There is already a context called “{name}”.").format(name=name))
     return name
 
@@ -102,16 +146,29 @@ def _check_cadence(days: int | None) -> int | None:
     return days
 
 
-def create_context(name: str, *, kind: str = "other", colour: str = "#888888",
-                   cadence_days: int | None = None, priority: int = 0) -> int:
+def create_context(
+    name: str,
+    *,
+    kind: str = "other",
+    colour: str = "#888888",
+    cadence_days: int | None = None,
+    priority: int = 0,
+) -> int:
     """A new user-made context; returns its id."""
     if kind not in CONTEXT_KINDS:
-        raise UserError(_("Unknown kind of context “{kind}”; use one of: {kinds}.").format(
-            kind=kind, kinds=", ".join(CONTEXT_KINDS)))
+        raise UserError(
+            _("Unknown kind of context “{kind}”; use one of: {kinds}.").format(
+                kind=kind, kinds=", ".join(CONTEXT_KINDS)
+            )
+        )
     with database.atomic():
-        context = Context.create(name=_check_name(name), kind=kind,
-                                 colour=_check_colour(colour),
-                                 cadence_days=_check_cadence(cadence_days), priority=priority)
+        context = Context.create(
+            name=_check_name(name),
+            kind=kind,
+            colour=_check_colour(colour),
+            cadence_days=_check_cadence(cadence_days),
+            priority=priority,
+        )
     return context.id
 
 
@@ -125,12 +182,14 @@ def rename_context(context_id: int, name: str) -> None:
 
 def recolour_context(context_id: int, colour: str) -> None:
     Context.update(colour=_check_colour(colour)).where(
-        Context.id == find_context(context_id).id).execute()
+        Context.id == find_context(context_id).id
+    ).execute()
 
 
 def set_context_cadence(context_id: int, cadence_days: int | None) -> None:
     Context.update(cadence_days=_check_cadence(cadence_days)).where(
-        Context.id == find_context(context_id).id).execute()
+        Context.id == find_context(context_id).id
+    ).execute()
 
 
 def delete_context(context_id: int) -> int:
@@ -151,13 +210,12 @@ def tag_contacts(contact_ids, context_ids) -> int:
         found = {c.id for c in Contact.select(Contact.id).where(Contact.id.in_(contact_ids))}
         missing = [c for c in contact_ids if c not in found]
         if missing:
-            raise NotFound(_("No person with id {ids}.").format(
-                ids=", ".join(map(str, missing))))
+            raise NotFound(_("No person with id {ids}.").format(ids=", ".join(map(str, missing))))
         before = ContactContext.select().where(ContactContext.contact.in_(contact_ids)).count()
         ContactContext.insert_many(
             [(p, x) for p in contact_ids for x in context_ids],
-            fields=[ContactContext.contact, ContactContext.context]).on_conflict_ignore(
-        ).execute()
+            fields=[ContactContext.contact, ContactContext.context],
+        ).on_conflict_ignore().execute()
         after = ContactContext.select().where(ContactContext.contact.in_(contact_ids)).count()
     return after - before
 
@@ -165,15 +223,34 @@ def tag_contacts(contact_ids, context_ids) -> int:
 def untag_contacts(contact_ids, context_ids) -> int:
     """Remove the contexts from the people; returns how many tags went."""
     context_ids = [find_context(c).id for c in context_ids]
-    return ContactContext.delete().where(
-        ContactContext.contact.in_([int(c) for c in contact_ids])
-        & ContactContext.context.in_(context_ids)).execute()
+    return (
+        ContactContext.delete()
+        .where(
+            ContactContext.contact.in_([int(c) for c in contact_ids])
+            & ContactContext.context.in_(context_ids)
+        )
+        .execute()
+    )
 
 
 def contexts_of(contact_id: int) -> list[ContextSummary]:
     """The contexts one person is tagged with, highest priority first (count is 0)."""
-    rows = (Context.select().join(ContactContext)
-            .where(ContactContext.contact == contact_id)
-            .order_by(Context.priority.desc(), Context.name))
-    return [ContextSummary(c.id, c.name, context_label(c.name, c.builtin), c.kind, c.colour,
-                           c.cadence_days, c.builtin, 0) for c in rows]
+    rows = (
+        Context.select()
+        .join(ContactContext)
+        .where(ContactContext.contact == contact_id)
+        .order_by(Context.priority.desc(), Context.name)
+    )
+    return [
+        ContextSummary(
+            c.id,
+            c.name,
+            context_label(c.name, c.builtin),
+            c.kind,
+            c.colour,
+            c.cadence_days,
+            c.builtin,
+            0,
+        )
+        for c in rows
+    ]

@@ -27,8 +27,14 @@ from pathlib import Path
 
 from entregent.paths import seeds_dir
 
-__all__ = ["fresh_demo_database", "build_demo_database", "demo_template", "copy_demo",
-           "DemoReport", "demo_cache_key"]
+__all__ = [
+    "fresh_demo_database",
+    "build_demo_database",
+    "demo_template",
+    "copy_demo",
+    "DemoReport",
+    "demo_cache_key",
+]
 
 _TEMPLATE_PREFIX = "demo-template-"
 _DEMO_PREFIX = "entregent-demo-"
@@ -44,8 +50,9 @@ class DemoReport:
     anchor: dt.date | None = None
 
 
-def build_demo_database(path: Path, *, today: dt.date | None = None,
-                        folder: Path | None = None) -> DemoReport:
+def build_demo_database(
+    path: Path, *, today: dt.date | None = None, folder: Path | None = None
+) -> DemoReport:
     """Build the demo network into ``path`` (a new file), dated as of ``today``."""
     from entregent.services.session import close_session, open_session
 
@@ -147,8 +154,9 @@ def demo_template(folder: Path | None = None) -> tuple[Path, DemoReport | None]:
     return template, report
 
 
-def copy_demo(template: Path, path: Path, *, today: dt.date | None = None,
-              folder: Path | None = None) -> Path:
+def copy_demo(
+    template: Path, path: Path, *, today: dt.date | None = None, folder: Path | None = None
+) -> Path:
     """Copy a template to ``path`` and bring its dates from the anchor (of the seeds in
     ``folder``) to ``today``."""
     from entregent.model.database import open_database

@@ -82,8 +82,9 @@ def _shift_interactions(days: int, default_zone: ZoneInfo) -> None:
     database.cursor().executemany("UPDATE interaction SET occurred_at = ? WHERE id = ?", moved)
 
 
-def shift_dates(days: int, anchor: dt.date, *, now: dt.datetime | None = None,
-                zone: str = "Europe/Paris") -> None:
+def shift_dates(
+    days: int, anchor: dt.date, *, now: dt.datetime | None = None, zone: str = "Europe/Paris"
+) -> None:
     """Move every stored date of the demo by ``days`` days (one transaction); ``anchor``
     is the date the seeds were written as of, ``zone`` where the demo user lives (for
     interactions stored without a zone)."""
@@ -95,10 +96,14 @@ def shift_dates(days: int, anchor: dt.date, *, now: dt.datetime | None = None,
         _shift_interactions(days, ZoneInfo(zone))
         for statement in _SHIFTS:
             database.execute_sql(statement, {"days": modifier})
-        database.execute_sql("DELETE FROM interaction WHERE occurred_at > ?",
-                             (now.strftime("%Y-%m-%d %H:%M:%S"),))
-        for contact_id, birthday in (Contact.select(Contact.id, Contact.birthday)
-                                     .where(Contact.birthday.is_null(False)).tuples()):
+        database.execute_sql(
+            "DELETE FROM interaction WHERE occurred_at > ?", (now.strftime("%Y-%m-%d %H:%M:%S"),)
+        )
+        for contact_id, birthday in (
+            Contact.select(Contact.id, Contact.birthday)
+            .where(Contact.birthday.is_null(False))
+            .tuples()
+        ):
             try:
                 moved = shift_birthday(birthday, days, anchor)
             except ValueError:

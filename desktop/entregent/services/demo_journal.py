@@ -57,8 +57,9 @@ def read_journal(folder: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UserError(_("the demo journal cannot be read ({error}).").format(error=exc),
-                        path=path) from exc
+        raise UserError(
+            _("the demo journal cannot be read ({error}).").format(error=exc), path=path
+        ) from exc
 
 
 def apply_journal_settings(journal: dict) -> None:
@@ -78,8 +79,9 @@ class _People:
         try:
             return self.ids[fold(name)]
         except KeyError:
-            raise UserError(_("the demo journal names “{name}”, who is in no seed card.")
-                            .format(name=name)) from None
+            raise UserError(
+                _("the demo journal names “{name}”, who is in no seed card.").format(name=name)
+            ) from None
 
 
 def _wall_time(text: str) -> dt.datetime:
@@ -112,15 +114,20 @@ def _load_groups(journal: dict, counts: JournalCounts) -> dict[str, int]:
     for entry in journal.get("organizations", ()):
         context = entry.get("context")
         groups[entry["key"]] = create_group(
-            entry["name"], entry.get("kind", "association"), joined_on=entry.get("joined_on"),
-            left_on=entry.get("left_on"), my_role=entry.get("my_role", ""),
-            context_id=find_context(context).id if context else None)
+            entry["name"],
+            entry.get("kind", "association"),
+            joined_on=entry.get("joined_on"),
+            left_on=entry.get("left_on"),
+            my_role=entry.get("my_role", ""),
+            context_id=find_context(context).id if context else None,
+        )
         counts.groups += 1
     return groups
 
 
-def _load_people(journal: dict, people: _People, groups: dict[str, int],
-                 counts: JournalCounts) -> None:
+def _load_people(
+    journal: dict, people: _People, groups: dict[str, int], counts: JournalCounts
+) -> None:
     from entregent.services.contexts import find_context, tag_contacts
     from entregent.services.organizations import add_member
     from entregent.services.person_edits import update_person
@@ -152,15 +159,20 @@ def _load_people(journal: dict, people: _People, groups: dict[str, int],
         if met:
             set_how_met(contact_id, **met)
         for membership in entry.get("memberships", ()):
-            add_member(groups[membership["organization"]], contact_id,
-                       role=membership.get("role", ""), since=membership.get("since"))
+            add_member(
+                groups[membership["organization"]],
+                contact_id,
+                role=membership.get("role", ""),
+                since=membership.get("since"),
+            )
             counts.memberships += 1
     for context, ids in by_context.items():
         tag_contacts(ids, [context])
 
 
-def _load_interactions(journal: dict, people: _People, groups: dict[str, int],
-                       counts: JournalCounts) -> None:
+def _load_interactions(
+    journal: dict, people: _People, groups: dict[str, int], counts: JournalCounts
+) -> None:
     from entregent.services.asks import record_ask
     from entregent.services.interactions import log_interaction
 
@@ -169,18 +181,32 @@ def _load_interactions(journal: dict, people: _People, groups: dict[str, int],
         when = _wall_time(entry["when"])
         ask = entry.get("ask")
         if ask:
-            ask_id = record_ask(ids[0], ask["what"], warnings=ask.get("warnings", ()),
-                                decision=ask.get("decision"), detail=entry.get("note", ""),
-                                when=when, outcome=ask.get("outcome", "pending"))
+            ask_id = record_ask(
+                ids[0],
+                ask["what"],
+                warnings=ask.get("warnings", ()),
+                decision=ask.get("decision"),
+                detail=entry.get("note", ""),
+                when=when,
+                outcome=ask.get("outcome", "pending"),
+            )
             if ask.get("outcome_on"):
                 Ask.update(outcome_at=_utc_noon(ask["outcome_on"])).where(
-                    Ask.id == ask_id).execute()
+                    Ask.id == ask_id
+                ).execute()
             counts.asks += 1
         else:
             group = entry.get("organization")
-            log_interaction(ids, entry["kind"], when, entry.get("register"),
-                            channel=entry.get("channel", ""), note=entry.get("note", ""),
-                            tz=DEMO_ZONE, organization_id=groups[group] if group else None)
+            log_interaction(
+                ids,
+                entry["kind"],
+                when,
+                entry.get("register"),
+                channel=entry.get("channel", ""),
+                note=entry.get("note", ""),
+                tz=DEMO_ZONE,
+                organization_id=groups[group] if group else None,
+            )
         counts.interactions += 1
 
 
@@ -189,8 +215,9 @@ def _load_followups(journal: dict, people: _People, counts: JournalCounts) -> No
 
     for entry in journal.get("followups", ()):
         due_time = dt.time.fromisoformat(entry["time"]) if entry.get("time") else None
-        follow_up_id = create_followup(people(entry["who"]), entry["due"], due_time=due_time,
-                                       note=entry.get("note", ""))
+        follow_up_id = create_followup(
+            people(entry["who"]), entry["due"], due_time=due_time, note=entry.get("note", "")
+        )
         if entry.get("done"):
             complete_followup(follow_up_id, at=_utc_noon(entry["done"]))
         counts.followups += 1

@@ -88,40 +88,70 @@ def _day(value) -> dt.date:
 def _overdue(today: dt.date) -> list[DueItem]:
     items = []
     for contact_id, name, last, created, days in database.execute_sql(
-            _OVERDUE_SQL, {"today": today.isoformat()}):
+        _OVERDUE_SQL, {"today": today.isoformat()}
+    ):
         last_day = _day(last) if last else None
         since = last_day or _day(created)
-        items.append(DueItem(contact_id, name, cadence.OVERDUE,
-                             cadence.overdue_reason(last_day, since, days, today),
-                             last_day, days, (today - since).days / days))
+        items.append(
+            DueItem(
+                contact_id,
+                name,
+                cadence.OVERDUE,
+                cadence.overdue_reason(last_day, since, days, today),
+                last_day,
+                days,
+                (today - since).days / days,
+            )
+        )
     items.sort(key=lambda item: (-(item.ratio or 0), item.name.casefold()))
     return items
 
 
 def _follow_ups(today: dt.date) -> list[DueItem]:
-    return [DueItem(contact_id, name, cadence.FOLLOW_UP,
-                    cadence.follow_up_reason(_day(due_on), note, today), _day(due_on),
-                    follow_up_id=follow_up_id)
-            for follow_up_id, contact_id, name, due_on, note in database.execute_sql(
-                _FOLLOW_UPS_SQL, {"today": today.isoformat()})]
+    return [
+        DueItem(
+            contact_id,
+            name,
+            cadence.FOLLOW_UP,
+            cadence.follow_up_reason(_day(due_on), note, today),
+            _day(due_on),
+            follow_up_id=follow_up_id,
+        )
+        for follow_up_id, contact_id, name, due_on, note in database.execute_sql(
+            _FOLLOW_UPS_SQL, {"today": today.isoformat()}
+        )
+    ]
 
 
 def _informal(today: dt.date) -> list[DueItem]:
     since = today - dt.timedelta(days=get_setting("informal_followup_days"))
-    rows = database.execute_sql(_INFORMAL_SQL, {
-        "since": _stamp(since), "tomorrow": _stamp(today + dt.timedelta(days=1))})
-    return [DueItem(contact_id, name, cadence.INFORMAL,
-                    cadence.informal_reason(_(KIND_LABELS.get(kind, kind)), _day(when), today),
-                    _day(when))
-            for contact_id, name, kind, when in rows]
+    rows = database.execute_sql(
+        _INFORMAL_SQL, {"since": _stamp(since), "tomorrow": _stamp(today + dt.timedelta(days=1))}
+    )
+    return [
+        DueItem(
+            contact_id,
+            name,
+            cadence.INFORMAL,
+            cadence.informal_reason(_(KIND_LABELS.get(kind, kind)), _day(when), today),
+            _day(when),
+        )
+        for contact_id, name, kind, when in rows
+    ]
 
 
 def _owed_help(today: dt.date) -> list[DueItem]:
     window = today - dt.timedelta(days=get_setting("balance_window_days"))
-    return [DueItem(contact_id, name, cadence.OWED_HELP,
-                    cadence.owed_help_reason(_day(got), today), _day(got))
-            for contact_id, name, got in database.execute_sql(
-                _OWED_SQL, {"window": _stamp(window)})]
+    return [
+        DueItem(
+            contact_id,
+            name,
+            cadence.OWED_HELP,
+            cadence.owed_help_reason(_day(got), today),
+            _day(got),
+        )
+        for contact_id, name, got in database.execute_sql(_OWED_SQL, {"window": _stamp(window)})
+    ]
 
 
 def _birthdays(today: dt.date) -> list[DueItem]:
@@ -129,15 +159,23 @@ def _birthdays(today: dt.date) -> list[DueItem]:
     marks = ", ".join("?" for _key in keys)
     rows = database.execute_sql(
         "SELECT id, display_name, birthday FROM contact WHERE archived = 0 "
-        f"AND birthday IS NOT NULL AND substr(birthday, -5) IN ({marks})", list(keys))
+        f"AND birthday IS NOT NULL AND substr(birthday, -5) IN ({marks})",
+        list(keys),
+    )
     items = []
     for contact_id, name, birthday in rows:
         when = cadence.next_birthday(birthday, today)
         if when is None:
             continue
-        items.append(DueItem(contact_id, name, cadence.BIRTHDAY,
-                             cadence.birthday_reason(when, cadence.age_on(birthday, when),
-                                                     today), when))
+        items.append(
+            DueItem(
+                contact_id,
+                name,
+                cadence.BIRTHDAY,
+                cadence.birthday_reason(when, cadence.age_on(birthday, when), today),
+                when,
+            )
+        )
     items.sort(key=lambda item: (item.date, item.name.casefold()))
     return items
 
@@ -150,8 +188,13 @@ def due_list(today: dt.date | None = None) -> list[DueItem]:
     birthdays ahead. A person may appear once per reason.
     """
     today = today or dt.date.today()
-    return (_overdue(today) + _follow_ups(today) + _informal(today) + _owed_help(today)
-            + _birthdays(today))
+    return (
+        _overdue(today)
+        + _follow_ups(today)
+        + _informal(today)
+        + _owed_help(today)
+        + _birthdays(today)
+    )
 
 
 def due_ids_by_kind(today: dt.date | None = None) -> dict[str, set[int]]:
@@ -162,17 +205,30 @@ def due_ids_by_kind(today: dt.date | None = None) -> dict[str, set[int]]:
     keys = cadence.birthday_keys(today, get_setting("birthday_days"))
     marks = ", ".join("?" for _key in keys)
     return {
-        cadence.OVERDUE: {row[0] for row in database.execute_sql(
-            _OVERDUE_SQL, {"today": today.isoformat()})},
-        cadence.FOLLOW_UP: {row[1] for row in database.execute_sql(
-            _FOLLOW_UPS_SQL, {"today": today.isoformat()})},
-        cadence.INFORMAL: {row[0] for row in database.execute_sql(_INFORMAL_SQL, {
-            "since": _stamp(since), "tomorrow": _stamp(today + dt.timedelta(days=1))})},
-        cadence.OWED_HELP: {row[0] for row in database.execute_sql(
-            _OWED_SQL, {"window": _stamp(window)})},
-        cadence.BIRTHDAY: {row[0] for row in database.execute_sql(
-            "SELECT id FROM contact WHERE archived = 0 AND birthday IS NOT NULL "
-            f"AND substr(birthday, -5) IN ({marks})", list(keys))},
+        cadence.OVERDUE: {
+            row[0] for row in database.execute_sql(_OVERDUE_SQL, {"today": today.isoformat()})
+        },
+        cadence.FOLLOW_UP: {
+            row[1] for row in database.execute_sql(_FOLLOW_UPS_SQL, {"today": today.isoformat()})
+        },
+        cadence.INFORMAL: {
+            row[0]
+            for row in database.execute_sql(
+                _INFORMAL_SQL,
+                {"since": _stamp(since), "tomorrow": _stamp(today + dt.timedelta(days=1))},
+            )
+        },
+        cadence.OWED_HELP: {
+            row[0] for row in database.execute_sql(_OWED_SQL, {"window": _stamp(window)})
+        },
+        cadence.BIRTHDAY: {
+            row[0]
+            for row in database.execute_sql(
+                "SELECT id FROM contact WHERE archived = 0 AND birthday IS NOT NULL "
+                f"AND substr(birthday, -5) IN ({marks})",
+                list(keys),
+            )
+        },
     }
 
 

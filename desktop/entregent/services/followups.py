@@ -17,8 +17,16 @@ from entregent.i18n import _
 from entregent.model.database import database
 from entregent.model.tables import Contact, FollowUp, utcnow
 
-__all__ = ["FollowUpView", "create_followup", "reschedule_followup", "edit_followup_note",
-           "complete_followup", "reopen_followup", "delete_followup", "list_followups"]
+__all__ = [
+    "FollowUpView",
+    "create_followup",
+    "reschedule_followup",
+    "edit_followup_note",
+    "complete_followup",
+    "reopen_followup",
+    "delete_followup",
+    "list_followups",
+]
 
 
 @dataclass
@@ -34,11 +42,17 @@ class FollowUpView:
     sequence: int
 
     def as_json(self) -> dict:
-        return {"id": self.id, "contact_id": self.contact_id, "contact": self.contact_name,
-                "due_on": self.due_on.isoformat(),
-                "due_time": self.due_time.strftime("%H:%M") if self.due_time else None,
-                "note": self.note, "done": self.done_at is not None, "uid": self.uid,
-                "sequence": self.sequence}
+        return {
+            "id": self.id,
+            "contact_id": self.contact_id,
+            "contact": self.contact_name,
+            "due_on": self.due_on.isoformat(),
+            "due_time": self.due_time.strftime("%H:%M") if self.due_time else None,
+            "note": self.note,
+            "done": self.done_at is not None,
+            "uid": self.uid,
+            "sequence": self.sequence,
+        }
 
 
 def _changed(follow_up: FollowUp, *, created: bool = False) -> None:
@@ -53,8 +67,7 @@ def _changed(follow_up: FollowUp, *, created: bool = False) -> None:
 
 
 def _get(follow_up_id: int) -> FollowUp:
-    follow_up = FollowUp.get_or_none((FollowUp.id == follow_up_id)
-                                     & FollowUp.deleted_at.is_null())
+    follow_up = FollowUp.get_or_none((FollowUp.id == follow_up_id) & FollowUp.deleted_at.is_null())
     if follow_up is None:
         raise NotFound(_("No follow-up with id {id}.").format(id=follow_up_id))
     return follow_up
@@ -71,20 +84,21 @@ def _as_date(value) -> dt.date:
         raise UserError(_("“{value}” is not a date (YYYY-MM-DD).").format(value=value)) from exc
 
 
-def create_followup(contact_id: int, due_on, *, due_time: dt.time | None = None,
-                    note: str = "") -> int:
+def create_followup(
+    contact_id: int, due_on, *, due_time: dt.time | None = None, note: str = ""
+) -> int:
     """A new follow-up with ``contact_id`` on ``due_on``; returns its id."""
     if Contact.get_or_none(Contact.id == contact_id) is None:
         raise NotFound(_("No person with id {id}.").format(id=contact_id))
     with database.atomic():
-        follow_up = FollowUp(contact=contact_id, due_on=_as_date(due_on), due_time=due_time,
-                             note=note)
+        follow_up = FollowUp(
+            contact=contact_id, due_on=_as_date(due_on), due_time=due_time, note=note
+        )
         _changed(follow_up, created=True)
     return follow_up.id
 
 
-def reschedule_followup(follow_up_id: int, due_on, *,
-                        due_time: dt.time | None = None) -> None:
+def reschedule_followup(follow_up_id: int, due_on, *, due_time: dt.time | None = None) -> None:
     with database.atomic():
         follow_up = _get(follow_up_id)
         follow_up.due_on = _as_date(due_on)
@@ -123,11 +137,15 @@ def delete_followup(follow_up_id: int) -> None:
         _changed(follow_up)
 
 
-def list_followups(contact_id: int | None = None, *, include_done: bool = False,
-                   until: dt.date | None = None) -> list[FollowUpView]:
+def list_followups(
+    contact_id: int | None = None, *, include_done: bool = False, until: dt.date | None = None
+) -> list[FollowUpView]:
     """Open follow-ups (and done ones if asked), soonest first."""
-    query = (FollowUp.select(FollowUp, Contact.id, Contact.display_name)
-             .join(Contact).where(FollowUp.deleted_at.is_null()))
+    query = (
+        FollowUp.select(FollowUp, Contact.id, Contact.display_name)
+        .join(Contact)
+        .where(FollowUp.deleted_at.is_null())
+    )
     if contact_id is not None:
         query = query.where(FollowUp.contact == contact_id)
     if not include_done:
@@ -135,5 +153,17 @@ def list_followups(contact_id: int | None = None, *, include_done: bool = False,
     if until is not None:
         query = query.where(FollowUp.due_on <= until)
     query = query.order_by(FollowUp.due_on, FollowUp.due_time, FollowUp.id)
-    return [FollowUpView(f.id, f.contact.id, f.contact.display_name, f.due_on, f.due_time,
-                         f.note, f.done_at, f.uid, f.sequence) for f in query]
+    return [
+        FollowUpView(
+            f.id,
+            f.contact.id,
+            f.contact.display_name,
+            f.due_on,
+            f.due_time,
+            f.note,
+            f.done_at,
+            f.uid,
+            f.sequence,
+        )
+        for f in query
+    ]

@@ -40,10 +40,18 @@ class ImportSummary:
     undone_at: str | None
 
     def as_json(self) -> dict:
-        return {"id": self.id, "path": self.path, "kind": self.kind,
-                "started_at": self.started_at, "finished_at": self.finished_at,
-                "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
-                "rejected": self.rejected, "undone_at": self.undone_at}
+        return {
+            "id": self.id,
+            "path": self.path,
+            "kind": self.kind,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "undone_at": self.undone_at,
+        }
 
 
 @dataclass
@@ -54,8 +62,12 @@ class UndoResult:
     left_alone: list[tuple[int, str, str]] = field(default_factory=list)  # id, name, why
 
     def as_json(self) -> dict:
-        return {"batch_id": self.batch_id, "removed": self.removed, "restored": self.restored,
-                "left_alone": [{"id": i, "name": n, "reason": r} for i, n, r in self.left_alone]}
+        return {
+            "batch_id": self.batch_id,
+            "removed": self.removed,
+            "restored": self.restored,
+            "left_alone": [{"id": i, "name": n, "reason": r} for i, n, r in self.left_alone],
+        }
 
 
 def _text(value) -> str | None:
@@ -71,23 +83,36 @@ def list_imports() -> list[ImportSummary]:
         except ValueError:
             counts = {}
         rejected = counts.get("rejected", [])
-        result.append(ImportSummary(
-            batch.id, batch.path, batch.kind, _text(batch.started_at),
-            _text(batch.finished_at), int(counts.get("new", 0)), int(counts.get("updated", 0)),
-            int(counts.get("unchanged", 0)),
-            len(rejected) if isinstance(rejected, list) else int(rejected),
-            _text(batch.undone_at)))
+        result.append(
+            ImportSummary(
+                batch.id,
+                batch.path,
+                batch.kind,
+                _text(batch.started_at),
+                _text(batch.finished_at),
+                int(counts.get("new", 0)),
+                int(counts.get("updated", 0)),
+                int(counts.get("unchanged", 0)),
+                len(rejected) if isinstance(rejected, list) else int(rejected),
+                _text(batch.undone_at),
+            )
+        )
     return result
 
 
 def _name(contact_id: int) -> str:
-    row = database.execute_sql("SELECT display_name FROM contact WHERE id = ?",
-                               (contact_id,)).fetchone()
+    row = database.execute_sql(
+        "SELECT display_name FROM contact WHERE id = ?", (contact_id,)
+    ).fetchone()
     return row[0] if row else ""
 
 
-def undo_import(batch_id: int, *, progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> UndoResult:
+def undo_import(
+    batch_id: int,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> UndoResult:
     """Take back an import: see the module's text. One transaction.
 
     ``progress(done, total)`` follows the people taken back (seconds for 10,000);
@@ -98,13 +123,19 @@ def undo_import(batch_id: int, *, progress: Callable[[int, int], None] | None = 
     if batch.undone_at is not None:
         raise UserError(_("Import {id} was already undone.").format(id=batch_id))
     if batch.kind != "vcard":
-        raise UserError(_("Import {id} is a calendar: its events cannot be taken back this way "
-                          "yet. Nothing was changed.").format(id=batch_id))
+        raise UserError(
+            _(
+                "Import {id} is a calendar: its events cannot be taken back this way "
+                "yet. Nothing was changed."
+            ).format(id=batch_id)
+        )
     result = UndoResult(batch.id)
     with database.atomic():
         changes = database.execute_sql(
             "SELECT contact_id, action, before, after FROM import_change WHERE batch_id = ? "
-            "ORDER BY id DESC", (batch.id,)).fetchall()
+            "ORDER BY id DESC",
+            (batch.id,),
+        ).fetchall()
         for done, (contact_id, action, before, after) in enumerate(changes):
             if done % 200 == 0:
                 if cancelled is not None and cancelled():
@@ -118,8 +149,9 @@ def undo_import(batch_id: int, *, progress: Callable[[int, int], None] | None = 
             elif action == "updated":
                 _undo_updated(result, contact_id, before, after)
         _drop_contexts(batch)
-        database.execute_sql("DELETE FROM source_card WHERE batch_id = ? AND contact_id IS NULL",
-                             (batch.id,))
+        database.execute_sql(
+            "DELETE FROM source_card WHERE batch_id = ? AND contact_id IS NULL", (batch.id,)
+        )
         batch.undone_at = utcnow()
         batch.save()
     return result
@@ -130,48 +162,64 @@ def _undo_created(result: UndoResult, contact_id: int, after: str | None) -> Non
     if current is None:
         return
     if after is None:  # created by an importer that keeps no state: only if untouched
-        result.left_alone.append((contact_id, current["display_name"],
-                                  _("no record of what the import wrote")))
+        result.left_alone.append(
+            (contact_id, current["display_name"], _("no record of what the import wrote"))
+        )
         return
     if not same_state(current, json.loads(after), with_activity=True):
-        result.left_alone.append((contact_id, current["display_name"],
-                                  _("changed since the import")))
+        result.left_alone.append(
+            (contact_id, current["display_name"], _("changed since the import"))
+        )
         return
     database.execute_sql("DELETE FROM contact WHERE id = ?", (contact_id,))
     result.removed += 1
 
 
-def _undo_updated(result: UndoResult, contact_id: int, before: str | None,
-                  after: str | None) -> None:
+def _undo_updated(
+    result: UndoResult, contact_id: int, before: str | None, after: str | None
+) -> None:
     current = snapshot(contact_id)
     if current is None or before is None or after is None:
         return
     if not same_state(current, json.loads(after), with_activity=False):
-        result.left_alone.append((contact_id, current["display_name"],
-                                  _("changed since the import")))
+        result.left_alone.append(
+            (contact_id, current["display_name"], _("changed since the import"))
+        )
         return
     state = json.loads(before)
     values = {name: state.get(name) for name in FIELDS}
     photo = state.get("photo_data")
     values["photo"] = base64.b64decode(photo) if photo else None
-    values["sort_key"] = sort_key(values["given_name"] or "", values["family_name"] or "",
-                                  values["display_name"] or "", get_setting("sort_by"))
+    values["sort_key"] = sort_key(
+        values["given_name"] or "",
+        values["family_name"] or "",
+        values["display_name"] or "",
+        get_setting("sort_by"),
+    )
     columns = ", ".join(f"{name} = ?" for name in values)
-    database.execute_sql(f"UPDATE contact SET {columns} WHERE id = ?",
-                         (*values.values(), contact_id))
+    database.execute_sql(
+        f"UPDATE contact SET {columns} WHERE id = ?", (*values.values(), contact_id)
+    )
     database.execute_sql("DELETE FROM contact_method WHERE contact_id = ?", (contact_id,))
     database.obj.connection().executemany(
         "INSERT INTO contact_method (contact_id, kind, label, value, normalized, pref, position)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)", [(contact_id, *m) for m in state.get("methods", [])])
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(contact_id, *m) for m in state.get("methods", [])],
+    )
     wanted = set(state.get("contexts", []))
     linked = database.execute_sql(
-        "SELECT context_id FROM contact_context WHERE contact_id = ?", (contact_id,)).fetchall()
+        "SELECT context_id FROM contact_context WHERE contact_id = ?", (contact_id,)
+    ).fetchall()
     for (context_id,) in linked:
         if context_id not in wanted:
-            database.execute_sql("DELETE FROM contact_context WHERE contact_id = ? AND "
-                                 "context_id = ?", (contact_id, context_id))
-    database.execute_sql("DELETE FROM source_card WHERE contact_id = ? AND batch_id = ?",
-                         (contact_id, result.batch_id))
+            database.execute_sql(
+                "DELETE FROM contact_context WHERE contact_id = ? AND context_id = ?",
+                (contact_id, context_id),
+            )
+    database.execute_sql(
+        "DELETE FROM source_card WHERE contact_id = ? AND batch_id = ?",
+        (contact_id, result.batch_id),
+    )
     result.restored += 1
 
 
@@ -185,5 +233,6 @@ def _drop_contexts(batch: ImportBatch) -> None:
         database.execute_sql(
             "DELETE FROM context WHERE id = ? AND builtin = 0 AND NOT EXISTS "
             "(SELECT 1 FROM contact_context WHERE context_id = ?) AND NOT EXISTS "
-            "(SELECT 1 FROM organization WHERE context_id = ?)", (context_id, context_id,
-                                                                  context_id))
+            "(SELECT 1 FROM organization WHERE context_id = ?)",
+            (context_id, context_id, context_id),
+        )

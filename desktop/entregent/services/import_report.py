@@ -16,8 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["Problem", "DuplicateCandidate", "UnmatchedEvent", "FileReport", "ProgressCallback",
-           "CancelCheck"]
+__all__ = [
+    "Problem",
+    "DuplicateCandidate",
+    "UnmatchedEvent",
+    "FileReport",
+    "ProgressCallback",
+    "CancelCheck",
+]
 
 # progress(done, total): called now and then during long work, from the worker's thread.
 ProgressCallback = Callable[[int, int], None]
@@ -46,9 +52,13 @@ class DuplicateCandidate:
     shared: str  # the normalized phone or e-mail they share
 
     def as_json(self) -> dict:
-        return {"contact_id": self.contact_id, "name": self.name,
-                "existing_id": self.existing_id, "existing_name": self.existing_name,
-                "shared": self.shared}
+        return {
+            "contact_id": self.contact_id,
+            "name": self.name,
+            "existing_id": self.existing_id,
+            "existing_name": self.existing_name,
+            "shared": self.shared,
+        }
 
 
 @dataclass
@@ -59,8 +69,12 @@ class UnmatchedEvent:
     occurrences: int = 1  # how many occurrences of this event had nobody known
 
     def as_json(self) -> dict:
-        return {"summary": self.summary, "date": self.date, "attendees": self.attendees,
-                "occurrences": self.occurrences}
+        return {
+            "summary": self.summary,
+            "date": self.date,
+            "attendees": self.attendees,
+            "occurrences": self.occurrences,
+        }
 
 
 @dataclass

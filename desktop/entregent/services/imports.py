@@ -31,7 +31,7 @@ class _RollBack(Exception):
 
 
 def file_kind(path: str | os.PathLike) -> str:
-    """"vcard" or "ics" from the file's first bytes; UserError for anything else."""
+    """ "vcard" or "ics" from the file's first bytes; UserError for anything else."""
     path = Path(path)
     try:
         if path.is_dir():
@@ -42,24 +42,34 @@ def file_kind(path: str | os.PathLike) -> str:
     except FileNotFoundError as exc:
         raise UserError(_("no such file."), path=path) from exc
     except OSError as exc:
-        raise UserError(_("cannot read the file ({error}).").format(error=exc.strerror),
-                        path=path) from exc
+        raise UserError(
+            _("cannot read the file ({error}).").format(error=exc.strerror), path=path
+        ) from exc
     if not head.strip():
         raise UserError(_("the file is empty; nothing was imported."), path=path)
     kind = sniff_kind(head)
     if kind is None:
-        raise UserError(_("this is neither a vCard (.vcf) nor an iCalendar (.ics) file; "
-                          "nothing was imported."), path=path)
+        raise UserError(
+            _("this is neither a vCard (.vcf) nor an iCalendar (.ics) file; nothing was imported."),
+            path=path,
+        )
     limit = int(get_setting("max_file_mb"))
     if size > limit * 1024 * 1024:
-        raise UserError(_("the file is larger than {limit} MB; nothing was imported.").format(
-            limit=limit), path=path)
+        raise UserError(
+            _("the file is larger than {limit} MB; nothing was imported.").format(limit=limit),
+            path=path,
+        )
     return kind
 
 
-def import_file(path: str | os.PathLike, *, create_contacts: bool = False,
-                dry_run: bool = False, progress: ProgressCallback | None = None,
-                should_cancel: CancelCheck | None = None) -> FileReport:
+def import_file(
+    path: str | os.PathLike,
+    *,
+    create_contacts: bool = False,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+) -> FileReport:
     """Import one vCard or iCalendar file and say what it did.
 
     ``dry_run`` does all the work and rolls it back (the report tells what would
@@ -71,8 +81,9 @@ def import_file(path: str | os.PathLike, *, create_contacts: bool = False,
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(_("cannot read the file ({error}).").format(error=exc.strerror),
-                        path=path) from exc
+        raise UserError(
+            _("cannot read the file ({error}).").format(error=exc.strerror), path=path
+        ) from exc
     file_hash = hashlib.sha1(data).hexdigest()
     report: FileReport | None = None
     try:
@@ -83,9 +94,14 @@ def import_file(path: str | os.PathLike, *, create_contacts: bool = False,
             else:
                 from entregent.services.calendar_import import import_calendar
 
-                report = import_calendar(path, batch=batch, create_contacts=create_contacts,
-                                         dry_run=False, progress=progress,
-                                         should_cancel=should_cancel)
+                report = import_calendar(
+                    path,
+                    batch=batch,
+                    create_contacts=create_contacts,
+                    dry_run=False,
+                    progress=progress,
+                    should_cancel=should_cancel,
+                )
                 extras = {}
             counts = report.as_json()
             counts.pop("duplicate_candidates", None)
@@ -108,6 +124,13 @@ def _import_vcard(path: Path, data: bytes, batch: ImportBatch, progress, should_
 
     text, encoding = decode_bytes(data)
     report = FileReport(path=str(path), kind="vcard")
-    created = import_vcard_text(text, path=str(path), encoding=encoding, batch=batch,
-                                report=report, progress=progress, should_cancel=should_cancel)
+    created = import_vcard_text(
+        text,
+        path=str(path),
+        encoding=encoding,
+        batch=batch,
+        report=report,
+        progress=progress,
+        should_cancel=should_cancel,
+    )
     return report, {"created_contexts": created}

@@ -34,7 +34,8 @@ def active_group_count(today: dt.date | None = None) -> int:
     today = today or dt.date.today()
     return database.execute_sql(
         "SELECT count(*) FROM organization WHERE left_on IS NULL OR left_on > ?",
-        (today.isoformat(),)).fetchone()[0]
+        (today.isoformat(),),
+    ).fetchone()[0]
 
 
 def dashboard(today: dt.date | None = None, *, mix_days: int = 90) -> Insights:
@@ -45,24 +46,39 @@ def dashboard(today: dt.date | None = None, *, mix_days: int = 90) -> Insights:
 
     today = today or dt.date.today()
     since = today - dt.timedelta(days=mix_days)
-    counts = dict(database.execute_sql(
-        "SELECT register, count(*) FROM interaction WHERE occurred_at >= ? AND occurred_at < ?"
-        " AND register IN ('social', 'professional', 'group') GROUP BY register",
-        (f"{since} 00:00:00", f"{today + dt.timedelta(days=1)} 00:00:00")).fetchall())
+    counts = dict(
+        database.execute_sql(
+            "SELECT register, count(*) FROM interaction WHERE occurred_at >= ? AND occurred_at < ?"
+            " AND register IN ('social', 'professional', 'group') GROUP BY register",
+            (f"{since} 00:00:00", f"{today + dt.timedelta(days=1)} 00:00:00"),
+        ).fetchall()
+    )
     mix = {register: counts.get(register, 0) for register in MIX_REGISTERS}
     months = month_keys(today)
     index = {month: n for n, month in enumerate(months)}
     series: dict[int, ContextSeries] = {}
     for context_id, name, builtin, colour, month, n in database.execute_sql(
-            _MONTHLY_SQL, (f"{first_day_of(months[0])} 00:00:00",
-                           f"{today + dt.timedelta(days=1)} 00:00:00")):
-        entry = series.setdefault(context_id, ContextSeries(
-            context_id, context_label(name, bool(builtin)), colour, [0] * len(months)))
+        _MONTHLY_SQL,
+        (f"{first_day_of(months[0])} 00:00:00", f"{today + dt.timedelta(days=1)} 00:00:00"),
+    ):
+        entry = series.setdefault(
+            context_id,
+            ContextSeries(
+                context_id, context_label(name, bool(builtin)), colour, [0] * len(months)
+            ),
+        )
         if month in index:
             entry.counts[index[month]] = n
     per_context = sorted(series.values(), key=lambda s: (-sum(s.counts), s.label.casefold()))
     due = due_ids_by_kind(today)
-    return Insights(today=today, active_groups=active_group_count(today), mix=mix,
-                    balance=balance(today=today).ledger, due=len(set().union(*due.values())),
-                    months=months, per_context=per_context, mix_days=mix_days,
-                    due_by_kind={kind: len(ids) for kind, ids in due.items()})
+    return Insights(
+        today=today,
+        active_groups=active_group_count(today),
+        mix=mix,
+        balance=balance(today=today).ledger,
+        due=len(set().union(*due.values())),
+        months=months,
+        per_context=per_context,
+        mix_days=mix_days,
+        due_by_kind={kind: len(ids) for kind, ids in due.items()},
+    )

@@ -22,8 +22,15 @@ from entregent.model.tables import (
 )
 from entregent.network.kinds import KINDS, REGISTER_OF_KIND, normalize_kind
 
-__all__ = ["log_interaction", "edit_interaction", "delete_interaction", "timeline",
-           "TimelineEntry", "to_utc", "parse_when"]
+__all__ = [
+    "log_interaction",
+    "edit_interaction",
+    "delete_interaction",
+    "timeline",
+    "TimelineEntry",
+    "to_utc",
+    "parse_when",
+]
 
 
 def _zone(tz: str) -> dt.tzinfo | None:
@@ -35,8 +42,7 @@ def _zone(tz: str) -> dt.tzinfo | None:
         raise UserError(_("Unknown time zone “{tz}”.").format(tz=tz)) from exc
 
 
-def to_utc(when: dt.datetime | dt.date | str | None,
-           tz: str = "") -> tuple[dt.datetime, bool]:
+def to_utc(when: dt.datetime | dt.date | str | None, tz: str = "") -> tuple[dt.datetime, bool]:
     """``(UTC naive datetime, all_day)`` for a moment given by the user.
 
     None is now; text is read by ``parse_when``. A date is a whole day (kept
@@ -73,22 +79,31 @@ def parse_when(text: str, *, today: dt.date | None = None) -> dt.date | dt.datet
             return dt.date.fromisoformat(word)
         return dt.datetime.fromisoformat(word.replace(" ", "T", 1))
     except ValueError as exc:
-        raise UserError(_("“{text}” is not a date; write it like 2025-03-01 or "
-                          "2025-03-01 18:30.").format(text=text)) from exc
+        raise UserError(
+            _("“{text}” is not a date; write it like 2025-03-01 or 2025-03-01 18:30.").format(
+                text=text
+            )
+        ) from exc
 
 
 def _check_kind(kind: str) -> str:
     normal = normalize_kind(kind) if kind not in KINDS else kind
     if normal is None:
-        raise UserError(_("Unknown kind “{kind}”; use one of: {kinds}.").format(
-            kind=kind, kinds=", ".join(KINDS)))
+        raise UserError(
+            _("Unknown kind “{kind}”; use one of: {kinds}.").format(
+                kind=kind, kinds=", ".join(KINDS)
+            )
+        )
     return normal
 
 
 def _check_register(register: str) -> str:
     if register not in REGISTERS:
-        raise UserError(_("Unknown register “{register}”; use one of: {registers}.").format(
-            register=register, registers=", ".join(REGISTERS)))
+        raise UserError(
+            _("Unknown register “{register}”; use one of: {registers}.").format(
+                register=register, registers=", ".join(REGISTERS)
+            )
+        )
     return register
 
 
@@ -103,11 +118,21 @@ def _check_contacts(contact_ids) -> list[int]:
     return ids
 
 
-def log_interaction(contact_ids, kind: str, when: dt.datetime | dt.date | None = None,
-                    register: str | None = None, channel: str = "", note: str = "",
-                    tz: str = "", *, summary: str = "", location: str = "",
-                    organization_id: int | None = None, source: str = "manual",
-                    external_key: str | None = None) -> int:
+def log_interaction(
+    contact_ids,
+    kind: str,
+    when: dt.datetime | dt.date | None = None,
+    register: str | None = None,
+    channel: str = "",
+    note: str = "",
+    tz: str = "",
+    *,
+    summary: str = "",
+    location: str = "",
+    organization_id: int | None = None,
+    source: str = "manual",
+    external_key: str | None = None,
+) -> int:
     """Store one interaction with one or more people; returns its id.
 
     ``register`` follows from ``kind`` unless given (see network.kinds).
@@ -117,17 +142,31 @@ def log_interaction(contact_ids, kind: str, when: dt.datetime | dt.date | None =
     kind = _check_kind(kind)
     register = _check_register(register or REGISTER_OF_KIND[kind])
     occurred_at, all_day = to_utc(when, tz)
-    if organization_id is not None and Organization.get_or_none(
-            Organization.id == organization_id) is None:
+    if (
+        organization_id is not None
+        and Organization.get_or_none(Organization.id == organization_id) is None
+    ):
         raise NotFound(_("No group with id {id}.").format(id=organization_id))
     with database.atomic():
         ids = _check_contacts(contact_ids)
         interaction = Interaction.create(
-            occurred_at=occurred_at, tz=tz, all_day=all_day, kind=kind, register=register,
-            channel=channel, summary=summary, location=location, note=note, source=source,
-            external_key=external_key, organization=organization_id)
-        Participant.insert_many([(interaction.id, c) for c in ids],
-                                fields=[Participant.interaction, Participant.contact]).execute()
+            occurred_at=occurred_at,
+            tz=tz,
+            all_day=all_day,
+            kind=kind,
+            register=register,
+            channel=channel,
+            summary=summary,
+            location=location,
+            note=note,
+            source=source,
+            external_key=external_key,
+            organization=organization_id,
+        )
+        Participant.insert_many(
+            [(interaction.id, c) for c in ids],
+            fields=[Participant.interaction, Participant.contact],
+        ).execute()
         if register == "ask":
             # Every ask has its details row; record_ask fills it in, a plain log
             # leaves "other", pending.
@@ -138,8 +177,14 @@ def log_interaction(contact_ids, kind: str, when: dt.datetime | dt.date | None =
 _EDITABLE = {"kind", "register", "channel", "note", "summary", "location", "organization_id"}
 
 
-def edit_interaction(interaction_id: int, *, when: dt.datetime | dt.date | None = None,
-                     tz: str | None = None, contact_ids=None, **changes) -> None:
+def edit_interaction(
+    interaction_id: int,
+    *,
+    when: dt.datetime | dt.date | None = None,
+    tz: str | None = None,
+    contact_ids=None,
+    **changes,
+) -> None:
     """Change an interaction; it is then marked ``edited`` (re-imports leave it alone)."""
     unknown = set(changes) - _EDITABLE
     if unknown:
@@ -166,18 +211,20 @@ def edit_interaction(interaction_id: int, *, when: dt.datetime | dt.date | None 
         interaction.updated_at = utcnow()
         interaction.save()
         if interaction.register == "ask":
-            Ask.insert(interaction=interaction_id, what="other", decision="logged") \
-                .on_conflict_ignore().execute()
+            Ask.insert(
+                interaction=interaction_id, what="other", decision="logged"
+            ).on_conflict_ignore().execute()
         else:  # no longer an ask: its details go
             Ask.delete().where(Ask.interaction == interaction_id).execute()
         if contact_ids is not None:
             ids = _check_contacts(contact_ids)
-            Participant.delete().where((Participant.interaction == interaction_id)
-                                       & Participant.contact.not_in(ids)).execute()
+            Participant.delete().where(
+                (Participant.interaction == interaction_id) & Participant.contact.not_in(ids)
+            ).execute()
             Participant.insert_many(
                 [(interaction_id, c) for c in ids],
-                fields=[Participant.interaction, Participant.contact]).on_conflict_ignore(
-            ).execute()
+                fields=[Participant.interaction, Participant.contact],
+            ).on_conflict_ignore().execute()
 
 
 def delete_interaction(interaction_id: int) -> None:
@@ -208,31 +255,60 @@ class TimelineEntry:
     ask_outcome: str | None = None
 
     def as_json(self) -> dict:
-        return {"id": self.id, "occurred_at": self.occurred_at.isoformat() + "Z",
-                "all_day": self.all_day, "kind": self.kind, "register": self.register,
-                "channel": self.channel, "note": self.note, "summary": self.summary,
-                "source": self.source, "edited": self.edited, "others": self.others,
-                "ask": None if self.ask_id is None else {
-                    "id": self.ask_id, "what": self.ask_what, "outcome": self.ask_outcome}}
+        return {
+            "id": self.id,
+            "occurred_at": self.occurred_at.isoformat() + "Z",
+            "all_day": self.all_day,
+            "kind": self.kind,
+            "register": self.register,
+            "channel": self.channel,
+            "note": self.note,
+            "summary": self.summary,
+            "source": self.source,
+            "edited": self.edited,
+            "others": self.others,
+            "ask": None
+            if self.ask_id is None
+            else {"id": self.ask_id, "what": self.ask_what, "outcome": self.ask_outcome},
+        }
 
 
 def timeline(contact_id: int, *, limit: int | None = None) -> list[TimelineEntry]:
     """A person's interactions, newest first."""
-    rows = (Interaction.select(Interaction, Ask.id.alias("ask_id"), Ask.what, Ask.outcome)
-            .join(Participant, on=(Participant.interaction == Interaction.id))
-            .switch(Interaction)
-            .join(Ask, pw.JOIN.LEFT_OUTER, on=(Ask.interaction == Interaction.id))
-            .where(Participant.contact == contact_id)
-            .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-            .objects())
+    rows = (
+        Interaction.select(Interaction, Ask.id.alias("ask_id"), Ask.what, Ask.outcome)
+        .join(Participant, on=(Participant.interaction == Interaction.id))
+        .switch(Interaction)
+        .join(Ask, pw.JOIN.LEFT_OUTER, on=(Ask.interaction == Interaction.id))
+        .where(Participant.contact == contact_id)
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .objects()
+    )
     if limit is not None:
         rows = rows.limit(limit)
-    entries = [TimelineEntry(r.id, r.occurred_at, r.all_day, r.kind, r.register, r.channel,
-                             r.note, r.summary, r.source, r.edited, [], r.ask_id, r.what,
-                             r.outcome) for r in rows]
+    entries = [
+        TimelineEntry(
+            r.id,
+            r.occurred_at,
+            r.all_day,
+            r.kind,
+            r.register,
+            r.channel,
+            r.note,
+            r.summary,
+            r.source,
+            r.edited,
+            [],
+            r.ask_id,
+            r.what,
+            r.outcome,
+        )
+        for r in rows
+    ]
     by_id = {e.id: e for e in entries}
     if by_id:
         for p in Participant.select(Participant.interaction, Participant.contact).where(
-                Participant.interaction.in_(list(by_id)), Participant.contact != contact_id):
+            Participant.interaction.in_(list(by_id)), Participant.contact != contact_id
+        ):
             by_id[p.interaction_id].others.append(p.contact_id)
     return entries

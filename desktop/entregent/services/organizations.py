@@ -20,8 +20,17 @@ from entregent.model.tables import (
     Organization,
 )
 
-__all__ = ["OrganizationSummary", "create_group", "update_group", "delete_group", "list_groups",
-           "add_member", "remove_member", "groups_of", "find_group"]
+__all__ = [
+    "OrganizationSummary",
+    "create_group",
+    "update_group",
+    "delete_group",
+    "list_groups",
+    "add_member",
+    "remove_member",
+    "groups_of",
+    "find_group",
+]
 
 _FIELDS = ("name", "kind", "joined_on", "left_on", "my_role", "note", "context_id")
 
@@ -42,11 +51,17 @@ class OrganizationSummary:
 
     def as_json(self, today: dt.date | None = None) -> dict:
         today = today or dt.date.today()
-        return {"id": self.id, "name": self.name, "kind": self.kind,
-                "joined_on": self.joined_on.isoformat() if self.joined_on else None,
-                "left_on": self.left_on.isoformat() if self.left_on else None,
-                "my_role": self.my_role, "members": self.members,
-                "contributions": self.contributions, "active": self.active_on(today)}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "joined_on": self.joined_on.isoformat() if self.joined_on else None,
+            "left_on": self.left_on.isoformat() if self.left_on else None,
+            "my_role": self.my_role,
+            "members": self.members,
+            "contributions": self.contributions,
+            "active": self.active_on(today),
+        }
 
 
 def _date(value) -> dt.date | None:
@@ -57,8 +72,9 @@ def _date(value) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
-        raise UserError(_("“{text}” is not a date; write it like 2024-05-31.").format(
-            text=value)) from exc
+        raise UserError(
+            _("“{text}” is not a date; write it like 2024-05-31.").format(text=value)
+        ) from exc
 
 
 def _clean(changes: dict) -> dict:
@@ -71,14 +87,19 @@ def _clean(changes: dict) -> dict:
         if not clean["name"]:
             raise UserError(_("A group needs a name."))
     if "kind" in clean and clean["kind"] not in ORGANIZATION_KINDS:
-        raise UserError(_("Unknown kind of group “{kind}”; use one of: {kinds}.").format(
-            kind=clean["kind"], kinds=", ".join(ORGANIZATION_KINDS)))
+        raise UserError(
+            _("Unknown kind of group “{kind}”; use one of: {kinds}.").format(
+                kind=clean["kind"], kinds=", ".join(ORGANIZATION_KINDS)
+            )
+        )
     if "joined_on" in clean:
         clean["joined_on"] = _date(clean["joined_on"])
     if "left_on" in clean:
         clean["left_on"] = _date(clean["left_on"])
-    if clean.get("context_id") is not None and Context.get_or_none(
-            Context.id == clean["context_id"]) is None:
+    if (
+        clean.get("context_id") is not None
+        and Context.get_or_none(Context.id == clean["context_id"]) is None
+    ):
         raise NotFound(_("No context with id {id}.").format(id=clean["context_id"]))
     if "context_id" in clean:
         clean["context"] = clean.pop("context_id")
@@ -100,11 +121,28 @@ def find_group(text: str | int) -> Organization:
     return found
 
 
-def create_group(name: str, kind: str = "association", *, joined_on=None, left_on=None,
-                 my_role: str = "", note: str = "", context_id: int | None = None) -> int:
+def create_group(
+    name: str,
+    kind: str = "association",
+    *,
+    joined_on=None,
+    left_on=None,
+    my_role: str = "",
+    note: str = "",
+    context_id: int | None = None,
+) -> int:
     """One of the user's groups; returns its id."""
-    fields = _clean({"name": name, "kind": kind, "joined_on": joined_on, "left_on": left_on,
-                     "my_role": my_role, "note": note, "context_id": context_id})
+    fields = _clean(
+        {
+            "name": name,
+            "kind": kind,
+            "joined_on": joined_on,
+            "left_on": left_on,
+            "my_role": my_role,
+            "note": note,
+            "context_id": context_id,
+        }
+    )
     return Organization.create(**fields).id
 
 
@@ -129,11 +167,13 @@ def add_member(group_id: int, contact_id: int, *, role: str = "", since=None) ->
         if Contact.get_or_none(Contact.id == contact_id) is None:
             raise NotFound(_("No person with id {id}.").format(id=contact_id))
         since = _date(since)
-        membership = Membership.get_or_none((Membership.contact == contact_id)
-                                            & (Membership.organization == group.id))
+        membership = Membership.get_or_none(
+            (Membership.contact == contact_id) & (Membership.organization == group.id)
+        )
         if membership is None:
-            membership = Membership.create(contact=contact_id, organization=group.id,
-                                           role=role or "", since=since)
+            membership = Membership.create(
+                contact=contact_id, organization=group.id, role=role or "", since=since
+            )
         else:
             membership.role, membership.since = role or "", since
             membership.save()
@@ -141,29 +181,45 @@ def add_member(group_id: int, contact_id: int, *, role: str = "", since=None) ->
 
 
 def remove_member(group_id: int, contact_id: int) -> bool:
-    return bool(Membership.delete().where((Membership.organization == group_id)
-                                          & (Membership.contact == contact_id)).execute())
+    return bool(
+        Membership.delete()
+        .where((Membership.organization == group_id) & (Membership.contact == contact_id))
+        .execute()
+    )
 
 
 def _summaries(query) -> list[OrganizationSummary]:
-    members = (Membership.select(pw.fn.COUNT(Membership.id)).join(Contact)
-               .where((Membership.organization == Organization.id)
-                      & (Contact.archived == False)))  # noqa: E712
+    members = (
+        Membership.select(pw.fn.COUNT(Membership.id))
+        .join(Contact)
+        .where((Membership.organization == Organization.id) & (Contact.archived == False))  # noqa: E712
+    )
     contributions = Interaction.select(pw.fn.COUNT(Interaction.id)).where(
         (Interaction.organization == Organization.id)
-        & ((Interaction.kind == "volunteering") | (Interaction.register == "help_given")))
-    rows = query.select(Organization, members.alias("n_members"),
-                        contributions.alias("n_contributions"))
-    return [OrganizationSummary(o.id, o.name, o.kind, o.joined_on, o.left_on, o.my_role,
-                         o.n_members, o.n_contributions) for o in rows]
+        & ((Interaction.kind == "volunteering") | (Interaction.register == "help_given"))
+    )
+    rows = query.select(
+        Organization, members.alias("n_members"), contributions.alias("n_contributions")
+    )
+    return [
+        OrganizationSummary(
+            o.id, o.name, o.kind, o.joined_on, o.left_on, o.my_role, o.n_members, o.n_contributions
+        )
+        for o in rows
+    ]
 
 
 def list_groups() -> list[OrganizationSummary]:
     """Every group, the ones still active first, then by name."""
-    return _summaries(Organization.select().order_by(
-        Organization.left_on.is_null(False), Organization.name))
+    return _summaries(
+        Organization.select().order_by(Organization.left_on.is_null(False), Organization.name)
+    )
 
 
 def groups_of(contact_id: int) -> list[OrganizationSummary]:
-    return _summaries(Organization.select().join(Membership).where(
-        Membership.contact == contact_id).order_by(Organization.name))
+    return _summaries(
+        Organization.select()
+        .join(Membership)
+        .where(Membership.contact == contact_id)
+        .order_by(Organization.name)
+    )

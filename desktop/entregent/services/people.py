@@ -25,10 +25,24 @@ from entregent.network.reciprocity import (
 )
 from entregent.services.search import fts_query
 
-__all__ = ["PeopleFilter", "ContextChip", "PersonRow", "SORT_COLUMNS", "count_people",
-           "GroupSummary", "list_group_summaries", "names_of", "tagged_among", "people_rows",
-           "warning_badges", "page_balances",
-           "list_people", "balance_window_start", "BALANCE_WEIGHTS", "ledgers"]
+__all__ = [
+    "PeopleFilter",
+    "ContextChip",
+    "PersonRow",
+    "SORT_COLUMNS",
+    "count_people",
+    "GroupSummary",
+    "list_group_summaries",
+    "names_of",
+    "tagged_among",
+    "people_rows",
+    "warning_badges",
+    "page_balances",
+    "list_people",
+    "balance_window_start",
+    "BALANCE_WEIGHTS",
+    "ledgers",
+]
 
 SORT_COLUMNS = ("photo", "name", "contexts", "last_contact", "balance", "next_followup")
 FILTER_KINDS = ("all", "archived", "context", "organization", "due", "import", "ids")
@@ -36,8 +50,11 @@ FILTER_KINDS = ("all", "archived", "context", "organization", "due", "import", "
 # How each register moves the balance of give-and-take with a person, from
 # network/reciprocity.py (the one place the weights live): what you gave
 # counts for you, what you received or asked counts against.
-BALANCE_WEIGHTS = {"help_given": WEIGHT_HELP_GIVEN, "help_received": -WEIGHT_HELP_RECEIVED,
-                   "ask": -WEIGHT_ASK["pending"]}
+BALANCE_WEIGHTS = {
+    "help_given": WEIGHT_HELP_GIVEN,
+    "help_received": -WEIGHT_HELP_RECEIVED,
+    "ask": -WEIGHT_ASK["pending"],
+}
 
 
 @dataclass(frozen=True)
@@ -86,24 +103,29 @@ def balance_window_start() -> str:
     return start.strftime("%Y-%m-%d %H:%M:%S")
 
 
-_ASK_WEIGHT_SQL = ("CASE coalesce(a.outcome, 'pending') "
-                   + " ".join(f"WHEN '{outcome}' THEN {weight}"
-                              for outcome, weight in WEIGHT_ASK.items())
-                   + f" ELSE {WEIGHT_ASK['pending']} END")
+_ASK_WEIGHT_SQL = (
+    "CASE coalesce(a.outcome, 'pending') "
+    + " ".join(f"WHEN '{outcome}' THEN {weight}" for outcome, weight in WEIGHT_ASK.items())
+    + f" ELSE {WEIGHT_ASK['pending']} END"
+)
 
 
 def _balance_sql(contact: str) -> str:
-    return ("(SELECT coalesce(sum(CASE i.register "
-            f"WHEN 'help_given' THEN {WEIGHT_HELP_GIVEN} "
-            f"WHEN 'help_received' THEN -{WEIGHT_HELP_RECEIVED} "
-            f"WHEN 'ask' THEN -({_ASK_WEIGHT_SQL}) ELSE 0 END), 0) "
-            "FROM participant p JOIN interaction i ON i.id = p.interaction_id "
-            "LEFT JOIN ask a ON a.interaction_id = i.id "
-            f"WHERE p.contact_id = {contact}.id AND i.occurred_at >= :window)")
+    return (
+        "(SELECT coalesce(sum(CASE i.register "
+        f"WHEN 'help_given' THEN {WEIGHT_HELP_GIVEN} "
+        f"WHEN 'help_received' THEN -{WEIGHT_HELP_RECEIVED} "
+        f"WHEN 'ask' THEN -({_ASK_WEIGHT_SQL}) ELSE 0 END), 0) "
+        "FROM participant p JOIN interaction i ON i.id = p.interaction_id "
+        "LEFT JOIN ask a ON a.interaction_id = i.id "
+        f"WHERE p.contact_id = {contact}.id AND i.occurred_at >= :window)"
+    )
 
 
-_TOP_CONTEXT = ("(SELECT x.name FROM contact_context cc JOIN context x ON x.id = cc.context_id "
-                "WHERE cc.contact_id = c.id ORDER BY x.priority DESC, x.name LIMIT 1)")
+_TOP_CONTEXT = (
+    "(SELECT x.name FROM contact_context cc JOIN context x ON x.id = cc.context_id "
+    "WHERE cc.contact_id = c.id ORDER BY x.priority DESC, x.name LIMIT 1)"
+)
 
 _SORT_EXPRESSIONS = {
     "photo": "(c.photo IS NULL)",
@@ -153,8 +175,9 @@ def _where(people: PeopleFilter, *, in_name_order: bool = False) -> tuple[str, d
     if people.text and query is None:
         clauses.append("0")
     elif query and in_name_order and _ONE_LETTER.fullmatch(query):
-        clauses.append("EXISTS (SELECT 1 FROM contact_fts WHERE contact_fts MATCH :fts "
-                       "AND rowid = c.id)")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM contact_fts WHERE contact_fts MATCH :fts AND rowid = c.id)"
+        )
         params["fts"] = query
     elif query:
         clauses.append("c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :fts)")
@@ -165,13 +188,20 @@ def _where(people: PeopleFilter, *, in_name_order: bool = False) -> tuple[str, d
 def count_people(people: PeopleFilter) -> int:
     """How many people the filter holds."""
     where, params = _where(people)
-    return database.execute_sql(f"SELECT count(*) FROM contact c WHERE {where}",
-                                params).fetchone()[0]
+    return database.execute_sql(f"SELECT count(*) FROM contact c WHERE {where}", params).fetchone()[
+        0
+    ]
 
 
-def list_people(people: PeopleFilter, sort_column: str = "name", descending: bool = False,
-                offset: int = 0, limit: int = 100, *,
-                with_balance: bool = True) -> list[PersonRow]:
+def list_people(
+    people: PeopleFilter,
+    sort_column: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 100,
+    *,
+    with_balance: bool = True,
+) -> list[PersonRow]:
     """One page of people, sorted in SQL on ``sort_column`` (one of ``SORT_COLUMNS``).
 
     ``with_balance=False`` leaves each row's ``balance`` at 0.0 and skips its
@@ -198,7 +228,9 @@ def list_people(people: PeopleFilter, sort_column: str = "name", descending: boo
     rows = database.execute_sql(
         f"SELECT {_ROW_COLUMNS} FROM contact c WHERE c.id IN ("
         f"SELECT c.id FROM contact c WHERE {where} ORDER BY {order} "
-        f"LIMIT :limit OFFSET :offset) ORDER BY {order}", params)
+        f"LIMIT :limit OFFSET :offset) ORDER BY {order}",
+        params,
+    )
     page = _person_rows(rows)
     _fill_balances(page, with_balance)
     return page
@@ -216,9 +248,16 @@ def people_rows(contact_ids: list[int], *, with_balance: bool = True) -> list[Pe
     """The list rows of these people, in the order given."""
     if not contact_ids:
         return []
-    found = {person.id: person for person in _person_rows(database.execute_sql(
-        f"SELECT {_ROW_COLUMNS} FROM contact c "
-        "WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(contact_ids),)))}
+    found = {
+        person.id: person
+        for person in _person_rows(
+            database.execute_sql(
+                f"SELECT {_ROW_COLUMNS} FROM contact c "
+                "WHERE c.id IN (SELECT value FROM json_each(?))",
+                (json.dumps(contact_ids),),
+            )
+        )
+    }
     page = [found[i] for i in contact_ids if i in found]
     _fill_balances(page, with_balance)
     return page
@@ -226,19 +265,27 @@ def people_rows(contact_ids: list[int], *, with_balance: bool = True) -> list[Pe
 
 # The columns of a list row, then the person's contexts as one JSON array of
 # [id, name, builtin, colour, priority], read with the row.
-_ROW_COLUMNS = ("c.id, c.display_name, c.given_name, c.family_name, c.org, c.photo, "
-                "c.last_interaction_at, c.next_followup_on, c.archived, "
-                "(SELECT json_group_array(json_array(x.id, x.name, x.builtin, x.colour, "
-                "x.priority)) FROM contact_context cc JOIN context x ON x.id = cc.context_id "
-                "WHERE cc.contact_id = c.id)")
+_ROW_COLUMNS = (
+    "c.id, c.display_name, c.given_name, c.family_name, c.org, c.photo, "
+    "c.last_interaction_at, c.next_followup_on, c.archived, "
+    "(SELECT json_group_array(json_array(x.id, x.name, x.builtin, x.colour, "
+    "x.priority)) FROM contact_context cc JOIN context x ON x.id = cc.context_id "
+    "WHERE cc.contact_id = c.id)"
+)
 
 
 def _person_rows(rows) -> list[PersonRow]:
     page = []
     for r in rows:
-        person = PersonRow(id=r[0], name=_name(r[1], r[2], r[3]), org=r[4] or "", photo=r[5],
-                           last_interaction_at=_datetime(r[6]), next_followup_on=_date(r[7]),
-                           archived=bool(r[8]))
+        person = PersonRow(
+            id=r[0],
+            name=_name(r[1], r[2], r[3]),
+            org=r[4] or "",
+            photo=r[5],
+            last_interaction_at=_datetime(r[6]),
+            next_followup_on=_date(r[7]),
+            archived=bool(r[8]),
+        )
         if r[9] and r[9] != "[]":
             person.contexts = list(_chips(r[9], current_language()))
         page.append(person)
@@ -252,9 +299,12 @@ def _chips(contexts_json: str, language: str) -> tuple[ContextChip, ...]:
     after row: they are read once (per language, for the built-in names)."""
     from entregent.services.contexts import context_label
 
-    return tuple(ContextChip(context_id, context_label(name, bool(builtin)), colour)
-                 for context_id, name, builtin, colour, _priority
-                 in sorted(json.loads(contexts_json), key=lambda c: (-c[4], c[1])))
+    return tuple(
+        ContextChip(context_id, context_label(name, bool(builtin)), colour)
+        for context_id, name, builtin, colour, _priority in sorted(
+            json.loads(contexts_json), key=lambda c: (-c[4], c[1])
+        )
+    )
 
 
 def _fill_balances(page: list[PersonRow], with_balance: bool = True) -> None:
@@ -271,20 +321,24 @@ def ledgers(contact_ids: list[int]) -> dict[int, Ledger]:
     found: dict[int, Ledger] = {}
     counts: dict[int, dict[str, int]] = {}
     for contact_id, register, outcome, n in database.execute_sql(
-            "SELECT p.contact_id, i.register, coalesce(a.outcome, 'pending'), count(*) "
-            "FROM json_each(?) j CROSS JOIN participant p ON p.contact_id = j.value "
-            "CROSS JOIN interaction i ON i.id = p.interaction_id "
-            "LEFT JOIN ask a ON a.interaction_id = i.id "
-            "WHERE i.occurred_at >= ? AND i.register IN ('help_given', 'help_received', 'ask') "
-            "GROUP BY 1, 2, 3", (json.dumps(contact_ids), balance_window_start())):
+        "SELECT p.contact_id, i.register, coalesce(a.outcome, 'pending'), count(*) "
+        "FROM json_each(?) j CROSS JOIN participant p ON p.contact_id = j.value "
+        "CROSS JOIN interaction i ON i.id = p.interaction_id "
+        "LEFT JOIN ask a ON a.interaction_id = i.id "
+        "WHERE i.occurred_at >= ? AND i.register IN ('help_given', 'help_received', 'ask') "
+        "GROUP BY 1, 2, 3",
+        (json.dumps(contact_ids), balance_window_start()),
+    ):
         key = register if register != "ask" else f"asks_{outcome}"
         counts.setdefault(contact_id, {})[key] = n
     for contact_id, c in counts.items():
-        found[contact_id] = Ledger(help_given=c.get("help_given", 0),
-                                   help_received=c.get("help_received", 0),
-                                   asks_pending=c.get("asks_pending", 0),
-                                   asks_helped=c.get("asks_helped", 0),
-                                   asks_declined=c.get("asks_declined", 0))
+        found[contact_id] = Ledger(
+            help_given=c.get("help_given", 0),
+            help_received=c.get("help_received", 0),
+            asks_pending=c.get("asks_pending", 0),
+            asks_helped=c.get("asks_helped", 0),
+            asks_declined=c.get("asks_declined", 0),
+        )
     return found
 
 
@@ -326,27 +380,41 @@ class GroupSummary:
 
 def list_group_summaries() -> list[GroupSummary]:
     """The user's groups (organizations not left) with how many people they know there."""
-    return [GroupSummary(i, n, c) for i, n, c in database.execute_sql(
-        "SELECT o.id, o.name, count(c.id) FROM organization o "
-        "LEFT JOIN membership m ON m.organization_id = o.id "
-        "LEFT JOIN contact c ON c.id = m.contact_id AND c.archived = 0 "
-        "WHERE o.left_on IS NULL GROUP BY o.id ORDER BY o.name")]
+    return [
+        GroupSummary(i, n, c)
+        for i, n, c in database.execute_sql(
+            "SELECT o.id, o.name, count(c.id) FROM organization o "
+            "LEFT JOIN membership m ON m.organization_id = o.id "
+            "LEFT JOIN contact c ON c.id = m.contact_id AND c.archived = 0 "
+            "WHERE o.left_on IS NULL GROUP BY o.id ORDER BY o.name"
+        )
+    ]
 
 
 def names_of(contact_ids) -> dict[int, str]:
     """The names of a few people, by id (for timelines and pickers)."""
     ids = json.dumps(sorted({int(i) for i in contact_ids}))
-    return {i: _name(d, g, f) for i, d, g, f in database.execute_sql(
-        "SELECT id, display_name, given_name, family_name FROM contact "
-        "WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    return {
+        i: _name(d, g, f)
+        for i, d, g, f in database.execute_sql(
+            "SELECT id, display_name, given_name, family_name FROM contact "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        )
+    }
 
 
 def tagged_among(contact_ids, context_id: int) -> set[int]:
     """Which of these people already carry the context."""
     ids = json.dumps([int(i) for i in contact_ids])
-    return {row[0] for row in database.execute_sql(
-        "SELECT contact_id FROM contact_context WHERE context_id = ? "
-        "AND contact_id IN (SELECT value FROM json_each(?))", (context_id, ids))}
+    return {
+        row[0]
+        for row in database.execute_sql(
+            "SELECT contact_id FROM contact_context WHERE context_id = ? "
+            "AND contact_id IN (SELECT value FROM json_each(?))",
+            (context_id, ids),
+        )
+    }
 
 
 def warning_badges(contact_ids, what: str = "favour") -> dict[int, str]:

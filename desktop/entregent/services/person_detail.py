@@ -13,8 +13,14 @@ from entregent.model.tables import Contact, ContactMethod, FollowUp
 from entregent.network.reciprocity import Ledger
 from entregent.services.people import ContextChip, display_name, ledgers
 
-__all__ = ["MethodRow", "GroupRow", "FollowUpRow", "PersonDetail",
-           "person_detail", "effective_cadence"]
+__all__ = [
+    "MethodRow",
+    "GroupRow",
+    "FollowUpRow",
+    "PersonDetail",
+    "person_detail",
+    "effective_cadence",
+]
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,9 @@ def effective_cadence(contact_id: int, own: int | None) -> int | None:
     row = database.execute_sql(
         "SELECT x.cadence_days FROM contact_context cc JOIN context x ON x.id = cc.context_id "
         "WHERE cc.contact_id = ? AND x.cadence_days IS NOT NULL "
-        "ORDER BY x.priority DESC LIMIT 1", (contact_id,)).fetchone()
+        "ORDER BY x.priority DESC LIMIT 1",
+        (contact_id,),
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -100,37 +108,69 @@ def person_detail(contact_id: int) -> PersonDetail:
     if contact.introduced_by_id:
         other = Contact.get_or_none(Contact.id == contact.introduced_by_id)
         if other is not None:
-            introduced = (other.id, display_name(other.display_name, other.given_name,
-                                                 other.family_name))
+            introduced = (
+                other.id,
+                display_name(other.display_name, other.given_name, other.family_name),
+            )
     detail = PersonDetail(
-        id=contact.id, uid=contact.uid,
+        id=contact.id,
+        uid=contact.uid,
         name=display_name(contact.display_name, contact.given_name, contact.family_name),
-        display_name=contact.display_name, given_name=contact.given_name,
-        family_name=contact.family_name, nickname=contact.nickname, org=contact.org,
-        title=contact.title, birthday=contact.birthday, note=contact.note, photo=contact.photo,
-        tie_strength=contact.tie_strength, cadence_days=contact.cadence_days,
+        display_name=contact.display_name,
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        nickname=contact.nickname,
+        org=contact.org,
+        title=contact.title,
+        birthday=contact.birthday,
+        note=contact.note,
+        photo=contact.photo,
+        tie_strength=contact.tie_strength,
+        cadence_days=contact.cadence_days,
         effective_cadence_days=effective_cadence(contact.id, contact.cadence_days),
-        how_met=contact.how_met, met_on=contact.met_on, met_place=contact.met_place,
-        introduced_by=introduced, archived=contact.archived,
+        how_met=contact.how_met,
+        met_on=contact.met_on,
+        met_place=contact.met_place,
+        introduced_by=introduced,
+        archived=contact.archived,
         last_interaction_at=contact.last_interaction_at,
         next_followup_on=contact.next_followup_on,
     )
-    detail.methods = [MethodRow(m.id, m.kind, m.label, m.value, m.normalized)
-                      for m in ContactMethod.select().where(ContactMethod.contact == contact_id)
-                      .order_by(ContactMethod.kind, ContactMethod.position, ContactMethod.id)]
+    detail.methods = [
+        MethodRow(m.id, m.kind, m.label, m.value, m.normalized)
+        for m in ContactMethod.select()
+        .where(ContactMethod.contact == contact_id)
+        .order_by(ContactMethod.kind, ContactMethod.position, ContactMethod.id)
+    ]
     detail.contexts = [
-        ContextChip(i, context_label(n, bool(b)), colour) for i, n, b, colour in
-        database.execute_sql(
+        ContextChip(i, context_label(n, bool(b)), colour)
+        for i, n, b, colour in database.execute_sql(
             "SELECT x.id, x.name, x.builtin, x.colour FROM contact_context cc "
             "JOIN context x ON x.id = cc.context_id WHERE cc.contact_id = ? "
-            "ORDER BY x.priority DESC, x.name", (contact_id,))]
-    detail.groups = [GroupRow(i, n, r or "") for i, n, r in database.execute_sql(
-        "SELECT o.id, o.name, m.role FROM membership m JOIN organization o "
-        "ON o.id = m.organization_id WHERE m.contact_id = ? ORDER BY o.name", (contact_id,))]
-    detail.follow_ups = [FollowUpRow(f.id, f.due_on, f.note) for f in FollowUp.select().where(
-        FollowUp.contact == contact_id, FollowUp.done_at.is_null(), FollowUp.deleted_at.is_null())
-        .order_by(FollowUp.due_on)]
+            "ORDER BY x.priority DESC, x.name",
+            (contact_id,),
+        )
+    ]
+    detail.groups = [
+        GroupRow(i, n, r or "")
+        for i, n, r in database.execute_sql(
+            "SELECT o.id, o.name, m.role FROM membership m JOIN organization o "
+            "ON o.id = m.organization_id WHERE m.contact_id = ? ORDER BY o.name",
+            (contact_id,),
+        )
+    ]
+    detail.follow_ups = [
+        FollowUpRow(f.id, f.due_on, f.note)
+        for f in FollowUp.select()
+        .where(
+            FollowUp.contact == contact_id,
+            FollowUp.done_at.is_null(),
+            FollowUp.deleted_at.is_null(),
+        )
+        .order_by(FollowUp.due_on)
+    ]
     detail.interaction_count = database.execute_sql(
-        "SELECT count(*) FROM participant WHERE contact_id = ?", (contact_id,)).fetchone()[0]
+        "SELECT count(*) FROM participant WHERE contact_id = ?", (contact_id,)
+    ).fetchone()[0]
     detail.reciprocity = ledgers([contact_id]).get(contact_id, Ledger())
     return detail

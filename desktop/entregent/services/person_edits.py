@@ -21,16 +21,45 @@ from entregent.model.tables import (
     SourceCard,
 )
 
-__all__ = ["EDITABLE_FIELDS", "update_person", "set_archived", "DeletedPeople", "delete_people",
-           "restore_people", "add_method", "remove_method", "restore_method"]
+__all__ = [
+    "EDITABLE_FIELDS",
+    "update_person",
+    "set_archived",
+    "DeletedPeople",
+    "delete_people",
+    "restore_people",
+    "add_method",
+    "remove_method",
+    "restore_method",
+]
 
-EDITABLE_FIELDS = ("display_name", "given_name", "family_name", "nickname", "org", "title",
-                   "birthday", "note", "tie_strength", "cadence_days", "how_met", "met_on",
-                   "met_place", "introduced_by")
+EDITABLE_FIELDS = (
+    "display_name",
+    "given_name",
+    "family_name",
+    "nickname",
+    "org",
+    "title",
+    "birthday",
+    "note",
+    "tie_strength",
+    "cadence_days",
+    "how_met",
+    "met_on",
+    "met_place",
+    "introduced_by",
+)
 
 # Tables that hang off a contact and go with it when it is deleted.
-_DEPENDENTS = (ContactMethod, ContactContext, Membership, Participant, FollowUp, SourceCard,
-               ImportChange)
+_DEPENDENTS = (
+    ContactMethod,
+    ContactContext,
+    Membership,
+    Participant,
+    FollowUp,
+    SourceCard,
+    ImportChange,
+)
 
 
 def _check(name: str, value):
@@ -46,8 +75,21 @@ def _check(name: str, value):
             return dt.date.fromisoformat(value) if value else None
         except ValueError as exc:
             raise UserError(_("The date we met should look like 2024-05-31.")) from exc
-    if name in ("display_name", "given_name", "family_name", "nickname", "org", "title", "note",
-                "how_met", "met_place") and value is None:
+    if (
+        name
+        in (
+            "display_name",
+            "given_name",
+            "family_name",
+            "nickname",
+            "org",
+            "title",
+            "note",
+            "how_met",
+            "met_place",
+        )
+        and value is None
+    ):
         return ""
     return value
 
@@ -73,11 +115,16 @@ def update_person(contact_id: int, changes: dict) -> dict:
 def set_archived(contact_ids: list[int], archived: bool) -> list[int]:
     """Archive (or bring back) people; returns the ids whose state changed."""
     with database.atomic():
-        changed = [c.id for c in Contact.select(Contact.id).where(
-            Contact.id.in_(list(contact_ids)), Contact.archived != archived)]
+        changed = [
+            c.id
+            for c in Contact.select(Contact.id).where(
+                Contact.id.in_(list(contact_ids)), Contact.archived != archived
+            )
+        ]
         if changed:
             Contact.update(archived=archived, updated_at=Contact.updated_at).where(
-                Contact.id.in_(changed)).execute()
+                Contact.id.in_(changed)
+            ).execute()
     return changed
 
 
@@ -102,9 +149,14 @@ def delete_people(contact_ids: list[int]) -> DeletedPeople:
         snapshot.contacts = list(Contact.select().where(Contact.id.in_(ids)).dicts())
         for model in _DEPENDENTS:
             snapshot.dependents[model._meta.table_name] = list(
-                model.select().where(model.contact.in_(ids)).dicts())
-        snapshot.introduced = [(c.id, c.introduced_by_id) for c in Contact.select(
-            Contact.id, Contact.introduced_by).where(Contact.introduced_by.in_(ids))]
+                model.select().where(model.contact.in_(ids)).dicts()
+            )
+        snapshot.introduced = [
+            (c.id, c.introduced_by_id)
+            for c in Contact.select(Contact.id, Contact.introduced_by).where(
+                Contact.introduced_by.in_(ids)
+            )
+        ]
         Contact.delete().where(Contact.id.in_(ids)).execute()
     return snapshot
 
@@ -127,8 +179,9 @@ def add_method(contact_id: int, kind: str, value: str, label: str = "") -> int:
     from entregent.model.tables import METHOD_KINDS
 
     if kind not in METHOD_KINDS:
-        raise UserError(_("A way to reach someone is one of: {kinds}.").format(
-            kinds=", ".join(METHOD_KINDS)))
+        raise UserError(
+            _("A way to reach someone is one of: {kinds}.").format(kinds=", ".join(METHOD_KINDS))
+        )
     value = value.strip()
     if not value:
         raise UserError(_("Nothing to add: the value is empty."))
@@ -142,8 +195,14 @@ def add_method(contact_id: int, kind: str, value: str, label: str = "") -> int:
     else:
         normalized = ""
     position = ContactMethod.select().where(ContactMethod.contact == contact_id).count()
-    return ContactMethod.insert(contact=contact_id, kind=kind, value=value, label=label,
-                                normalized=normalized, position=position).execute()
+    return ContactMethod.insert(
+        contact=contact_id,
+        kind=kind,
+        value=value,
+        label=label,
+        normalized=normalized,
+        position=position,
+    ).execute()
 
 
 def remove_method(method_id: int) -> dict:

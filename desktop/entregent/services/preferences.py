@@ -19,15 +19,19 @@ __all__ = ["set_sort_order", "sort_order", "set_language_preference", "language_
 
 
 def sort_order() -> str:
-    """"family" or "given": how people are sorted."""
+    """ "family" or "given": how people are sorted."""
     return get_setting("sort_by")
 
 
 RESORT_BATCH = 2000
 
 
-def set_sort_order(order: str, *, progress: Callable[[int, int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> int:
+def set_sort_order(
+    order: str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
     """Sort people by family ("family") or given ("given") name from now on.
 
     Every contact's key is recomputed in the same transaction as the setting,
@@ -37,14 +41,16 @@ def set_sort_order(order: str, *, progress: Callable[[int, int], None] | None = 
     ``entregent.errors.Cancelled``, nothing changed.
     """
     if order not in SETTINGS["sort_by"].choices:
-        raise UserError(_("People sort by family or given name, not “{order}”.")
-                        .format(order=order))
+        raise UserError(
+            _("People sort by family or given name, not “{order}”.").format(order=order)
+        )
     connection = database.connection()
     connection.create_function("entregent_sort_key", 4, sort_key, deterministic=True)
     try:
         with database.atomic():
             total, last_id = database.execute_sql(
-                "SELECT count(*), coalesce(max(id), 0) FROM contact").fetchone()
+                "SELECT count(*), coalesce(max(id), 0) FROM contact"
+            ).fetchone()
             done = 0
             for start in range(0, last_id, RESORT_BATCH):
                 if cancelled is not None and cancelled():
@@ -52,7 +58,9 @@ def set_sort_order(order: str, *, progress: Callable[[int, int], None] | None = 
                 done += database.execute_sql(
                     "UPDATE contact SET sort_key = "
                     "entregent_sort_key(given_name, family_name, display_name, ?) "
-                    "WHERE id > ? AND id <= ?", (order, start, start + RESORT_BATCH)).rowcount
+                    "WHERE id > ? AND id <= ?",
+                    (order, start, start + RESORT_BATCH),
+                ).rowcount
                 if progress is not None:
                     progress(done, total)
             set_setting("sort_by", order)
@@ -63,13 +71,14 @@ def set_sort_order(order: str, *, progress: Callable[[int, int], None] | None = 
 
 
 def language_preference() -> str:
-    """"system", "en" or "fr": the language the app starts in."""
+    """ "system", "en" or "fr": the language the app starts in."""
     return get_setting("language")
 
 
 def set_language_preference(language: str) -> None:
     """Store the language for the next start ("system" follows the computer's)."""
     if language not in SETTINGS["language"].choices:
-        raise UserError(_("The language is system, en or fr, not “{language}”.")
-                        .format(language=language))
+        raise UserError(
+            _("The language is system, en or fr, not “{language}”.").format(language=language)
+        )
     set_setting("language", language)

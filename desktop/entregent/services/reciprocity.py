@@ -36,9 +36,13 @@ class BalanceReport:
     name: str | None = None
 
     def as_json(self) -> dict:
-        data = {"since": self.since.isoformat(), "window_days": self.window_days,
-                "contact": None if self.contact_id is None else {
-                    "id": self.contact_id, "name": self.name}}
+        data = {
+            "since": self.since.isoformat(),
+            "window_days": self.window_days,
+            "contact": None
+            if self.contact_id is None
+            else {"id": self.contact_id, "name": self.name},
+        }
         data.update(self.ledger.as_json())
         return data
 
@@ -70,22 +74,27 @@ def balance(contact_id: int | None = None, *, today: dt.date | None = None) -> B
     if contact_id is None:
         row = database.execute_sql(
             f"SELECT {_COUNTS} FROM interaction i LEFT JOIN ask a ON a.interaction_id = i.id "
-            f"WHERE {_RELEVANT}", (stamp,)).fetchone()
+            f"WHERE {_RELEVANT}",
+            (stamp,),
+        ).fetchone()
     else:
-        found = database.execute_sql("SELECT display_name FROM contact WHERE id = ?",
-                                     (contact_id,)).fetchone()
+        found = database.execute_sql(
+            "SELECT display_name FROM contact WHERE id = ?", (contact_id,)
+        ).fetchone()
         if found is None:
             raise NotFound(_("No person with id {id}.").format(id=contact_id))
         name = found[0]
         row = database.execute_sql(
             f"SELECT {_COUNTS} FROM participant p JOIN interaction i ON i.id = p.interaction_id "
             f"LEFT JOIN ask a ON a.interaction_id = i.id WHERE p.contact_id = ? AND {_RELEVANT}",
-            (contact_id, stamp)).fetchone()
+            (contact_id, stamp),
+        ).fetchone()
     return BalanceReport(since, days, Ledger(*row), contact_id, name)
 
 
-def balances_by_person(*, today: dt.date | None = None,
-                       limit: int | None = 20) -> list[PersonBalance]:
+def balances_by_person(
+    *, today: dt.date | None = None, limit: int | None = 20
+) -> list[PersonBalance]:
     """Each person with some give-and-take in the window, those you owe most first."""
     _since, _days, stamp = _window(today)
     rows = database.execute_sql(
@@ -93,7 +102,9 @@ def balances_by_person(*, today: dt.date | None = None,
         "JOIN interaction i ON i.id = p.interaction_id "
         "JOIN contact c ON c.id = p.contact_id AND c.archived = 0 "
         f"LEFT JOIN ask a ON a.interaction_id = i.id WHERE {_RELEVANT} "
-        "GROUP BY p.contact_id", (stamp,)).fetchall()
+        "GROUP BY p.contact_id",
+        (stamp,),
+    ).fetchall()
     people = [PersonBalance(r[0], r[1], Ledger(*r[2:])) for r in rows]
     people.sort(key=lambda b: (b.ledger.score, b.name.casefold()))
     return people if limit is None else people[:limit]

@@ -59,5 +59,7 @@ def resolve_person(text: str) -> int:
         listed.append(_("… and {n} more").format(n=len(candidates) - _MAX_CANDIDATES))
     raise Ambiguous(
         _("“{text}” could mean several people; give more of the name, or the #id:").format(
-            text=text),
-        listed)
+            text=text
+        ),
+        listed,
+    )

@@ -41,9 +41,12 @@ class RestoreResult:
     schema_version: int  # of the restored file, before any upgrade
 
     def as_json(self) -> dict:
-        return {"database": str(self.database), "restored_from": str(self.restored_from),
-                "kept_as": str(self.kept_as) if self.kept_as else None,
-                "schema_version": self.schema_version}
+        return {
+            "database": str(self.database),
+            "restored_from": str(self.restored_from),
+            "kept_as": str(self.kept_as) if self.kept_as else None,
+            "schema_version": self.schema_version,
+        }
 
 
 def check_backup_file(path: Path) -> int:
@@ -54,30 +57,51 @@ def check_backup_file(path: Path) -> int:
     if not path.is_file():
         raise NotFound(_("there is no such backup file."), path=path)
     if _header_version(path) is None:
-        raise UserError(_("this file is not an Entregent backup (not an SQLite database); "
-                          "nothing was restored."), path=path)
+        raise UserError(
+            _(
+                "this file is not an Entregent backup (not an SQLite database); "
+                "nothing was restored."
+            ),
+            path=path,
+        )
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
-            tables = {row[0] for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise UserError(_("this backup is damaged or unreadable ({error}); nothing was "
-                          "restored.").format(error=exc), path=path) from exc
+        raise UserError(
+            _("this backup is damaged or unreadable ({error}); nothing was restored.").format(
+                error=exc
+            ),
+            path=path,
+        ) from exc
     if result != ["ok"]:
-        raise UserError(_("this backup is damaged ({problem}); nothing was restored.").format(
-            problem="; ".join(result)), path=path)
+        raise UserError(
+            _("this backup is damaged ({problem}); nothing was restored.").format(
+                problem="; ".join(result)
+            ),
+            path=path,
+        )
     if version < 1 or not {"contact", "interaction"} <= tables:
-        raise UserError(_("this file is an SQLite database but not an Entregent one; nothing "
-                          "was restored."), path=path)
+        raise UserError(
+            _("this file is an SQLite database but not an Entregent one; nothing was restored."),
+            path=path,
+        )
     if version > CURRENT_VERSION:
-        raise UserError(_("this backup was written by a newer Entregent (schema {version}; this "
-                          "version knows up to {known}); nothing was restored.").format(
-                              version=version, known=CURRENT_VERSION), path=path)
+        raise UserError(
+            _(
+                "this backup was written by a newer Entregent (schema {version}; this "
+                "version knows up to {known}); nothing was restored."
+            ).format(version=version, known=CURRENT_VERSION),
+            path=path,
+        )
     return int(version)
 
 

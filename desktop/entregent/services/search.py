@@ -26,8 +26,15 @@ class ContactHit:
     score: float = 0.0
 
     def as_json(self) -> dict:
-        return {"id": self.id, "uid": self.uid, "name": self.name, "org": self.org,
-                "emails": self.emails, "phones": self.phones, "score": round(self.score, 3)}
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "name": self.name,
+            "org": self.org,
+            "emails": self.emails,
+            "phones": self.phones,
+            "score": round(self.score, 3),
+        }
 
 
 def fts_query(text: str) -> str | None:
@@ -72,17 +79,24 @@ def search_contacts(
             scores[contact_id] = max(scores.get(contact_id, 0.0), 5.0)
     if not scores:
         return []
-    contacts = Contact.select(Contact.id, Contact.uid, Contact.display_name, Contact.org,
-                              Contact.archived, Contact.sort_key).where(
-        Contact.id.in_(list(scores)))
+    contacts = Contact.select(
+        Contact.id,
+        Contact.uid,
+        Contact.display_name,
+        Contact.org,
+        Contact.archived,
+        Contact.sort_key,
+    ).where(Contact.id.in_(list(scores)))
     if not include_archived:
         contacts = contacts.where(Contact.archived == False)  # noqa: E712
-    hits = {c.id: ContactHit(c.id, c.uid, c.display_name, c.org, score=scores[c.id])
-            for c in contacts}
-    for method in ContactMethod.select(ContactMethod.contact, ContactMethod.kind,
-                                       ContactMethod.value).where(
-            ContactMethod.contact.in_(list(hits)), ContactMethod.kind.in_(("email", "tel"))
-    ).order_by(ContactMethod.position):
+    hits = {
+        c.id: ContactHit(c.id, c.uid, c.display_name, c.org, score=scores[c.id]) for c in contacts
+    }
+    for method in (
+        ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value)
+        .where(ContactMethod.contact.in_(list(hits)), ContactMethod.kind.in_(("email", "tel")))
+        .order_by(ContactMethod.position)
+    ):
         hit = hits[method.contact_id]
         (hit.emails if method.kind == "email" else hit.phones).append(method.value)
     ordered = sorted(hits.values(), key=lambda h: (-h.score, h.name.casefold()))

@@ -11,8 +11,13 @@ from entregent.i18n import set_language
 from entregent.model import settings as settings_registry
 from entregent.model.database import close_database, database, open_database
 
-__all__ = ["default_database_path", "resolve_database_path", "open_session", "close_session",
-           "current_database_path"]
+__all__ = [
+    "default_database_path",
+    "resolve_database_path",
+    "open_session",
+    "close_session",
+    "current_database_path",
+]
 
 DATABASE_FILENAME = "entregent.sqlite3"
 ENV_VARIABLE = "ENTREGENT_DB"
@@ -35,8 +40,9 @@ def resolve_database_path(explicit: str | os.PathLike | None = None) -> Path:
     return default_database_path()
 
 
-def open_session(path: str | os.PathLike, *, apply_language: bool = True,
-                 daily_backup: bool = True) -> Path:
+def open_session(
+    path: str | os.PathLike, *, apply_language: bool = True, daily_backup: bool = True
+) -> Path:
     """Open (create, upgrade) the database and apply the user's language setting.
 
     ``daily_backup=False`` leaves the day's copy to the caller (the desktop app

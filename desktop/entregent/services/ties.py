@@ -27,8 +27,13 @@ class TieInfo:
         return _(TIE_LABELS[self.strength])
 
     def as_json(self) -> dict:
-        return {"strength": self.strength, "inferred": self.inferred, "label": self.label,
-                "cadence_days": self.cadence_days, "own_cadence": self.own_cadence}
+        return {
+            "strength": self.strength,
+            "inferred": self.inferred,
+            "label": self.label,
+            "cadence_days": self.cadence_days,
+            "own_cadence": self.own_cadence,
+        }
 
 
 def _contact(contact_id: int) -> Contact:
@@ -40,12 +45,16 @@ def _contact(contact_id: int) -> Contact:
 
 def tie_of(contact_id: int) -> TieInfo:
     contact = _contact(contact_id)
-    contexts = list(Context.select(Context.kind, Context.cadence_days, Context.priority)
-                    .join(ContactContext).where(ContactContext.contact == contact_id))
+    contexts = list(
+        Context.select(Context.kind, Context.cadence_days, Context.priority)
+        .join(ContactContext)
+        .where(ContactContext.contact == contact_id)
+    )
     encounters = Participant.select().where(Participant.contact == contact_id).count()
     strength = infer_tie(contact.tie_strength, (c.kind for c in contexts), encounters)
-    cadence = effective_cadence(contact.cadence_days,
-                                [ContextCadence(c.priority, c.cadence_days) for c in contexts])
+    cadence = effective_cadence(
+        contact.cadence_days, [ContextCadence(c.priority, c.cadence_days) for c in contexts]
+    )
     return TieInfo(strength, not contact.tie_strength, cadence, bool(contact.cadence_days))
 
 
@@ -70,8 +79,15 @@ def set_cadence(contact_id: int, days: int | None) -> None:
 _UNSET = object()
 
 
-def set_how_met(contact_id: int, *, text=_UNSET, met_on=_UNSET, place=_UNSET,
-                context_id=_UNSET, introduced_by=_UNSET) -> None:
+def set_how_met(
+    contact_id: int,
+    *,
+    text=_UNSET,
+    met_on=_UNSET,
+    place=_UNSET,
+    context_id=_UNSET,
+    introduced_by=_UNSET,
+) -> None:
     """Change how we met: any of the text, the date, the place, the context, and the
     person who introduced us (a contact id, or None)."""
     with database.atomic():
@@ -85,8 +101,7 @@ def set_how_met(contact_id: int, *, text=_UNSET, met_on=_UNSET, place=_UNSET,
                 try:
                     met_on = dt.date.fromisoformat(met_on)
                 except ValueError as exc:
-                    raise UserError(
-                        _("The date we met should look like 2024-05-31.")) from exc
+                    raise UserError(_("The date we met should look like 2024-05-31.")) from exc
             contact.met_on = met_on or None
         if context_id is not _UNSET:
             if context_id is not None and Context.get_or_none(Context.id == context_id) is None:

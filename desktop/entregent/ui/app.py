@@ -30,10 +30,16 @@ def _application():
 # They are imported before PySide6 is: PySide6's import hook reads the source of
 # every module imported after it (looking for ``from __feature__``), a fifth of
 # a millisecond each.
-_BEFORE_QT = ("entregent.services.session", "entregent.services.backup",
-              "entregent.model.storage_guard", "entregent.services.people",
-              "entregent.services.contexts", "entregent.services.search",
-              "entregent.services.db_watch", "entregent.i18n_dates")
+_BEFORE_QT = (
+    "entregent.services.session",
+    "entregent.services.backup",
+    "entregent.model.storage_guard",
+    "entregent.services.people",
+    "entregent.services.contexts",
+    "entregent.services.search",
+    "entregent.services.db_watch",
+    "entregent.i18n_dates",
+)
 
 
 def run_app(*, db_path, files, screenshot, view, demo) -> int:
@@ -146,8 +152,12 @@ def _interesting_row(window) -> int:
         person = model.person(row)
         if person is None:
             continue
-        score = len(person.contexts) * 2 + (person.last_interaction_at is not None) * 3 \
-            + (person.photo is not None) + (person.next_followup_on is not None)
+        score = (
+            len(person.contexts) * 2
+            + (person.last_interaction_at is not None) * 3
+            + (person.photo is not None)
+            + (person.next_followup_on is not None)
+        )
         if score > best_score:
             best, best_score = row, score
     return best

@@ -34,8 +34,9 @@ class AppContext(QObject):
     def _stack_moved(self, _index: int) -> None:
         self.data_changed.emit()
 
-    def act(self, parent: QWidget | None, text: str, do: Callable[[], Any],
-            undo: Callable[[Any], None]) -> Any:
+    def act(
+        self, parent: QWidget | None, text: str, do: Callable[[], Any], undo: Callable[[Any], None]
+    ) -> Any:
         """Do an undoable change; on failure show the error and return None."""
         try:
             return perform(self.undo_stack, text, do, undo)

@@ -42,8 +42,13 @@ class WarningCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         badge = QLabel()
         badge.setPixmap(icon(warning.severity).pixmap(QSize(24, 24)))
-        badge.setAccessibleName({"strong": _("Strong warning"), "caution": _("Caution"),
-                                 "info": _("For your information")}.get(warning.severity, ""))
+        badge.setAccessibleName(
+            {
+                "strong": _("Strong warning"),
+                "caution": _("Caution"),
+                "info": _("For your information"),
+            }.get(warning.severity, "")
+        )
         badge.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.message_label = plain_label(warning.message)
         self.message_label.setWordWrap(True)
@@ -108,8 +113,9 @@ class AskDialog(QDialog):
         form.addRow(_("What for"), self.what_combo)
         form.addRow(_("Details"), self.detail_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.continue_button = buttons.addButton(_("Continue"),
-                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        self.continue_button = buttons.addButton(
+            _("Continue"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.continue_button.setObjectName("continueButton")
         self.continue_button.setDefault(True)
         buttons.accepted.connect(self.check)
@@ -134,8 +140,9 @@ class AskDialog(QDialog):
         from entregent.services.asks import prepare_ask
 
         try:
-            self.preview = prepare_ask(self.contact_id, self.what(),
-                                       detail=self.detail_edit.text().strip())
+            self.preview = prepare_ask(
+                self.contact_id, self.what(), detail=self.detail_edit.text().strip()
+            )
         except Exception as exc:
             from entregent.ui.errors_dialog import show_error
 
@@ -182,17 +189,22 @@ class AskDialog(QDialog):
         if alternative == "offer_help":
             from entregent.ui.log_dialog import LogDialog
 
-            dialog = LogDialog(self.context, [self.contact_id], self.parentWidget(),
-                               kind="help_given")
+            dialog = LogDialog(
+                self.context, [self.contact_id], self.parentWidget(), kind="help_given"
+            )
             self.followup_dialog = dialog
             dialog.open()
         else:
             from entregent.ui.followups_box import add_followup
 
-            note = (_("Catch up with {name}, just for the pleasure of it").format(name=self.name)
-                    if alternative == "social_meeting" else "")
-            self.followup_dialog = add_followup(self.context, self.parentWidget(),
-                                                self.contact_id, note=note)
+            note = (
+                _("Catch up with {name}, just for the pleasure of it").format(name=self.name)
+                if alternative == "social_meeting"
+                else ""
+            )
+            self.followup_dialog = add_followup(
+                self.context, self.parentWidget(), self.contact_id, note=note
+            )
         self.accept()
 
     def _record(self, decision: str) -> None:
@@ -200,7 +212,13 @@ class AskDialog(QDialog):
 
         preview = self.preview
         self.ask_id = self.context.call(
-            self, record_ask, self.contact_id, preview.what, warnings=preview.warnings,
-            decision=decision, detail=preview.detail)
+            self,
+            record_ask,
+            self.contact_id,
+            preview.what,
+            warnings=preview.warnings,
+            decision=decision,
+            detail=preview.detail,
+        )
         if self.ask_id is not None:
             self.accept()

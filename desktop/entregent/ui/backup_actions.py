@@ -42,8 +42,9 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _when(taken) -> str:
-    moment = QDateTime(QDate(taken.year, taken.month, taken.day),
-                       QTime(taken.hour, taken.minute, taken.second))
+    moment = QDateTime(
+        QDate(taken.year, taken.month, taken.day), QTime(taken.hour, taken.minute, taken.second)
+    )
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
@@ -65,8 +66,12 @@ class BackupDialog(QDialog):
         self.last_result = None  # what the last job returned (tests read it)
 
         layout = QVBoxLayout(self)
-        self.intro = plain_label(_("Copies of your network, newest first. Entregent makes one "
-                                   "each day you use it, and before upgrades and merges."))
+        self.intro = plain_label(
+            _(
+                "Copies of your network, newest first. Entregent makes one "
+                "each day you use it, and before upgrades and merges."
+            )
+        )
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.table = QTreeWidget(self)
@@ -93,8 +98,12 @@ class BackupDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button = QPushButton(_("Restore from a file…"))
         self.restore_file_button.clicked.connect(lambda: self.restore_file())
-        for button in (self.backup_button, self.save_copy_button, self.restore_button,
-                       self.restore_file_button):
+        for button in (
+            self.backup_button,
+            self.save_copy_button,
+            self.restore_button,
+            self.restore_file_button,
+        ):
             button.setAutoDefault(False)
             row.addWidget(button)
         layout.addLayout(row)
@@ -116,9 +125,9 @@ class BackupDialog(QDialog):
 
         self.table.clear()
         for info in reversed(list_backups(self.database())):
-            item = QTreeWidgetItem([_when(info.taken_at), _(_REASONS.get(info.reason,
-                                                                         info.reason)),
-                                    _size(info.size)])
+            item = QTreeWidgetItem(
+                [_when(info.taken_at), _(_REASONS.get(info.reason, info.reason)), _size(info.size)]
+            )
             item.setData(0, PATH_ROLE, str(info.path))
             item.setToolTip(0, str(info.path))
             self.table.addTopLevelItem(item)
@@ -129,8 +138,10 @@ class BackupDialog(QDialog):
 
     def backup_paths(self) -> list[Path]:
         """The listed copies, as shown (newest first)."""
-        return [Path(self.table.topLevelItem(i).data(0, PATH_ROLE))
-                for i in range(self.table.topLevelItemCount())]
+        return [
+            Path(self.table.topLevelItem(i).data(0, PATH_ROLE))
+            for i in range(self.table.topLevelItemCount())
+        ]
 
     def _update_buttons(self) -> None:
         for button in (self.backup_button, self.save_copy_button, self.restore_file_button):
@@ -177,9 +188,12 @@ class BackupDialog(QDialog):
 
         if target is None:
             target, _filter = QFileDialog.getSaveFileName(
-                self, _("Save a copy of your network"), str(Path.home() / "entregent-copy.sqlite3"),
+                self,
+                _("Save a copy of your network"),
+                str(Path.home() / "entregent-copy.sqlite3"),
                 _("Entregent databases (*.sqlite3)"),
-                options=QFileDialog.Option.DontConfirmOverwrite)
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
             if not target:
                 return
         database, target = self.database(), Path(target)
@@ -198,8 +212,11 @@ class BackupDialog(QDialog):
     def restore_file(self, source: str | Path | None = None) -> None:
         if source is None:
             source, _filter = QFileDialog.getOpenFileName(
-                self, _("Restore from a backup"), str(self.database().parent),
-                _("Entregent backups (*.sqlite3 *.db *.before-restore);;All files (*)"))
+                self,
+                _("Restore from a backup"),
+                str(self.database().parent),
+                _("Entregent backups (*.sqlite3 *.db *.before-restore);;All files (*)"),
+            )
             if not source:
                 return
         self.restore_from(Path(source))
@@ -209,22 +226,30 @@ class BackupDialog(QDialog):
         from entregent.services.restore import check_backup_file
 
         source = Path(source)
-        self._run(_("Checking the copy…"), lambda: check_backup_file(source),
-                  lambda _version: self._confirm(source) if confirm else self._restore(source))
+        self._run(
+            _("Checking the copy…"),
+            lambda: check_backup_file(source),
+            lambda _version: self._confirm(source) if confirm else self._restore(source),
+        )
 
     def _confirm(self, source: Path) -> None:
         from entregent.services.restore import BEFORE_RESTORE_SUFFIX
 
         database = self.database()
-        box = QMessageBox(QMessageBox.Icon.Question, _("Restore a backup"),
-                          _("Put this copy in place of your network?"),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Restore a backup"),
+            _("Put this copy in place of your network?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(
-            _("Copy: {source}\n\nYour network as it is now is kept beside it as {kept}, so "
-              "nothing is lost.").format(source=str(source),
-                                         kept=database.name + BEFORE_RESTORE_SUFFIX))
+            _(
+                "Copy: {source}\n\nYour network as it is now is kept beside it as {kept}, so "
+                "nothing is lost."
+            ).format(source=str(source), kept=database.name + BEFORE_RESTORE_SUFFIX)
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(_("Restore"))
         box.accepted.connect(lambda: self._restore(source))
@@ -255,8 +280,13 @@ class BackupDialog(QDialog):
             watch.reset()
         self.context.data_changed.emit()
         self.reload()
-        text = _("Restored. Your network as it was is kept as {file}.").format(
-            file=result.kept_as.name) if result.kept_as else _("Restored.")
+        text = (
+            _("Restored. Your network as it was is kept as {file}.").format(
+                file=result.kept_as.name
+            )
+            if result.kept_as
+            else _("Restored.")
+        )
         self.status.setText(text)
 
 

@@ -39,8 +39,12 @@ from entregent.ui.locale_format import format_date
 from entregent.ui.plain import plain_label
 from entregent.ui.timeline_view import TimelineView
 
-TIE_CHOICES = ((None, "—"), ("close", "close"), ("regular", "regular"),
-               ("acquaintance", "acquaintance"))
+TIE_CHOICES = (
+    (None, "—"),
+    ("close", "close"),
+    ("regular", "regular"),
+    ("acquaintance", "acquaintance"),
+)
 PHOTO_SIZE = 72
 
 
@@ -142,9 +146,14 @@ class DetailPane(QScrollArea):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.edits: dict[str, InPlaceLineEdit] = {}
-        for field, label in (("display_name", _("Name")), ("given_name", _("Given name")),
-                             ("family_name", _("Family name")), ("nickname", _("Nickname")),
-                             ("org", _("Organisation")), ("title", _("Title"))):
+        for field, label in (
+            ("display_name", _("Name")),
+            ("given_name", _("Given name")),
+            ("family_name", _("Family name")),
+            ("nickname", _("Nickname")),
+            ("org", _("Organisation")),
+            ("title", _("Title")),
+        ):
             edit = InPlaceLineEdit(field, self._save_field, accessible=label)
             self.edits[field] = edit
             form.addRow(label, edit)
@@ -174,10 +183,10 @@ class DetailPane(QScrollArea):
         # How we met, groups, balance.
         content.addWidget(section_title(_("How you met")))
         met = QFormLayout()
-        self.how_met_edit = InPlaceLineEdit("how_met", self._save_field,
-                                            accessible=_("How you met"))
-        self.met_place_edit = InPlaceLineEdit("met_place", self._save_field,
-                                              accessible=_("Where"))
+        self.how_met_edit = InPlaceLineEdit(
+            "how_met", self._save_field, accessible=_("How you met")
+        )
+        self.met_place_edit = InPlaceLineEdit("met_place", self._save_field, accessible=_("Where"))
         self.met_on_edit = QDateEdit()
         self.met_on_edit.setObjectName("metOnDateEdit")
         self.met_on_edit.setAccessibleName(_("When you met"))
@@ -213,10 +222,21 @@ class DetailPane(QScrollArea):
         self.note_edit.installEventFilter(self)
         content.addWidget(self.note_edit)
         self.content.hide()
-        order = [self.log_button, self.ask_button, self.followups.add_button,
-                 self.timeline.tree, self.timeline.more_button, *self.edits.values(),
-                 self.tie_combo, self.cadence_spin, self.how_met_edit, self.met_place_edit,
-                 self.met_on_edit, self.introduced_button, self.note_edit]
+        order = [
+            self.log_button,
+            self.ask_button,
+            self.followups.add_button,
+            self.timeline.tree,
+            self.timeline.more_button,
+            *self.edits.values(),
+            self.tie_combo,
+            self.cadence_spin,
+            self.how_met_edit,
+            self.met_place_edit,
+            self.met_on_edit,
+            self.introduced_button,
+            self.note_edit,
+        ]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
 
@@ -247,9 +267,14 @@ class DetailPane(QScrollArea):
         pixmap = QPixmap()
         if not (d.photo and pixmap.loadFromData(d.photo)):
             pixmap = icon("person").pixmap(QSize(PHOTO_SIZE, PHOTO_SIZE))
-        self.photo_label.setPixmap(pixmap.scaled(
-            PHOTO_SIZE, PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation))
+        self.photo_label.setPixmap(
+            pixmap.scaled(
+                PHOTO_SIZE,
+                PHOTO_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
         self.name_label.setText(d.name or _("(no name)"))
         self.subtitle_label.setText(" · ".join(p for p in (d.title, d.org) if p))
         for field, edit in self.edits.items():
@@ -268,22 +293,31 @@ class DetailPane(QScrollArea):
         self.methods_box.fill(d.methods)
         self.how_met_edit.show_value(d.how_met)
         self.met_place_edit.show_value(d.met_place)
-        self.met_on_edit.setDate(QDate(d.met_on.year, d.met_on.month, d.met_on.day)
-                                 if d.met_on else self.met_on_edit.minimumDate())
+        self.met_on_edit.setDate(
+            QDate(d.met_on.year, d.met_on.month, d.met_on.day)
+            if d.met_on
+            else self.met_on_edit.minimumDate()
+        )
         if d.introduced_by:
             self.introduced_button.setText(d.introduced_by[1])
             self.introduced_button.setEnabled(True)
         else:
             self.introduced_button.setText("—")
             self.introduced_button.setEnabled(False)
-        self.groups_label.setText(", ".join(
-            f"{g.name} ({g.role})" if g.role else g.name for g in d.groups) or "—")
+        self.groups_label.setText(
+            ", ".join(f"{g.name} ({g.role})" if g.role else g.name for g in d.groups) or "—"
+        )
         r = d.reciprocity
-        self.balance_label.setText(_(
-            "Help given: {given} · help received: {received} · asks: {asks} "
-            "({pending} waiting)").format(given=r.help_given, received=r.help_received,
-                                          asks=r.asks, pending=r.asks_pending)
-            + "\n" + r.label_text.capitalize() + ".")
+        self.balance_label.setText(
+            _(
+                "Help given: {given} · help received: {received} · asks: {asks} ({pending} waiting)"
+            ).format(
+                given=r.help_given, received=r.help_received, asks=r.asks, pending=r.asks_pending
+            )
+            + "\n"
+            + r.label_text.capitalize()
+            + "."
+        )
         self.note_edit.setPlainText(d.note)
 
     def _fill_chips(self, d: PersonDetail) -> None:
@@ -298,7 +332,8 @@ class DetailPane(QScrollArea):
             button.setAccessibleName(_("Remove context {context}").format(context=chip.label))
             button.setStyleSheet(
                 f"QToolButton {{ border: 1px solid {chip.colour}; border-radius: 9px;"
-                f" padding: 1px 8px; color: {chip.colour}; }}")
+                f" padding: 1px 8px; color: {chip.colour}; }}"
+            )
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             button.setMinimumWidth(min(button.sizeHint().width(), 60))
             button.clicked.connect(lambda _c=False, cid=chip.id: self._untag(cid))
@@ -338,10 +373,12 @@ class DetailPane(QScrollArea):
         contact_id = self.contact_id
         if contact_id is None:
             return
-        self.context.act(self, _("Edit {name}").format(name=self.detail.name if self.detail
-                                                       else ""),
-                         lambda: update_person(contact_id, changes),
-                         lambda before: update_person(contact_id, before))
+        self.context.act(
+            self,
+            _("Edit {name}").format(name=self.detail.name if self.detail else ""),
+            lambda: update_person(contact_id, changes),
+            lambda before: update_person(contact_id, before),
+        )
 
     def _tie_chosen(self, index: int) -> None:
         value = self.tie_combo.itemData(index)
@@ -360,8 +397,11 @@ class DetailPane(QScrollArea):
             self.save_fields({"met_on": value})
 
     def eventFilter(self, watched, event) -> bool:
-        if (watched is getattr(self, "note_edit", None) and self.detail
-                and event.type() == event.Type.FocusOut):
+        if (
+            watched is getattr(self, "note_edit", None)
+            and self.detail
+            and event.type() == event.Type.FocusOut
+        ):
             text = self.note_edit.toPlainText()
             if text != self.detail.note:
                 self.save_fields({"note": text})
@@ -371,28 +411,41 @@ class DetailPane(QScrollArea):
         from entregent.services.contexts import tag_contacts, untag_contacts
 
         ids = [self.contact_id]
-        self.context.act(self, _("Add a context"), lambda: tag_contacts(ids, [context_id]),
-                         lambda _n: untag_contacts(ids, [context_id]))
+        self.context.act(
+            self,
+            _("Add a context"),
+            lambda: tag_contacts(ids, [context_id]),
+            lambda _n: untag_contacts(ids, [context_id]),
+        )
 
     def _untag(self, context_id: int) -> None:
         from entregent.services.contexts import tag_contacts, untag_contacts
 
         ids = [self.contact_id]
-        self.context.act(self, _("Remove a context"), lambda: untag_contacts(ids, [context_id]),
-                         lambda _n: tag_contacts(ids, [context_id]))
+        self.context.act(
+            self,
+            _("Remove a context"),
+            lambda: untag_contacts(ids, [context_id]),
+            lambda _n: tag_contacts(ids, [context_id]),
+        )
 
     def _add_method(self, kind: str, value: str) -> None:
         from entregent.services.person_edits import add_method, remove_method
 
         contact_id = self.contact_id
-        self.context.act(self, _("Add {value}").format(value=value),
-                         lambda: add_method(contact_id, kind, value), remove_method)
+        self.context.act(
+            self,
+            _("Add {value}").format(value=value),
+            lambda: add_method(contact_id, kind, value),
+            remove_method,
+        )
 
     def _remove_method(self, method_id: int) -> None:
         from entregent.services.person_edits import remove_method, restore_method
 
-        self.context.act(self, _("Remove a contact detail"), lambda: remove_method(method_id),
-                         restore_method)
+        self.context.act(
+            self, _("Remove a contact detail"), lambda: remove_method(method_id), restore_method
+        )
 
     def _open_introducer(self) -> None:
         if self.detail and self.detail.introduced_by:

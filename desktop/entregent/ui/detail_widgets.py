@@ -91,8 +91,12 @@ class MethodsBox(QWidget):
         adding = QHBoxLayout()
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName(_("Kind of contact detail"))
-        for kind, label in (("tel", _("phone")), ("email", _("e-mail")), ("adr", _("address")),
-                            ("url", _("link"))):
+        for kind, label in (
+            ("tel", _("phone")),
+            ("email", _("e-mail")),
+            ("adr", _("address")),
+            ("url", _("link")),
+        ):
             self.kind_combo.addItem(label, kind)
         self.value_edit = QLineEdit()
         self.value_edit.setObjectName("newMethodEdit")
@@ -130,7 +134,8 @@ class MethodsBox(QWidget):
             copy.setText(_("Copy"))
             copy.setAccessibleName(_("Copy {value}").format(value=method.value))
             copy.clicked.connect(
-                lambda _c=False, v=method.value: QGuiApplication.clipboard().setText(v))
+                lambda _c=False, v=method.value: QGuiApplication.clipboard().setText(v)
+            )
             remove = QToolButton()
             remove.setText("×")
             remove.setToolTip(_("Remove"))

@@ -84,8 +84,9 @@ class DuplicatesDialog(QDialog):
             from entregent.services.merge import duplicate_pairs
 
             self._show()
-            self.job = context.workers.run(lambda job: duplicate_pairs(), self.set_pairs,
-                                           self._not_found)
+            self.job = context.workers.run(
+                lambda job: duplicate_pairs(), self.set_pairs, self._not_found
+            )
         else:
             self.set_pairs(pairs)
 
@@ -128,8 +129,7 @@ class DuplicatesDialog(QDialog):
             self.right.setText("")
             self.position_label.setText("")
         else:
-            self.position_label.setText(_("{i} of {n}").format(i=self.index + 1,
-                                                              n=len(self.pairs)))
+            self.position_label.setText(_("{i} of {n}").format(i=self.index + 1, n=len(self.pairs)))
 
     def next_pair(self) -> None:
         self.index += 1
@@ -142,8 +142,9 @@ class DuplicatesDialog(QDialog):
         if pair is None:
             return
         keep, other = pair
-        result = self.context.act(self, _("Merge two people"),
-                                  lambda: merge_contacts(keep, other), unmerge)
+        result = self.context.act(
+            self, _("Merge two people"), lambda: merge_contacts(keep, other), unmerge
+        )
         if result is not None:
             self.merged.append(result)
         self.next_pair()

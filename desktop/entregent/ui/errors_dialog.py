@@ -23,8 +23,11 @@ log = logging.getLogger(__name__)
 
 def bug_report(exc: BaseException) -> str:
     """The text a person can copy into a bug report."""
-    lines = [f"Entregent {__version__}, Python {platform.python_version()}, "
-             f"{platform.system()} {platform.release()}", ""]
+    lines = [
+        f"Entregent {__version__}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}",
+        "",
+    ]
     lines += traceback.format_exception(type(exc), exc, exc.__traceback__)
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
@@ -47,8 +50,7 @@ def error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     log.error("something went wrong", exc_info=(type(exc), exc, exc.__traceback__))
     report = bug_report(exc)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setText(_("Something went wrong. Your data is safe; what you were doing was not "
-                  "finished."))
+    box.setText(_("Something went wrong. Your data is safe; what you were doing was not finished."))
     box.setInformativeText(_("If it happens again, copy the report and send it to us."))
     box.setDetailedText(report)
     copy = box.addButton(_("Copy report"), QMessageBox.ButtonRole.ActionRole)

@@ -37,8 +37,9 @@ class ExportFollowUpsDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("File"), row)
         form.addRow(_("Export as"), self.as_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -46,9 +47,9 @@ class ExportFollowUpsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _choose(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.windowTitle(),
-                                                    self.path_edit.text(),
-                                                    _("Calendar files (*.ics)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.windowTitle(), self.path_edit.text(), _("Calendar files (*.ics)")
+        )
         if path:
             self.path_edit.setText(path)
 
@@ -64,13 +65,21 @@ class ExportFollowUpsDialog(QDialog):
         def written(count: int) -> None:
             self.context.data_changed.emit()
             if parent is not None and hasattr(parent, "statusBar"):
-                parent.statusBar().showMessage(ngettext(
-                    "{n} follow-up exported.", "{n} follow-ups exported.", count).format(n=count),
-                    5000)
+                parent.statusBar().showMessage(
+                    ngettext("{n} follow-up exported.", "{n} follow-ups exported.", count).format(
+                        n=count
+                    ),
+                    5000,
+                )
             QDialog.accept(self)
 
         self.progress = run_with_progress(
-            self.context, self, _("Writing the follow-ups calendar…"),
-            lambda progress, cancelled: export_followups(path, as_=as_, progress=progress,
-                                                         cancelled=cancelled),
-            written, name="exportFollowUpsProgressDialog")
+            self.context,
+            self,
+            _("Writing the follow-ups calendar…"),
+            lambda progress, cancelled: export_followups(
+                path, as_=as_, progress=progress, cancelled=cancelled
+            ),
+            written,
+            name="exportFollowUpsProgressDialog",
+        )

@@ -26,8 +26,15 @@ from entregent.ui.plain import plain_label
 class FollowUpDialog(QDialog):
     """Pick a day (and a note) for a follow-up."""
 
-    def __init__(self, parent=None, *, day: dt.date | None = None, note: str = "",
-                 title: str = "", with_note: bool = True):
+    def __init__(
+        self,
+        parent=None,
+        *,
+        day: dt.date | None = None,
+        note: str = "",
+        title: str = "",
+        with_note: bool = True,
+    ):
         super().__init__(parent)
         self.setWindowTitle(title or _("Follow up"))
         self.setObjectName("followUpDialog")
@@ -44,8 +51,9 @@ class FollowUpDialog(QDialog):
         form.addRow(_("Due on"), self.date_edit)
         if with_note:
             form.addRow(_("Note"), self.note_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -59,19 +67,20 @@ class FollowUpDialog(QDialog):
         return self.note_edit.text().strip()
 
 
-def add_followup(context, parent, contact_id: int, *, note: str = "",
-                 days: int = 7) -> QDialog:
+def add_followup(context, parent, contact_id: int, *, note: str = "", days: int = 7) -> QDialog:
     """Open the dialog for a new follow-up with ``contact_id`` (undoable once saved)."""
-    dialog = FollowUpDialog(parent, note=note,
-                            day=dt.date.today() + dt.timedelta(days=days))
+    dialog = FollowUpDialog(parent, note=note, day=dt.date.today() + dt.timedelta(days=days))
 
     def save() -> None:
         from entregent.services.followups import create_followup, delete_followup
 
         day, text = dialog.day(), dialog.note()
-        context.act(parent, _("Add a follow-up"),
-                    lambda: create_followup(contact_id, day, note=text),
-                    lambda follow_up_id: delete_followup(follow_up_id))
+        context.act(
+            parent,
+            _("Add a follow-up"),
+            lambda: create_followup(contact_id, day, note=text),
+            lambda follow_up_id: delete_followup(follow_up_id),
+        )
 
     dialog.accepted.connect(save)
     dialog.open()
@@ -124,8 +133,7 @@ class FollowUpsBox(QWidget):
             later = QToolButton()
             later.setText(_("Reschedule…"))
             later.setAccessibleName(_("Reschedule the follow-up"))
-            later.clicked.connect(
-                lambda _c=False, f=follow_up: self._reschedule(f.id, f.due_on))
+            later.clicked.connect(lambda _c=False, f=follow_up: self._reschedule(f.id, f.due_on))
             line.addWidget(done)
             line.addWidget(later)
             self.rows.addWidget(row)
@@ -137,9 +145,12 @@ class FollowUpsBox(QWidget):
     def _complete(self, follow_up_id: int) -> None:
         from entregent.services.followups import complete_followup, reopen_followup
 
-        self.context.act(self, _("Complete a follow-up"),
-                         lambda: complete_followup(follow_up_id),
-                         lambda _r: reopen_followup(follow_up_id))
+        self.context.act(
+            self,
+            _("Complete a follow-up"),
+            lambda: complete_followup(follow_up_id),
+            lambda _r: reopen_followup(follow_up_id),
+        )
 
     def _reschedule(self, follow_up_id: int, was: dt.date) -> None:
         from entregent.services.followups import reschedule_followup
@@ -149,9 +160,12 @@ class FollowUpsBox(QWidget):
 
         def save() -> None:
             day = dialog.day()
-            self.context.act(self, _("Reschedule a follow-up"),
-                             lambda: reschedule_followup(follow_up_id, day),
-                             lambda _r: reschedule_followup(follow_up_id, was))
+            self.context.act(
+                self,
+                _("Reschedule a follow-up"),
+                lambda: reschedule_followup(follow_up_id, day),
+                lambda _r: reschedule_followup(follow_up_id, was),
+            )
 
         dialog.accepted.connect(save)
         dialog.open()

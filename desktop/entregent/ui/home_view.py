@@ -133,10 +133,12 @@ class HomeView(QScrollArea):
         grid.addWidget(self.groups_card, 4, 0, 1, 3)
 
         self.mix_card, self.mix_chart = _chart_card(
-            _("Social, professional, group (90 days)"), _("Mix of interactions"), 200)
+            _("Social, professional, group (90 days)"), _("Mix of interactions"), 200
+        )
         grid.addWidget(self.mix_card, 3, 2)
         self.months_card, self.months_chart = _chart_card(
-            _("Interactions per month, by context"), _("Interactions per month"), 240)
+            _("Interactions per month, by context"), _("Interactions per month"), 240
+        )
         grid.addWidget(self.months_card, 3, 0, 1, 2)
         grid.setRowStretch(5, 1)
         for column in range(3):
@@ -153,18 +155,24 @@ class HomeView(QScrollArea):
         self.loaded = True
         reach = [d for d in due if d.kind in ("overdue", "informal", "birthday")]
         self.reach_card.fill(reach, _("Nobody is waiting for news from you. Enjoy!"))
-        self.followups_card.fill([d for d in due if d.kind == "follow_up"],
-                                 _("No follow-up due."))
-        self.owed_card.fill([d for d in due if d.kind == "owed_help"],
-                            _("You owe nobody a good turn right now."))
+        self.followups_card.fill([d for d in due if d.kind == "follow_up"], _("No follow-up due."))
+        self.owed_card.fill(
+            [d for d in due if d.kind == "owed_help"], _("You owe nobody a good turn right now.")
+        )
         self.nudges_label.setText("\n".join(insights.nudges))
-        self.groups_label.setText(ngettext(
-            "You take an active part in {n} group.", "You take an active part in {n} groups.",
-            insights.active_groups).format(n=insights.active_groups))
+        self.groups_label.setText(
+            ngettext(
+                "You take an active part in {n} group.",
+                "You take an active part in {n} groups.",
+                insights.active_groups,
+            ).format(n=insights.active_groups)
+        )
         ledger = insights.balance
-        self.balance_label.setText(_(
-            "This year: help given {given}, help received {received}, asks {asks}.").format(
-            given=ledger.help_given, received=ledger.help_received, asks=ledger.asks))
+        self.balance_label.setText(
+            _("This year: help given {given}, help received {received}, asks {asks}.").format(
+                given=ledger.help_given, received=ledger.help_received, asks=ledger.asks
+            )
+        )
         self._fill_mix(insights)
         self._fill_months(insights)
 
@@ -205,8 +213,9 @@ class HomeView(QScrollArea):
         chart.addSeries(series)
         months = QBarCategoryAxis()
         locale = QLocale()
-        months.append([locale.monthName(int(m[5:7]), QLocale.FormatType.ShortFormat)
-                       for m in insights.months])
+        months.append(
+            [locale.monthName(int(m[5:7]), QLocale.FormatType.ShortFormat) for m in insights.months]
+        )
         values = QValueAxis()
         values.setRange(0, top)
         values.setTickCount(5)

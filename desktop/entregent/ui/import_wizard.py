@@ -56,13 +56,20 @@ def import_files(paths: list[str], create_contacts: bool, job) -> list:
     import_file = _import_file()
     reports = []
     for index, path in enumerate(paths):
+
         def progress(done: int, total: int, index=index) -> None:
             scale = 1000
             fraction = (done / total) if total else 1.0
             job.report(int((index + fraction) * scale), len(paths) * scale)
 
-        reports.append(import_file(path, create_contacts=create_contacts, progress=progress,
-                                   should_cancel=job.cancelled))
+        reports.append(
+            import_file(
+                path,
+                create_contacts=create_contacts,
+                progress=progress,
+                should_cancel=job.cancelled,
+            )
+        )
     job.report(len(paths), len(paths))
     return reports
 
@@ -88,14 +95,16 @@ class ImportWizard(QDialog):
         # Files
         files = QWidget()
         files_layout = QVBoxLayout(files)
-        files_layout.addWidget(plain_label(_("Contacts (vCard) and calendars (iCalendar) to "
-                                             "import:")))
+        files_layout.addWidget(
+            plain_label(_("Contacts (vCard) and calendars (iCalendar) to import:"))
+        )
         self.files_list = QListWidget()
         self.files_list.setObjectName("importFilesList")
         self.files_list.setAccessibleName(_("Files to import"))
         files_layout.addWidget(self.files_list)
-        self.create_check = QCheckBox(_("Add the people met in calendar events who are not "
-                                        "in your contacts yet"))
+        self.create_check = QCheckBox(
+            _("Add the people met in calendar events who are not in your contacts yet")
+        )
         self.create_check.setObjectName("createContactsCheckBox")
         files_layout.addWidget(self.create_check)
         row = QHBoxLayout()
@@ -195,8 +204,16 @@ class ImportWizard(QDialog):
         tree = QTreeWidget()
         tree.setRootIsDecorated(False)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        tree.setHeaderLabels([_("File"), _("New"), _("Updated"), _("Unchanged"),
-                              _("Possible duplicates"), _("Rejected")])
+        tree.setHeaderLabels(
+            [
+                _("File"),
+                _("New"),
+                _("Updated"),
+                _("Unchanged"),
+                _("Possible duplicates"),
+                _("Rejected"),
+            ]
+        )
         tree.setColumnWidth(0, 200)
         return tree
 
@@ -210,8 +227,11 @@ class ImportWizard(QDialog):
 
     def _choose_files(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, _("Import"), str(Path.home()),
-            _("Contacts and calendars ({patterns})").format(patterns=FILE_FILTER))
+            self,
+            _("Import"),
+            str(Path.home()),
+            _("Contacts and calendars ({patterns})").format(patterns=FILE_FILTER),
+        )
         for path in paths:
             self.add_file(path)
 
@@ -224,15 +244,17 @@ class ImportWizard(QDialog):
         self.import_button.setEnabled(False)
         self.preview_tree.clear()
         create = self.create_check.isChecked()
-        self.job = self.context.workers.run(lambda job: preview_files(paths, create, job),
-                                            self._previewed, self._failed)
+        self.job = self.context.workers.run(
+            lambda job: preview_files(paths, create, job), self._previewed, self._failed
+        )
 
     def _previewed(self, reports: list) -> None:
         self.job = None
         self.preview_reports = reports
         self._fill_counts(self.preview_tree, reports)
-        self.preview_label.setText(_("This is what the import would do. Nothing has been "
-                                     "changed yet."))
+        self.preview_label.setText(
+            _("This is what the import would do. Nothing has been changed yet.")
+        )
         self.import_button.setEnabled(True)
         self.import_button.setFocus()
 
@@ -243,8 +265,9 @@ class ImportWizard(QDialog):
         self.pages.setCurrentIndex(RUNNING)
         self.progress_bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
-        self.job = self.context.workers.run(lambda job: import_files(paths, create, job),
-                                            self._imported, self._failed)
+        self.job = self.context.workers.run(
+            lambda job: import_files(paths, create, job), self._imported, self._failed
+        )
         self.job.progressed.connect(self._progressed)
 
     def _progressed(self, done: int, total: int) -> None:
@@ -268,14 +291,22 @@ class ImportWizard(QDialog):
         rejected = sum(len(r.rejected) for r in reports)
         self.report_label.setText(
             _("Done. Nothing was lost: the cards as read are kept with each person.")
-            + ("\n" + _("Some items could not be read; they are listed below with their line.")
-               if rejected else ""))
+            + (
+                "\n" + _("Some items could not be read; they are listed below with their line.")
+                if rejected
+                else ""
+            )
+        )
         self.rejected_tree.clear()
         for report in reports:
             for problem in [*report.rejected, *report.skipped_lines]:
-                item = QTreeWidgetItem([Path(report.path).name,
-                                        "" if problem.line is None else str(problem.line),
-                                        problem.reason])
+                item = QTreeWidgetItem(
+                    [
+                        Path(report.path).name,
+                        "" if problem.line is None else str(problem.line),
+                        problem.reason,
+                    ]
+                )
                 item.setToolTip(2, problem.reason)
                 self.rejected_tree.addTopLevelItem(item)
         self.rejected_tree.setVisible(self.rejected_tree.topLevelItemCount() > 0)
@@ -288,8 +319,9 @@ class ImportWizard(QDialog):
         self.job = None
         if isinstance(exc, Cancelled):
             self.outcome = "cancelled"
-            self.report_label.setText(_("Import cancelled. Your contacts are exactly as they "
-                                        "were before."))
+            self.report_label.setText(
+                _("Import cancelled. Your contacts are exactly as they were before.")
+            )
             self.report_tree.clear()
             self.rejected_tree.hide()
             self.duplicates_button.hide()
@@ -305,13 +337,21 @@ class ImportWizard(QDialog):
     def _fill_counts(self, tree: QTreeWidget, reports: list) -> None:
         tree.clear()
         for report in reports:
-            item = QTreeWidgetItem([Path(report.path).name, str(report.new), str(report.updated),
-                                    str(report.unchanged), str(report.duplicates),
-                                    str(len(report.rejected))])
+            item = QTreeWidgetItem(
+                [
+                    Path(report.path).name,
+                    str(report.new),
+                    str(report.updated),
+                    str(report.unchanged),
+                    str(report.duplicates),
+                    str(len(report.rejected)),
+                ]
+            )
             item.setToolTip(0, report.path)
             for column in range(1, 6):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(
+                    column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
             tree.addTopLevelItem(item)
 
     def _review_duplicates(self) -> None:

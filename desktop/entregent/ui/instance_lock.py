@@ -22,8 +22,11 @@ def acquire_lock(database: Path) -> QLockFile:
     if not lock.tryLock(100):
         if lock.error() == QLockFile.LockError.LockFailedError:
             raise DatabaseRefused(
-                _("Entregent is already open on this database. Switch to that window, or "
-                  "close it first."), path=database)
-        raise DatabaseRefused(_("Cannot create the lock file beside the database."),
-                              path=database)
+                _(
+                    "Entregent is already open on this database. Switch to that window, or "
+                    "close it first."
+                ),
+                path=database,
+            )
+        raise DatabaseRefused(_("Cannot create the lock file beside the database."), path=database)
     return lock

@@ -13,11 +13,21 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 
 from entregent.i18n_dates import relative_day, relative_time
 
-__all__ = ["format_date", "format_datetime", "format_time", "format_number",
-           "format_count", "relative_day", "relative_time"]
+__all__ = [
+    "format_date",
+    "format_datetime",
+    "format_time",
+    "format_number",
+    "format_count",
+    "relative_day",
+    "relative_time",
+]
 
-_FORMATS = {"short": QLocale.FormatType.ShortFormat, "long": QLocale.FormatType.LongFormat,
-            "narrow": QLocale.FormatType.NarrowFormat}
+_FORMATS = {
+    "short": QLocale.FormatType.ShortFormat,
+    "long": QLocale.FormatType.LongFormat,
+    "narrow": QLocale.FormatType.NarrowFormat,
+}
 
 
 def format_date(day: dt.date, length: str = "short") -> str:
@@ -26,8 +36,7 @@ def format_date(day: dt.date, length: str = "short") -> str:
 
 
 def format_time(moment: dt.time, length: str = "short") -> str:
-    return QLocale().toString(QTime(moment.hour, moment.minute, moment.second),
-                              _FORMATS[length])
+    return QLocale().toString(QTime(moment.hour, moment.minute, moment.second), _FORMATS[length])
 
 
 def format_datetime(moment: dt.datetime, length: str = "short") -> str:
@@ -35,8 +44,11 @@ def format_datetime(moment: dt.datetime, length: str = "short") -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     utc = moment.astimezone(dt.UTC)
-    qt_moment = QDateTime(QDate(utc.year, utc.month, utc.day),
-                          QTime(utc.hour, utc.minute, utc.second), QTimeZone.utc())
+    qt_moment = QDateTime(
+        QDate(utc.year, utc.month, utc.day),
+        QTime(utc.hour, utc.minute, utc.second),
+        QTimeZone.utc(),
+    )
     return QLocale().toString(qt_moment.toLocalTime(), _FORMATS[length])
 
 

@@ -40,8 +40,16 @@ def last_kind() -> str:
 
 
 class LogDialog(QDialog):
-    def __init__(self, context, contact_ids: list[int], parent=None, *, entry=None,
-                 kind: str | None = None, note: str = ""):
+    def __init__(
+        self,
+        context,
+        contact_ids: list[int],
+        parent=None,
+        *,
+        entry=None,
+        kind: str | None = None,
+        note: str = "",
+    ):
         from entregent.network.kinds import KIND_LABELS, KINDS
         from entregent.services.people import names_of
 
@@ -59,8 +67,7 @@ class LogDialog(QDialog):
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         if entry is not None:
-            utc = QDateTime(entry.occurred_at.date(), entry.occurred_at.time(),
-                            Qt.TimeSpec.UTC)
+            utc = QDateTime(entry.occurred_at.date(), entry.occurred_at.time(), Qt.TimeSpec.UTC)
             self.when_edit.setDateTime(utc.toLocalTime())
         else:
             self.when_edit.setDateTime(QDateTime.currentDateTime())
@@ -108,8 +115,9 @@ class LogDialog(QDialog):
         people.addWidget(self.add_edit)
         form.addRow(_("With"), people)
         form.addRow(_("Note"), self.note_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -138,8 +146,7 @@ class LogDialog(QDialog):
         self.people_list.addItem(item)
 
     def contact_ids(self) -> list[int]:
-        return [self.people_list.item(row).data(IdRole)
-                for row in range(self.people_list.count())]
+        return [self.people_list.item(row).data(IdRole) for row in range(self.people_list.count())]
 
     def _suggest(self, text: str) -> None:
         from entregent.services.search import search_contacts
@@ -158,12 +165,18 @@ class LogDialog(QDialog):
         self.add_edit.clear()
 
     def keyPressEvent(self, event) -> None:
-        if (event.key() == Qt.Key.Key_Delete and self.people_list.hasFocus()
-                and self.people_list.count() > 1):
+        if (
+            event.key() == Qt.Key.Key_Delete
+            and self.people_list.hasFocus()
+            and self.people_list.count() > 1
+        ):
             self.people_list.takeItem(self.people_list.currentRow())
             return
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.add_edit.hasFocus()
-                and self.add_edit.text().strip()):
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.add_edit.hasFocus()
+            and self.add_edit.text().strip()
+        ):
             labels = list(self._matches)
             if labels:
                 self._completed(labels[0])
@@ -193,9 +206,11 @@ class LogDialog(QDialog):
         entry = self.entry
         if entry is None:
             result = self.context.act(
-                self, _("Log {kind}").format(kind=self.kind_combo.currentText()),
+                self,
+                _("Log {kind}").format(kind=self.kind_combo.currentText()),
                 lambda: log_interaction(ids, kind, when, note=note),
-                lambda interaction_id: delete_interaction(interaction_id))
+                lambda interaction_id: delete_interaction(interaction_id),
+            )
             if result is None:
                 return False
             self.saved_id = result
@@ -208,8 +223,14 @@ class LogDialog(QDialog):
             edit_interaction(entry.id, when=when, contact_ids=ids, kind=kind, note=note)
 
         def undo(_result) -> None:
-            edit_interaction(entry.id, when=before_when, contact_ids=before_ids,
-                             kind=entry.kind, register=entry.register, note=entry.note)
+            edit_interaction(
+                entry.id,
+                when=before_when,
+                contact_ids=before_ids,
+                kind=entry.kind,
+                register=entry.register,
+                note=entry.note,
+            )
 
         self.context.act(self, _("Edit interaction"), do, undo)
         self.saved_id = entry.id

@@ -36,8 +36,9 @@ IMPORTABLE = (".vcf", ".vcard", ".ics", ".ical", ".ifb", ".icalendar")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database_path: Path | None = None, *, demo: bool = False,
-                 restore_state: bool = True):
+    def __init__(
+        self, database_path: Path | None = None, *, demo: bool = False, restore_state: bool = True
+    ):
         super().__init__()
         self.database_path = database_path
         self.remembers = restore_state  # False: screenshots and tests leave QSettings alone
@@ -116,8 +117,11 @@ class MainWindow(QMainWindow):
         # read in the background (a worker started sooner would contend with the
         # first page's reads for the interpreter).
         self.auto_export = None  # the follow-ups file rewritten on a worker (after the paint)
-        self._after_paint: list = [lambda: self.detail_pane, self.refresh_sidebar,
-                                   self._defer_auto_export]
+        self._after_paint: list = [
+            lambda: self.detail_pane,
+            self.refresh_sidebar,
+            self._defer_auto_export,
+        ]
         # The list's first paint; or the window's, when it opens on Home.
         _AfterFirstPaint(self.people_view.table.viewport(), self._first_painted)
         _AfterFirstPaint(self, lambda: self.stack.currentIndex() != 1 and self._first_painted())
@@ -164,8 +168,18 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         file_menu = self.menuBar().addMenu(_("&File"))
-        for name in ("import", "export_contacts", "export_followups", None, "backup",
-                     "restore", None, "settings", None, "quit"):
+        for name in (
+            "import",
+            "export_contacts",
+            "export_followups",
+            None,
+            "backup",
+            "restore",
+            None,
+            "settings",
+            None,
+            "quit",
+        ):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         edit = self.menuBar().addMenu(_("&Edit"))
         edit.addAction(a["undo"])
@@ -173,8 +187,22 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(a["find"])
         person = self.menuBar().addMenu(_("&People"))
-        for name in ("log", "ask", "followup", None, "tag", "untag", None, "archive",
-                     "unarchive", "delete", None, "export_selection", None, "duplicates"):
+        for name in (
+            "log",
+            "ask",
+            "followup",
+            None,
+            "tag",
+            "untag",
+            None,
+            "archive",
+            "unarchive",
+            "delete",
+            None,
+            "export_selection",
+            None,
+            "duplicates",
+        ):
             if name is None:
                 person.addSeparator()
             elif isinstance(a[name], QAction):
@@ -263,8 +291,9 @@ class MainWindow(QMainWindow):
         self.refresh_sidebar()
 
     def refresh_sidebar(self) -> None:
-        self.context.workers.run(lambda job: read_sidebar_content(), self.sidebar.fill,
-                                 lambda exc: None)
+        self.context.workers.run(
+            lambda job: read_sidebar_content(), self.sidebar.fill, lambda exc: None
+        )
 
     # Dialogs -----------------------------------------------------------------------
     def _keep(self, dialog):
@@ -317,8 +346,11 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _importable(event) -> list[str]:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        return [u.toLocalFile() for u in urls
-                if u.isLocalFile() and u.toLocalFile().lower().endswith(IMPORTABLE)]
+        return [
+            u.toLocalFile()
+            for u in urls
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(IMPORTABLE)
+        ]
 
     def dragEnterEvent(self, event) -> None:
         if self._importable(event):
@@ -338,8 +370,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        for key, target in (("window/splitter", self.splitter),
-                            ("window/columns", self.people_view.table.horizontalHeader())):
+        for key, target in (
+            ("window/splitter", self.splitter),
+            ("window/columns", self.people_view.table.horizontalHeader()),
+        ):
             state = settings.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 target.restoreState(state)
@@ -348,8 +382,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("window/columns",
-                          self.people_view.table.horizontalHeader().saveState())
+        settings.setValue("window/columns", self.people_view.table.horizontalHeader().saveState())
 
     def closeEvent(self, event) -> None:
         if self.remembers:

@@ -64,10 +64,14 @@ class RowTexts:
     def shows(self, person: PersonRow) -> bool:
         """Whether these texts are still those of ``person`` (read anew)."""
         kept = self.person
-        return (kept.name == person.name and kept.last_interaction_at == person.last_interaction_at
-                and kept.next_followup_on == person.next_followup_on
-                and kept.balance == person.balance and kept.contexts == person.contexts
-                and kept.org == person.org)
+        return (
+            kept.name == person.name
+            and kept.last_interaction_at == person.last_interaction_at
+            and kept.next_followup_on == person.next_followup_on
+            and kept.balance == person.balance
+            and kept.contexts == person.contexts
+            and kept.org == person.org
+        )
 
     def tip(self, column: int) -> str | None:
         """The tooltip of one cell: made when asked (hovering), not for every paint."""
@@ -80,5 +84,15 @@ class RowTexts:
         return None
 
 
-__all__ = ["COLUMNS", "COL_PHOTO", "COL_NAME", "COL_CONTEXTS", "COL_LAST", "COL_BALANCE",
-           "COL_NEXT", "RowTexts", "balance_text", "balance_tip"]
+__all__ = [
+    "COLUMNS",
+    "COL_PHOTO",
+    "COL_NAME",
+    "COL_CONTEXTS",
+    "COL_LAST",
+    "COL_BALANCE",
+    "COL_NEXT",
+    "RowTexts",
+    "balance_text",
+    "balance_tip",
+]

@@ -59,23 +59,35 @@ def _style() -> SimpleNamespace:
 
     flag = QStyle.StateFlag
     return SimpleNamespace(
-        QStyleOptionFocusRect=QStyleOptionFocusRect, QStyleOptionViewItem=QStyleOptionViewItem,
-        item=QStyle.ControlElement.CE_ItemViewItem, selected=flag.State_Selected,
-        has_focus=flag.State_HasFocus, focus_frame=QStyle.PrimitiveElement.PE_FrameFocusRect,
+        QStyleOptionFocusRect=QStyleOptionFocusRect,
+        QStyleOptionViewItem=QStyleOptionViewItem,
+        item=QStyle.ControlElement.CE_ItemViewItem,
+        selected=flag.State_Selected,
+        has_focus=flag.State_HasFocus,
+        focus_frame=QStyle.PrimitiveElement.PE_FrameFocusRect,
         # Plain ints: Python's enum operators cost more than the painting here.
-        active_bit=flag.State_Active.value, focus_bit=flag.State_HasFocus.value,
-        selected_bit=flag.State_Selected.value)
+        active_bit=flag.State_Active.value,
+        focus_bit=flag.State_HasFocus.value,
+        selected_bit=flag.State_Selected.value,
+    )
 
 
 class _PaintContext:
     """What the cells of one paint share, looked up once per paint rather than per
     cell: the font and its metrics, the text pens of the palette group."""
 
-    __slots__ = ("font", "font_key", "metrics", "text_pen", "selected_pen", "selected_chip",
-                 "icon_size", "ratio")
+    __slots__ = (
+        "font",
+        "font_key",
+        "metrics",
+        "text_pen",
+        "selected_pen",
+        "selected_chip",
+        "icon_size",
+        "ratio",
+    )
 
-    def __init__(self, font: QFont, palette: QPalette, group, icon_size: int,
-                 ratio: float = 1.0):
+    def __init__(self, font: QFont, palette: QPalette, group, icon_size: int, ratio: float = 1.0):
         self.font = font
         self.font_key = font.key()
         self.metrics = QFontMetrics(font)
@@ -125,12 +137,14 @@ class ChipsDelegate(QStyledItemDelegate):
         if chips:
             state = option.state.value
             device = painter.device()
-            context = _PaintContext(option.font, option.palette,
-                                    self._groups[bool(state & names.active_bit)],
-                                    option.decorationSize.height(),
-                                    device.devicePixelRatioF() if device is not None else 1.0)
-            self._draw_chips(painter, context, option.rect, chips,
-                             bool(state & names.selected_bit))
+            context = _PaintContext(
+                option.font,
+                option.palette,
+                self._groups[bool(state & names.active_bit)],
+                option.decorationSize.height(),
+                device.devicePixelRatioF() if device is not None else 1.0,
+            )
+            self._draw_chips(painter, context, option.rect, chips, bool(state & names.selected_bit))
 
     def _static(self, text: str, context: _PaintContext) -> tuple[QStaticText, float, float]:
         """``text`` laid out once in the context's font (plain text: never markup)."""
@@ -146,8 +160,9 @@ class ChipsDelegate(QStyledItemDelegate):
             found = self._statics[key] = (static, size.width(), size.height())
         return found
 
-    def _draw_chips(self, painter, context: _PaintContext, rect: QRect, chips,
-                        selected: bool) -> None:
+    def _draw_chips(
+        self, painter, context: _PaintContext, rect: QRect, chips, selected: bool
+    ) -> None:
         """The chips of one cell, each drawn once into a kept pixmap: an antialiased
         rounded box cost more than the rest of the row, and the same few chips
         come back on row after row."""
@@ -165,10 +180,17 @@ class ChipsDelegate(QStyledItemDelegate):
             painter.drawPixmap(x, y, pixmap)
             x += width + 4
 
-    def _chip(self, chip, height: int, selected: bool,
-              context: _PaintContext) -> tuple[QPixmap, int]:
-        key = (chip.label, chip.colour, height, selected and context.selected_pen.color().rgba(),
-               context.font_key, context.ratio)
+    def _chip(
+        self, chip, height: int, selected: bool, context: _PaintContext
+    ) -> tuple[QPixmap, int]:
+        key = (
+            chip.label,
+            chip.colour,
+            height,
+            selected and context.selected_pen.color().rgba(),
+            context.font_key,
+            context.ratio,
+        )
         found = self._chip_pixmaps.get(key)
         if found is None:
             if len(self._chip_pixmaps) > KEPT_CHIPS:
@@ -178,19 +200,22 @@ class ChipsDelegate(QStyledItemDelegate):
             pixmap = QPixmap(round(width * context.ratio), round(height * context.ratio))
             pixmap.setDevicePixelRatio(context.ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
-            border, fill, text_pen = context.selected_chip if selected \
-                else self._colours(chip.colour)
+            border, fill, text_pen = (
+                context.selected_chip if selected else self._colours(chip.colour)
+            )
             painter = QPainter(pixmap)
             try:
                 painter.setRenderHint(self._antialiasing)
                 painter.setFont(context.font)
                 painter.setPen(border)
                 painter.setBrush(fill)
-                painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1),
-                                        (height - 1) / 2, (height - 1) / 2)
+                painter.drawRoundedRect(
+                    QRectF(0.5, 0.5, width - 1, height - 1), (height - 1) / 2, (height - 1) / 2
+                )
                 painter.setPen(text_pen)
-                painter.drawStaticText(QPointF((width - text_width) / 2,
-                                               (height - text_height) / 2), static)
+                painter.drawStaticText(
+                    QPointF((width - text_width) / 2, (height - text_height) / 2), static
+                )
             finally:
                 painter.end()
             found = self._chip_pixmaps[key] = (pixmap, width)
@@ -233,8 +258,13 @@ class RowDelegate(ChipsDelegate):
         if selected:
             painter.fillRect(option.rect, palette.brush(group, self._highlight))
         device = painter.device()
-        context = _PaintContext(option.font, palette, group, option.decorationSize.height(),
-                                device.devicePixelRatioF() if device is not None else 1.0)
+        context = _PaintContext(
+            option.font,
+            palette,
+            group,
+            option.decorationSize.height(),
+            device.devicePixelRatioF() if device is not None else 1.0,
+        )
         painter.save()
         painter.setRenderHint(self._antialiasing)
         self._paint_cell(painter, context, option.rect, cells, row, index.column(), selected)
@@ -257,13 +287,24 @@ class RowDelegate(ChipsDelegate):
         palette = view.palette()
         group = self._groups[view.isActiveWindow()]
         highlight = palette.brush(group, self._highlight)
-        alternate = palette.brush(group, QPalette.ColorRole.AlternateBase) \
-            if view.alternatingRowColors() else None
-        context = _PaintContext(view.font(), palette, group, view.iconSize().height(),
-                                view.viewport().devicePixelRatioF())
+        alternate = (
+            palette.brush(group, QPalette.ColorRole.AlternateBase)
+            if view.alternatingRowColors()
+            else None
+        )
+        context = _PaintContext(
+            view.font(),
+            palette,
+            group,
+            view.iconSize().height(),
+            view.viewport().devicePixelRatioF(),
+        )
         width = view.viewport().width()
-        columns = [(column, view.columnViewportPosition(column), view.columnWidth(column))
-                   for column in range(model.columnCount()) if not view.isColumnHidden(column)]
+        columns = [
+            (column, view.columnViewportPosition(column), view.columnWidth(column))
+            for column in range(model.columnCount())
+            if not view.isColumnHidden(column)
+        ]
         selection = view.selectionModel()
         if selection is not None and not selection.hasSelection():
             selection = None  # (asking each row costs a dozen calls into the model)
@@ -271,11 +312,16 @@ class RowDelegate(ChipsDelegate):
         current = view.currentIndex()
         focus_row = current.row() if current.isValid() and view.hasFocus() else -1
         # The text columns' room, and where each text goes, worked out once per paint.
-        texts = [(column, x + PADDING, column_width - 2 * PADDING)
-                 for column, x, column_width in columns
-                 if column not in (COL_CONTEXTS, COL_PHOTO)]
-        others = [(column, x, column_width) for column, x, column_width in columns
-                  if column in (COL_CONTEXTS, COL_PHOTO)]
+        texts = [
+            (column, x + PADDING, column_width - 2 * PADDING)
+            for column, x, column_width in columns
+            if column not in (COL_CONTEXTS, COL_PHOTO)
+        ]
+        others = [
+            (column, x, column_width)
+            for column, x, column_width in columns
+            if column in (COL_CONTEXTS, COL_PHOTO)
+        ]
         laid_out = self._laid_out.setdefault(context.font_key, {})
         if len(laid_out) > KEPT_TEXTS:
             laid_out.clear()
@@ -295,17 +341,30 @@ class RowDelegate(ChipsDelegate):
                 elif alternate is not None and row % 2:
                     painter.fillRect(QRect(0, y, width, height), alternate)
                 for column, x, column_width in others:
-                    self._paint_cell(painter, context, QRect(x, y, column_width, height),
-                                     cells, row, column, selected)
+                    self._paint_cell(
+                        painter,
+                        context,
+                        QRect(x, y, column_width, height),
+                        cells,
+                        row,
+                        column,
+                        selected,
+                    )
                 display = cells.display
                 for column, left, room in texts:
                     text = display[column]
                     if not text or room <= 1:
                         continue
                     if column == COL_NAME and cells.person.id in badges:  # with its icon
-                        self._draw_text(painter, context,
-                                        QRect(left - PADDING, y, room + 2 * PADDING, height),
-                                        cells, row, column, selected)
+                        self._draw_text(
+                            painter,
+                            context,
+                            QRect(left - PADDING, y, room + 2 * PADDING, height),
+                            cells,
+                            row,
+                            column,
+                            selected,
+                        )
                         continue
                     found = laid_out.get((text, room))
                     if found is None:
@@ -316,40 +375,64 @@ class RowDelegate(ChipsDelegate):
                     painter.drawStaticText(QPointF(x, y + (height - text_height) / 2), static)
                 if row == focus_row:
                     x = view.columnViewportPosition(current.column())
-                    self._draw_focus(painter, view, QRect(x, y, view.columnWidth(current.column()),
-                                                          height),
-                                     _style().has_focus, palette)
+                    self._draw_focus(
+                        painter,
+                        view,
+                        QRect(x, y, view.columnWidth(current.column()), height),
+                        _style().has_focus,
+                        palette,
+                    )
         finally:
             painter.end()
 
-    def _lay_out(self, text: str, room: int,
-                 context: _PaintContext) -> tuple[QStaticText, float, float]:
+    def _lay_out(
+        self, text: str, room: int, context: _PaintContext
+    ) -> tuple[QStaticText, float, float]:
         """``text`` elided to ``room`` pixels and laid out (plain text)."""
         return self._static(context.metrics.elidedText(text, self._elide, room - 1), context)
 
-    def _paint_cell(self, painter, context: _PaintContext, rect: QRect, cells, row: int,
-                    column: int, selected: bool) -> None:
+    def _paint_cell(
+        self,
+        painter,
+        context: _PaintContext,
+        rect: QRect,
+        cells,
+        row: int,
+        column: int,
+        selected: bool,
+    ) -> None:
         if column == COL_CONTEXTS:
             if cells.person.contexts:
                 self._draw_chips(painter, context, rect, cells.person.contexts, selected)
         elif column == COL_PHOTO:
             pixmap = self._model.thumbnail(cells.person)
             if pixmap is not None:
-                painter.drawPixmap(rect.x() + (rect.width() - pixmap.width()) // 2,
-                                   rect.y() + (rect.height() - pixmap.height()) // 2, pixmap)
+                painter.drawPixmap(
+                    rect.x() + (rect.width() - pixmap.width()) // 2,
+                    rect.y() + (rect.height() - pixmap.height()) // 2,
+                    pixmap,
+                )
         else:
             self._draw_text(painter, context, rect, cells, row, column, selected)
 
-    def _draw_text(self, painter, context: _PaintContext, rect: QRect, cells, row: int,
-                   column: int, selected: bool) -> None:
+    def _draw_text(
+        self,
+        painter,
+        context: _PaintContext,
+        rect: QRect,
+        cells,
+        row: int,
+        column: int,
+        selected: bool,
+    ) -> None:
         left, right = rect.x() + PADDING, rect.right() - PADDING
         if column == COL_NAME and cells.person.id in self._model.badges:
-            icon = self._model.data(self._model.index(row, COL_NAME),
-                                    Qt.ItemDataRole.DecorationRole)
+            icon = self._model.data(
+                self._model.index(row, COL_NAME), Qt.ItemDataRole.DecorationRole
+            )
             if icon is not None:
                 size = min(context.icon_size, rect.height() - 4)
-                icon.paint(painter, QRect(left, rect.y() + (rect.height() - size) // 2,
-                                          size, size))
+                icon.paint(painter, QRect(left, rect.y() + (rect.height() - size) // 2, size, size))
                 left += size + PADDING
         text = cells.display[column]
         room = right - left + 1
@@ -377,8 +460,7 @@ class RowDelegate(ChipsDelegate):
             pen = self._negative_pens[colour.name()] = QPen(colour)
         return pen
 
-    def _draw_focus(self, painter: QPainter, widget, rect: QRect, state,
-                    palette: QPalette) -> None:
+    def _draw_focus(self, painter: QPainter, widget, rect: QRect, state, palette: QPalette) -> None:
         names = _style()
         frame = names.QStyleOptionFocusRect()
         frame.rect = rect

@@ -89,8 +89,11 @@ class PeopleModel(QAbstractTableModel):
     def set_filter(self, people: PeopleFilter) -> None:
         if people == self._filter:
             return
-        if people.text and self._count is not None and people == self._filter.with_text(
-                people.text):
+        if (
+            people.text
+            and self._count is not None
+            and people == self._filter.with_text(people.text)
+        ):
             self._replace_rows(people)
             return
         self._resetting = True
@@ -122,8 +125,9 @@ class PeopleModel(QAbstractTableModel):
                 self._count = after
                 self.endInsertRows()
             if min(before, after):
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(min(before, after) - 1, len(COLUMNS) - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(min(before, after) - 1, len(COLUMNS) - 1)
+                )
         finally:
             self._resetting = False
         self.rows_replaced.emit()
@@ -161,8 +165,9 @@ class PeopleModel(QAbstractTableModel):
             self._resetting = False
             return
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1,
-                                                              len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1)
+            )
 
     def _forget(self) -> None:
         self._count = None
@@ -193,8 +198,9 @@ class PeopleModel(QAbstractTableModel):
         return self._count
 
     def canFetchMore(self, parent: _AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return (not parent.isValid() and self._count is not None and self._more
-                and not self._resetting)
+        return (
+            not parent.isValid() and self._count is not None and self._more and not self._resetting
+        )
 
     def fetchMore(self, parent: _AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
@@ -217,8 +223,14 @@ class PeopleModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         self.page_loads += 1
-        page = list_people(self._filter, SORT_KEYS[self._sort_column], self._descending,
-                           number * self.page_size, self.page_size, with_balance=False)
+        page = list_people(
+            self._filter,
+            SORT_KEYS[self._sort_column],
+            self._descending,
+            number * self.page_size,
+            self.page_size,
+            with_balance=False,
+        )
         self._pages[number] = page
         self._read_balances(page)
         self._read_badges(page)
@@ -316,8 +328,9 @@ class PeopleModel(QAbstractTableModel):
     def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -359,7 +372,8 @@ class PeopleModel(QAbstractTableModel):
         if role == _TOOLTIP:
             if column == COL_NAME and cells.person.id in self.badges:
                 return _("Asking now would call for care: {why}").format(
-                    why=self.badges[cells.person.id])
+                    why=self.badges[cells.person.id]
+                )
             return cells.tip(column)
         if role == _FOREGROUND:
             return cells.balance_colour if column == COL_BALANCE else None
@@ -397,8 +411,12 @@ class PeopleModel(QAbstractTableModel):
             pixmap = QPixmap()
             if not pixmap.loadFromData(person.photo):
                 return None
-            pixmap = pixmap.scaled(THUMBNAIL, THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
+            pixmap = pixmap.scaled(
+                THUMBNAIL,
+                THUMBNAIL,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
             self._thumbnails[person.id] = pixmap
         return pixmap
 
@@ -413,8 +431,20 @@ _ID, _ROW, _CONTEXTS, _PHOTO = (int(IdRole), int(RowRole), int(ContextsRole), in
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter.value)
-_ANSWERED = frozenset((_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _ACCESSIBLE,
-                       _ID, _ROW, _CONTEXTS, _PHOTO))
+_ANSWERED = frozenset(
+    (
+        _DISPLAY,
+        _DECORATION,
+        _TOOLTIP,
+        _FOREGROUND,
+        _ALIGNMENT,
+        _ACCESSIBLE,
+        _ID,
+        _ROW,
+        _CONTEXTS,
+        _PHOTO,
+    )
+)
 
 
 def _strong_icon():
@@ -423,6 +453,17 @@ def _strong_icon():
     return icon("strong")
 
 
-__all__ = ["PeopleModel", "COLUMNS", "COL_PHOTO", "COL_NAME", "COL_CONTEXTS", "COL_LAST",
-           "COL_BALANCE", "COL_NEXT", "IdRole", "RowRole", "ContextsRole", "PhotoRole"]
-
+__all__ = [
+    "PeopleModel",
+    "COLUMNS",
+    "COL_PHOTO",
+    "COL_NAME",
+    "COL_CONTEXTS",
+    "COL_LAST",
+    "COL_BALANCE",
+    "COL_NEXT",
+    "IdRole",
+    "RowRole",
+    "ContextsRole",
+    "PhotoRole",
+]

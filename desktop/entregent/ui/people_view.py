@@ -103,8 +103,13 @@ class PeopleView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_PHOTO, 40), (COL_CONTEXTS, 190), (COL_LAST, 110),
-                              (COL_BALANCE, 80), (COL_NEXT, 120)):
+        for column, width in (
+            (COL_PHOTO, 40),
+            (COL_CONTEXTS, 190),
+            (COL_LAST, 110),
+            (COL_BALANCE, 80),
+            (COL_NEXT, 120),
+        ):
             header.resizeSection(column, width)
         # One delegate paints every cell from the row's prepared record (no
         # dozen data() calls per cell at each keystroke): people_delegate.py.
@@ -137,7 +142,7 @@ class PeopleView(QWidget):
         self.search_edit.selectAll()
 
     def eventFilter(self, watched, event) -> bool:
-        if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress):
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
             if event.matches(QKeySequence.StandardKey.Cancel) and self.search_edit.text():
                 self.search_edit.clear()
                 return True
@@ -169,8 +174,10 @@ class PeopleView(QWidget):
         if not index.isValid():
             return
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(index)
 
     def select_person(self, contact_id: int) -> bool:
@@ -208,8 +215,10 @@ class PeopleView(QWidget):
         self.empty_label.setVisible(empty)
         if empty:
             self.empty_label.setText(
-                _("Nobody matches this search.") if self.model.people_filter.text
-                else _("Nobody here yet."))
+                _("Nobody matches this search.")
+                if self.model.people_filter.text
+                else _("Nobody here yet.")
+            )
 
 
 __all__ = ["PeopleView", "ChipsDelegate", "COL_LAST", "COL_BALANCE"]

@@ -14,8 +14,9 @@ from entregent.i18n import _, ngettext
 from entregent.ui.icons import icon
 
 
-def _action(window, text: str, slot, shortcut=None, icon_name: str | None = None,
-            name: str = "") -> QAction:
+def _action(
+    window, text: str, slot, shortcut=None, icon_name: str | None = None, name: str = ""
+) -> QAction:
     action = QAction(icon(icon_name) if icon_name else QIcon(), text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -37,37 +38,75 @@ def build_actions(window) -> dict:
     a = {
         "undo": undo,
         "redo": redo,
-        "find": _action(window, _("&Find people"), window.people_view.focus_search,
-                        QKeySequence.StandardKey.Find, name="findAction"),
-        "import": _action(window, _("&Import contacts or calendar…"),
-                          lambda: window.open_import([]), "Ctrl+I", "import"),
-        "export_contacts": _action(window, _("&Export contacts…"),
-                                   lambda: export_contacts(window, None), None, "export"),
-        "export_followups": _action(window, _("Export &follow-ups to calendar…"),
-                                    lambda: export_followups(window), None, "followup"),
-        "settings": _action(window, _("&Settings…"), lambda: open_settings(window),
-                            QKeySequence.StandardKey.Preferences, "settings"),
+        "find": _action(
+            window,
+            _("&Find people"),
+            window.people_view.focus_search,
+            QKeySequence.StandardKey.Find,
+            name="findAction",
+        ),
+        "import": _action(
+            window,
+            _("&Import contacts or calendar…"),
+            lambda: window.open_import([]),
+            "Ctrl+I",
+            "import",
+        ),
+        "export_contacts": _action(
+            window, _("&Export contacts…"), lambda: export_contacts(window, None), None, "export"
+        ),
+        "export_followups": _action(
+            window,
+            _("Export &follow-ups to calendar…"),
+            lambda: export_followups(window),
+            None,
+            "followup",
+        ),
+        "settings": _action(
+            window,
+            _("&Settings…"),
+            lambda: open_settings(window),
+            QKeySequence.StandardKey.Preferences,
+            "settings",
+        ),
         "quit": _action(window, _("&Quit"), window.close, QKeySequence.StandardKey.Quit),
-        "log": _action(window, _("&Log interaction…"), window.open_log, "Ctrl+L", "log",
-                       name="logAction"),
-        "ask": _action(window, _("&Ask for help…"), window.open_ask, "Ctrl+Shift+A", "ask",
-                       name="askAction"),
-        "followup": _action(window, _("Add a &follow-up…"), lambda: add_followup(window),
-                            "Ctrl+Shift+F", "followup"),
-        "archive": _action(window, _("Ar&chive"), lambda: archive(window, True), None,
-                           "archive"),
-        "unarchive": _action(window, _("Bring &back from the archive"),
-                             lambda: archive(window, False)),
-        "delete": _action(window, _("&Delete…"), lambda: delete(window),
-                          QKeySequence.StandardKey.Delete),
-        "export_selection": _action(window, _("Export the &selection…"),
-                                    lambda: export_contacts(window, window.current_ids())),
-        "duplicates": _action(window, _("Review possible &duplicates…"),
-                              lambda: window.open_duplicates(), None, "duplicates"),
-        "backup": _action(window, _("&Back up now…"), lambda: open_backups(window, True),
-                          name="backupAction"),
-        "restore": _action(window, _("&Restore from a backup…"),
-                           lambda: open_backups(window, False), name="restoreAction"),
+        "log": _action(
+            window, _("&Log interaction…"), window.open_log, "Ctrl+L", "log", name="logAction"
+        ),
+        "ask": _action(
+            window, _("&Ask for help…"), window.open_ask, "Ctrl+Shift+A", "ask", name="askAction"
+        ),
+        "followup": _action(
+            window, _("Add a &follow-up…"), lambda: add_followup(window), "Ctrl+Shift+F", "followup"
+        ),
+        "archive": _action(window, _("Ar&chive"), lambda: archive(window, True), None, "archive"),
+        "unarchive": _action(
+            window, _("Bring &back from the archive"), lambda: archive(window, False)
+        ),
+        "delete": _action(
+            window, _("&Delete…"), lambda: delete(window), QKeySequence.StandardKey.Delete
+        ),
+        "export_selection": _action(
+            window,
+            _("Export the &selection…"),
+            lambda: export_contacts(window, window.current_ids()),
+        ),
+        "duplicates": _action(
+            window,
+            _("Review possible &duplicates…"),
+            lambda: window.open_duplicates(),
+            None,
+            "duplicates",
+        ),
+        "backup": _action(
+            window, _("&Back up now…"), lambda: open_backups(window, True), name="backupAction"
+        ),
+        "restore": _action(
+            window,
+            _("&Restore from a backup…"),
+            lambda: open_backups(window, False),
+            name="restoreAction",
+        ),
     }
     a["delete"].setShortcutContext(a["delete"].shortcutContext().WidgetWithChildrenShortcut)
     window.people_view.table.addAction(a["delete"])
@@ -86,8 +125,7 @@ def _context_menu(window, title: str, *, tag: bool) -> QMenu:
         menu.clear()
         for summary in list_contexts():
             action = menu.addAction(summary.label)
-            action.triggered.connect(
-                lambda _c=False, cid=summary.id: set_tag(window, cid, tag))
+            action.triggered.connect(lambda _c=False, cid=summary.id: set_tag(window, cid, tag))
 
     menu.aboutToShow.connect(fill)
     return menu
@@ -99,14 +137,25 @@ def set_tag(window, context_id: int, tag: bool) -> None:
     ids = window.current_ids()
     if not ids:
         return
-    text = (ngettext("Tag {n} person", "Tag {n} people", len(ids)) if tag
-            else ngettext("Untag {n} person", "Untag {n} people", len(ids))).format(n=len(ids))
+    text = (
+        ngettext("Tag {n} person", "Tag {n} people", len(ids))
+        if tag
+        else ngettext("Untag {n} person", "Untag {n} people", len(ids))
+    ).format(n=len(ids))
     if tag:
-        window.context.act(window, text, lambda: _tag_new(ids, context_id),
-                           lambda added: untag_contacts(added, [context_id]))
+        window.context.act(
+            window,
+            text,
+            lambda: _tag_new(ids, context_id),
+            lambda added: untag_contacts(added, [context_id]),
+        )
     else:
-        window.context.act(window, text, lambda: _untag_had(ids, context_id),
-                           lambda removed: tag_contacts(removed, [context_id]))
+        window.context.act(
+            window,
+            text,
+            lambda: _untag_had(ids, context_id),
+            lambda removed: tag_contacts(removed, [context_id]),
+        )
 
 
 def _tag_new(ids: list[int], context_id: int) -> list[int]:
@@ -138,11 +187,17 @@ def archive(window, archived: bool) -> None:
     ids = window.current_ids()
     if not ids:
         return
-    text = (ngettext("Archive {n} person", "Archive {n} people", len(ids)) if archived
-            else ngettext("Bring back {n} person", "Bring back {n} people", len(ids))
-            ).format(n=len(ids))
-    window.context.act(window, text, lambda: set_archived(ids, archived),
-                       lambda changed: set_archived(changed, not archived))
+    text = (
+        ngettext("Archive {n} person", "Archive {n} people", len(ids))
+        if archived
+        else ngettext("Bring back {n} person", "Bring back {n} people", len(ids))
+    ).format(n=len(ids))
+    window.context.act(
+        window,
+        text,
+        lambda: set_archived(ids, archived),
+        lambda changed: set_archived(changed, not archived),
+    )
 
 
 def delete(window, *, confirm: bool = True) -> None:
@@ -161,12 +216,17 @@ def delete(window, *, confirm: bool = True) -> None:
     if not confirm:
         go()
         return
-    box = QMessageBox(QMessageBox.Icon.Question, _("Delete"),
-                      ngettext("Delete this person and what you logged with them only? "
-                               "You can undo it with Ctrl+Z.",
-                               "Delete these {n} people? You can undo it with Ctrl+Z.",
-                               len(ids)).format(n=len(ids)),
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, window)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("Delete"),
+        ngettext(
+            "Delete this person and what you logged with them only? You can undo it with Ctrl+Z.",
+            "Delete these {n} people? You can undo it with Ctrl+Z.",
+            len(ids),
+        ).format(n=len(ids)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        window,
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.accepted.connect(go)
     window.dialogs.append(box)
@@ -194,27 +254,45 @@ def undo_import(window, batch_id: int | None):
         from PySide6.QtWidgets import QMessageBox
 
         window.context.data_changed.emit()
-        text = (ngettext("{n} person this import added was removed.",
-                         "{n} people this import added were removed.", result.removed)
-                .format(n=result.removed) + " "
-                + ngettext("{n} person it changed is back as before.",
-                           "{n} people it changed are back as before.", result.restored)
-                .format(n=result.restored))
-        box = QMessageBox(QMessageBox.Icon.Information, _("Import undone"), text,
-                          QMessageBox.StandardButton.Ok, window)
+        text = (
+            ngettext(
+                "{n} person this import added was removed.",
+                "{n} people this import added were removed.",
+                result.removed,
+            ).format(n=result.removed)
+            + " "
+            + ngettext(
+                "{n} person it changed is back as before.",
+                "{n} people it changed are back as before.",
+                result.restored,
+            ).format(n=result.restored)
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Import undone"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         if result.left_alone:
-            box.setInformativeText(_("Left as they are, because you changed them since:")
-                                   + "\n" + "\n".join(f"{name} — {why}" for _id, name, why
-                                                       in result.left_alone[:20]))
+            box.setInformativeText(
+                _("Left as they are, because you changed them since:")
+                + "\n"
+                + "\n".join(f"{name} — {why}" for _id, name, why in result.left_alone[:20])
+            )
         window.dialogs.append(box)
         box.open()
         window.sidebar.select("all")
 
     return run_with_progress(
-        window.context, window, _("Taking the import back…"),
+        window.context,
+        window,
+        _("Taking the import back…"),
         lambda progress, cancelled: undo(batch_id, progress=progress, cancelled=cancelled),
-        undone, name="undoImportProgressDialog")
+        undone,
+        name="undoImportProgressDialog",
+    )
 
 
 def export_contacts(window, ids: list[int] | None, path: str | None = None):
@@ -223,8 +301,9 @@ def export_contacts(window, ids: list[int] | None, path: str | None = None):
     if path is None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _filter = QFileDialog.getSaveFileName(window, _("Export contacts"),
-                                                    "contacts.vcf", _("vCard files (*.vcf)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            window, _("Export contacts"), "contacts.vcf", _("vCard files (*.vcf)")
+        )
     if not path:
         return None
     from entregent.services.contact_export import export_contacts as export
@@ -232,14 +311,22 @@ def export_contacts(window, ids: list[int] | None, path: str | None = None):
 
     def written(count: int) -> None:
         window.statusBar().showMessage(
-            ngettext("{n} person written to {file}", "{n} people written to {file}", count)
-            .format(n=count, file=Path(path).name), 8000)
+            ngettext("{n} person written to {file}", "{n} people written to {file}", count).format(
+                n=count, file=Path(path).name
+            ),
+            8000,
+        )
 
     return run_with_progress(
-        window.context, window, _("Writing the contacts…"),
-        lambda progress, cancelled: export(path, contact_ids=ids or None, progress=progress,
-                                           cancelled=cancelled),
-        written, name="exportProgressDialog")
+        window.context,
+        window,
+        _("Writing the contacts…"),
+        lambda progress, cancelled: export(
+            path, contact_ids=ids or None, progress=progress, cancelled=cancelled
+        ),
+        written,
+        name="exportProgressDialog",
+    )
 
 
 def export_followups(window) -> None:

@@ -14,9 +14,15 @@ from entregent.i18n import _
 Task = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 
-def run_with_progress(context, parent, text: str, task: Task,
-                      on_success: Callable[[Any], None] | None = None, *,
-                      name: str = "progressDialog"):
+def run_with_progress(
+    context,
+    parent,
+    text: str,
+    task: Task,
+    on_success: Callable[[Any], None] | None = None,
+    *,
+    name: str = "progressDialog",
+):
     """Start ``task`` on ``context``'s workers; returns the progress dialog (its
     ``job`` attribute is the worker's job). ``on_success(result)`` runs on the
     UI thread; a failure other than a cancel is shown in a dialog."""

@@ -22,8 +22,14 @@ from PySide6.QtWidgets import (
 from entregent.i18n import _
 from entregent.ui.plain import plain_label
 
-THRESHOLDS = ("balance_window_days", "recent_ask_days", "newcomer_days",
-              "informal_followup_days", "stale_factor", "birthday_days")
+THRESHOLDS = (
+    "balance_window_days",
+    "recent_ask_days",
+    "newcomer_days",
+    "informal_followup_days",
+    "stale_factor",
+    "birthday_days",
+)
 LANGUAGES = (("system", "As the computer"), ("en", "English"), ("fr", "Français"))
 
 
@@ -53,7 +59,8 @@ class SettingsDialog(QDialog):
         for code, label in LANGUAGES:
             self.language_combo.addItem(_(label) if code == "system" else label, code)
         self.language_combo.setCurrentIndex(
-            max(0, self.language_combo.findData(read_setting("language"))))
+            max(0, self.language_combo.findData(read_setting("language")))
+        )
         form.addRow(_("Language (after a restart)"), self.language_combo)
         self.sort_combo = QComboBox()
         self.sort_combo.setAccessibleName(_(setting_spec("sort_by").label))
@@ -67,8 +74,9 @@ class SettingsDialog(QDialog):
 
         cadences = QWidget()
         cadence_form = QFormLayout(cadences)
-        cadence_form.addRow(plain_label(_("Keep in touch, by default, every … days (0: no "
-                                          "rhythm):")))
+        cadence_form.addRow(
+            plain_label(_("Keep in touch, by default, every … days (0: no rhythm):"))
+        )
         self.cadence_spins: dict[int, tuple[QSpinBox, int | None]] = {}
         for summary in list_contexts():
             spin = QSpinBox()
@@ -107,12 +115,14 @@ class SettingsDialog(QDialog):
         self.export_as_combo.addItem(_("Events with a reminder"), "event")
         self.export_as_combo.addItem(_("To-dos"), "todo")
         self.export_as_combo.setCurrentIndex(
-            max(0, self.export_as_combo.findData(read_setting("auto_export_as"))))
+            max(0, self.export_as_combo.findData(read_setting("auto_export_as")))
+        )
         calendar_form.addRow(_(setting_spec("auto_export_as").label), self.export_as_combo)
         tabs.addTab(calendar, _("Calendar"))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -120,10 +130,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _choose_export_path(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, _("Follow-ups calendar file"),
-                                                    self.export_path_edit.text() or
-                                                    "entregent-followups.ics",
-                                                    _("Calendar files (*.ics)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Follow-ups calendar file"),
+            self.export_path_edit.text() or "entregent-followups.ics",
+            _("Calendar files (*.ics)"),
+        )
         if path:
             self.export_path_edit.setText(path)
 
@@ -141,8 +153,9 @@ class SettingsDialog(QDialog):
         from entregent.services.contexts import set_context_cadence
         from entregent.services.preferences import set_language_preference
 
-        emails = [e.strip() for e in self.emails_edit.text().replace(";", ",").split(",")
-                  if e.strip()]
+        emails = [
+            e.strip() for e in self.emails_edit.text().replace(";", ",").split(",") if e.strip()
+        ]
         write_setting("my_emails", emails)
         write_setting("phone_region", self.region_edit.text().strip().upper())
         set_language_preference(self.language_combo.currentData())
@@ -165,7 +178,10 @@ def resort_in_background(context, parent, order: str):
     from entregent.ui.progress_task import run_with_progress
 
     return run_with_progress(
-        context, parent, _("Sorting your network in the new order…"),
-        lambda progress, cancelled: set_sort_order(order, progress=progress,
-                                                   cancelled=cancelled),
-        lambda _count: context.data_changed.emit(), name="resortProgressDialog")
+        context,
+        parent,
+        _("Sorting your network in the new order…"),
+        lambda progress, cancelled: set_sort_order(order, progress=progress, cancelled=cancelled),
+        lambda _count: context.data_changed.emit(),
+        name="resortProgressDialog",
+    )

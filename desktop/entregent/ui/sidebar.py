@@ -47,14 +47,17 @@ def read_sidebar_content() -> SidebarContent:
     from entregent.services.people import list_group_summaries
     from entregent.ui.due_source import due_count
 
-    contexts = [SidebarEntry(f"context:{c.id}", c.label, c.count, c.colour)
-                for c in list_contexts()]
-    groups = [SidebarEntry(f"organization:{g.id}", g.name, g.count)
-              for g in list_group_summaries()]
+    contexts = [
+        SidebarEntry(f"context:{c.id}", c.label, c.count, c.colour) for c in list_contexts()
+    ]
+    groups = [SidebarEntry(f"organization:{g.id}", g.name, g.count) for g in list_group_summaries()]
     from entregent.services.import_history import list_imports
 
-    imports = [SidebarEntry(f"import:{i.id}", Path(i.path).name, i.new + i.updated)
-               for i in list_imports() if i.kind == "vcard" and not i.undone_at][:RECENT_IMPORTS]
+    imports = [
+        SidebarEntry(f"import:{i.id}", Path(i.path).name, i.new + i.updated)
+        for i in list_imports()
+        if i.kind == "vcard" and not i.undone_at
+    ][:RECENT_IMPORTS]
     return SidebarContent(due_count(), contexts, groups, imports)
 
 
@@ -108,8 +111,9 @@ class Sidebar(QTreeWidget):
         item.setExpanded(True)
         return item
 
-    def _add(self, parent: QTreeWidgetItem | None, entry: SidebarEntry,
-             item_icon: QIcon | None = None) -> QTreeWidgetItem:
+    def _add(
+        self, parent: QTreeWidgetItem | None, entry: SidebarEntry, item_icon: QIcon | None = None
+    ) -> QTreeWidgetItem:
         item = QTreeWidgetItem([entry.label, "" if entry.count is None else str(entry.count)])
         item.setData(0, KeyRole, entry.key)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, entry.label)

@@ -79,7 +79,7 @@ class TimelineView(QWidget):
         # One row more than shown says whether there are older ones.
         entries = timeline(self.contact_id, limit=self.limit + 1)
         more = len(entries) > self.limit
-        self.entries = entries[:self.limit]
+        self.entries = entries[: self.limit]
         names = names_of({i for e in self.entries for i in e.others})
         self.tree.clear()
         items = []
@@ -93,8 +93,11 @@ class TimelineView(QWidget):
             if entry.note or entry.summary:
                 lines.append(entry.note or entry.summary)
             if entry.others:
-                lines.append(_("with {names}").format(
-                    names=", ".join(names.get(i, "?") for i in entry.others)))
+                lines.append(
+                    _("with {names}").format(
+                        names=", ".join(names.get(i, "?") for i in entry.others)
+                    )
+                )
             when = format_datetime(entry.occurred_at)
             item = QTreeWidgetItem([when, "\n".join(lines)])
             item.setData(0, EntryRole, entry)
@@ -117,8 +120,7 @@ class TimelineView(QWidget):
         from entregent.ui.log_dialog import LogDialog
 
         entry = item.data(0, EntryRole)
-        dialog = LogDialog(self.context, [self.contact_id, *entry.others], parent=self,
-                           entry=entry)
+        dialog = LogDialog(self.context, [self.contact_id, *entry.others], parent=self, entry=entry)
         dialog.open()
 
     def _delete(self, item: QTreeWidgetItem) -> None:
@@ -133,7 +135,14 @@ class TimelineView(QWidget):
 
         def relog(_result) -> None:
             when = entry.occurred_at.replace(tzinfo=dt.UTC)
-            current[0] = log_interaction(people, entry.kind, when, entry.register,
-                                         entry.channel, entry.note, summary=entry.summary)
+            current[0] = log_interaction(
+                people,
+                entry.kind,
+                when,
+                entry.register,
+                entry.channel,
+                entry.note,
+                summary=entry.summary,
+            )
 
         self.context.act(self, _("Delete an interaction"), do, relog)

@@ -15,8 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 
 class ServiceCommand(QUndoCommand):
-    def __init__(self, text: str, do: Callable[[], Any], undo: Callable[[Any], None],
-                 result: Any):
+    def __init__(self, text: str, do: Callable[[], Any], undo: Callable[[Any], None], result: Any):
         super().__init__(text)
         self._do = do
         self._undo = undo
@@ -33,8 +32,9 @@ class ServiceCommand(QUndoCommand):
         self._undo(self.result)
 
 
-def perform(stack: QUndoStack, text: str, do: Callable[[], Any],
-            undo: Callable[[Any], None]) -> Any:
+def perform(
+    stack: QUndoStack, text: str, do: Callable[[], Any], undo: Callable[[Any], None]
+) -> Any:
     """Do it now and make it undoable; returns what ``do`` returned."""
     result = do()
     stack.push(ServiceCommand(text, do, undo, result))

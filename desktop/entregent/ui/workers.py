@@ -29,8 +29,12 @@ class Job(QObject):
     progressed = Signal(int, int)
     done = Signal()
 
-    def __init__(self, on_success: Callable[[Any], None] | None,
-                 on_failure: Callable[[BaseException], None] | None, parent: QObject):
+    def __init__(
+        self,
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+        parent: QObject,
+    ):
         super().__init__(parent)
         self._on_success = on_success
         self._on_failure = on_failure
@@ -108,8 +112,12 @@ class Workers(QObject):
         self.pool.setMaxThreadCount(2)
         self._jobs: set[Job] = set()
 
-    def run(self, task: Callable[[Job], Any], on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[BaseException], None] | None = None) -> Job:
+    def run(
+        self,
+        task: Callable[[Job], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> Job:
         job = Job(on_success, on_failure, self)
         self._jobs.add(job)
         job.done.connect(lambda: self._jobs.discard(job))

@@ -17,14 +17,19 @@ COMMANDS = ("ask",)
 
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser(
-        "ask", parents=[common],
-        help=_("before asking someone for something: a word of advice, then record the ask"))
+        "ask",
+        parents=[common],
+        help=_("before asking someone for something: a word of advice, then record the ask"),
+    )
     parser.add_argument("name", metavar="NAME", help=_("who (a name, a few words, or #id)"))
-    parser.add_argument("--for", dest="what", required=True, metavar="WHAT",
-                        help=_("introduction, job lead, advice, favour, recommendation, or "
-                               "your own words"))
-    parser.add_argument("--yes", action="store_true",
-                        help=_("go ahead even if there are warnings"))
+    parser.add_argument(
+        "--for",
+        dest="what",
+        required=True,
+        metavar="WHAT",
+        help=_("introduction, job lead, advice, favour, recommendation, or your own words"),
+    )
+    parser.add_argument("--yes", action="store_true", help=_("go ahead even if there are warnings"))
     parser.add_argument("--note", default="", metavar="TEXT", help=_("a few words to remember"))
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run)
@@ -33,14 +38,21 @@ def register(subparsers, common) -> None:
 def _print_preview(preview) -> None:
     from entregent.network.advice import SEVERITY_LABELS, alternative_label, what_label
 
-    print(_("Before you ask {name} for {what}:").format(name=preview.name,
-                                                        what=what_label(preview.what)))
+    print(
+        _("Before you ask {name} for {what}:").format(
+            name=preview.name, what=what_label(preview.what)
+        )
+    )
     for warning in preview.warnings:
         print(f"\n  [{_(SEVERITY_LABELS[warning.severity])}] {warning.message}")
-        print(textwrap.fill(warning.explanation, width=78, initial_indent="    ",
-                            subsequent_indent="    "))
-    others = [alternative_label(a) for a in preview.alternatives
-              if a not in ("ask_anyway", "cancel")]
+        print(
+            textwrap.fill(
+                warning.explanation, width=78, initial_indent="    ", subsequent_indent="    "
+            )
+        )
+    others = [
+        alternative_label(a) for a in preview.alternatives if a not in ("ask_anyway", "cancel")
+    ]
     if others:
         print("\n" + _("You could also: {choices}.").format(choices="; ".join(others)))
 
@@ -70,13 +82,20 @@ def run(args) -> int:
             go = _confirmed()
     ask_id = None
     if go:
-        ask_id = record_ask(contact_id, what, warnings=preview.warnings, detail=detail,
-                            note=args.note)
+        ask_id = record_ask(
+            contact_id, what, warnings=preview.warnings, detail=detail, note=args.note
+        )
     if args.json:
         data = preview.as_json()
-        data.update({"recorded": ask_id is not None, "ask_id": ask_id,
-                     "decision": None if ask_id is None else
-                     ("no_warnings" if preview.clear else "ask_anyway")})
+        data.update(
+            {
+                "recorded": ask_id is not None,
+                "ask_id": ask_id,
+                "decision": None
+                if ask_id is None
+                else ("no_warnings" if preview.clear else "ask_anyway"),
+            }
+        )
         print_json(data)
     elif ask_id is not None:
         if preview.warnings and args.yes:

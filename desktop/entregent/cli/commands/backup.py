@@ -9,19 +9,30 @@ COMMANDS = ("backup", "restore")
 
 def register(subparsers, common) -> None:
     backup = subparsers.add_parser(
-        "backup", parents=[common],
-        help=_("copy the database, to FILE or to the backups folder beside it"))
-    backup.add_argument("file", nargs="?", metavar="FILE",
-                        help=_("where to write the copy (a new file); by default the backups "
-                               "folder beside the database"))
-    backup.add_argument("--list", action="store_true",
-                        help=_("list the copies in the backups folder instead"))
+        "backup",
+        parents=[common],
+        help=_("copy the database, to FILE or to the backups folder beside it"),
+    )
+    backup.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help=_(
+            "where to write the copy (a new file); by default the backups "
+            "folder beside the database"
+        ),
+    )
+    backup.add_argument(
+        "--list", action="store_true", help=_("list the copies in the backups folder instead")
+    )
     backup.add_argument("--json", action="store_true", help=_("print JSON"))
     backup.set_defaults(handler=run_backup, needs_database=False)
 
     restore = subparsers.add_parser(
-        "restore", parents=[common],
-        help=_("put a backup in place of the database (the current one is kept aside)"))
+        "restore",
+        parents=[common],
+        help=_("put a backup in place of the database (the current one is kept aside)"),
+    )
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--json", action="store_true", help=_("print JSON"))
     restore.set_defaults(handler=run_restore, needs_database=False)
@@ -38,9 +49,13 @@ def run_backup(args) -> int:
         if args.json:
             print_json({"database": str(database), "backups": [b.as_json() for b in backups]})
         else:
-            print_table([_("Taken"), _("Why"), _("Size (KB)"), _("File")],
-                        [(b.taken_at.strftime("%Y-%m-%d %H:%M"), b.reason,
-                          round(b.size / 1024), b.path) for b in backups])
+            print_table(
+                [_("Taken"), _("Why"), _("Size (KB)"), _("File")],
+                [
+                    (b.taken_at.strftime("%Y-%m-%d %H:%M"), b.reason, round(b.size / 1024), b.path)
+                    for b in backups
+                ],
+            )
         return 0
     path = create_backup(database, args.file, reason="manual")
     if args.json:
@@ -63,8 +78,11 @@ def run_restore(args) -> int:
     if args.json:
         print_json(result.as_json())
         return 0
-    print(_("Restored {database} from {file}.").format(database=result.database,
-                                                       file=result.restored_from))
+    print(
+        _("Restored {database} from {file}.").format(
+            database=result.database, file=result.restored_from
+        )
+    )
     if result.kept_as:
         print(_("The database as it was is kept as {file}.").format(file=result.kept_as))
     return 0

@@ -9,10 +9,16 @@ COMMANDS = ("balance",)
 
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser(
-        "balance", parents=[common],
-        help=_("help given, help received and asks, with one person or overall"))
-    parser.add_argument("name", nargs="?", metavar="NAME",
-                        help=_("one person (a name, a few words, or #id); default everyone"))
+        "balance",
+        parents=[common],
+        help=_("help given, help received and asks, with one person or overall"),
+    )
+    parser.add_argument(
+        "name",
+        nargs="?",
+        metavar="NAME",
+        help=_("one person (a name, a few words, or #id); default everyone"),
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run)
 
@@ -20,8 +26,12 @@ def register(subparsers, common) -> None:
 def _print_ledger(ledger) -> None:
     print("  " + _("help given: {n}").format(n=ledger.help_given))
     print("  " + _("help received: {n}").format(n=ledger.help_received))
-    print("  " + _("asks: {pending} pending, {helped} helped, {declined} declined").format(
-        pending=ledger.asks_pending, helped=ledger.asks_helped, declined=ledger.asks_declined))
+    print(
+        "  "
+        + _("asks: {pending} pending, {helped} helped, {declined} declined").format(
+            pending=ledger.asks_pending, helped=ledger.asks_helped, declined=ledger.asks_declined
+        )
+    )
     print("  " + _("balance: {label}").format(label=ledger.label_text))
 
 
@@ -44,7 +54,17 @@ def run(args) -> int:
     _print_ledger(report.ledger)
     if people:
         print()
-        print_table([_("Name"), _("Given"), _("Received"), _("Asks"), _("Balance")],
-                    [(p.name, p.ledger.help_given, p.ledger.help_received, p.ledger.asks,
-                      p.ledger.label_text) for p in people])
+        print_table(
+            [_("Name"), _("Given"), _("Received"), _("Asks"), _("Balance")],
+            [
+                (
+                    p.name,
+                    p.ledger.help_given,
+                    p.ledger.help_received,
+                    p.ledger.asks,
+                    p.ledger.label_text,
+                )
+                for p in people
+            ],
+        )
     return 0

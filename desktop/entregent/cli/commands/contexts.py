@@ -8,8 +8,9 @@ COMMANDS = ("contexts",)
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("contexts", parents=[common],
-                                   help=_("list contexts with how many people each holds"))
+    parser = subparsers.add_parser(
+        "contexts", parents=[common], help=_("list contexts with how many people each holds")
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run)
 
@@ -22,8 +23,11 @@ def run(args) -> int:
     if args.json:
         print_json({"contexts": [c.as_json() for c in contexts]})
         return 0
-    print_table([_("Context"), _("People"), _("Keep in touch every")],
-                [(c.label, c.count,
-                  _("{n} days").format(n=c.cadence_days) if c.cadence_days else "")
-                 for c in contexts])
+    print_table(
+        [_("Context"), _("People"), _("Keep in touch every")],
+        [
+            (c.label, c.count, _("{n} days").format(n=c.cadence_days) if c.cadence_days else "")
+            for c in contexts
+        ],
+    )
     return 0

@@ -8,8 +8,9 @@ COMMANDS = ("due",)
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("due", parents=[common],
-                                   help=_("people to reach out to, and why"))
+    parser = subparsers.add_parser(
+        "due", parents=[common], help=_("people to reach out to, and why")
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run)
 

@@ -8,20 +8,23 @@ COMMANDS = ("export",)
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("export", parents=[common],
-                                   help=_("export contacts (vCard) or follow-ups (iCalendar)"))
+    parser = subparsers.add_parser(
+        "export", parents=[common], help=_("export contacts (vCard) or follow-ups (iCalendar)")
+    )
     what = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
     contacts = what.add_parser("contacts", parents=[common], help=_("contacts as a vCard file"))
     contacts.add_argument("file", metavar="OUT.vcf")
     contacts.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
     contacts.add_argument("--context", metavar="NAME", help=_("only the people in this context"))
     contacts.set_defaults(handler=run_contacts)
-    followups = what.add_parser("followups", parents=[common],
-                                help=_("follow-ups as an iCalendar file"))
+    followups = what.add_parser(
+        "followups", parents=[common], help=_("follow-ups as an iCalendar file")
+    )
     followups.add_argument("file", metavar="OUT.ics")
     followups.add_argument("--as", dest="as_", choices=("event", "todo"), default="event")
-    followups.add_argument("--include-done", action="store_true",
-                           help=_("also export completed follow-ups"))
+    followups.add_argument(
+        "--include-done", action="store_true", help=_("also export completed follow-ups")
+    )
     followups.set_defaults(handler=run_followups)
 
 

@@ -8,11 +8,13 @@ COMMANDS = ("followup",)
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("followup", parents=[common],
-                                   help=_("plan to get back to someone on a given day"))
+    parser = subparsers.add_parser(
+        "followup", parents=[common], help=_("plan to get back to someone on a given day")
+    )
     parser.add_argument("name", metavar="NAME", help=_("who (a name, a few words, or #id)"))
-    parser.add_argument("--due", required=True, metavar="DATE",
-                        help=_("the day (2025-03-01, tomorrow …)"))
+    parser.add_argument(
+        "--due", required=True, metavar="DATE", help=_("the day (2025-03-01, tomorrow …)")
+    )
     parser.add_argument("--time", metavar="HH:MM", help=_("a time of day, if it matters"))
     parser.add_argument("--note", default="", metavar="TEXT", help=_("what it is about"))
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -37,13 +39,17 @@ def run(args) -> int:
         try:
             time = dt.time.fromisoformat(args.time)
         except ValueError as exc:
-            raise UserError(_("“{text}” is not a time; write it like 18:30.").format(
-                text=args.time)) from exc
+            raise UserError(
+                _("“{text}” is not a time; write it like 18:30.").format(text=args.time)
+            ) from exc
     follow_up_id = create_followup(contact_id, due, due_time=time, note=args.note)
     view = next(f for f in list_followups(contact_id) if f.id == follow_up_id)
     if args.json:
         print_json(view.as_json())
         return 0
-    print(_("Follow-up with {name} on {date}.").format(name=view.contact_name,
-                                                      date=view.due_on.isoformat()))
+    print(
+        _("Follow-up with {name} on {date}.").format(
+            name=view.contact_name, date=view.due_on.isoformat()
+        )
+    )
     return 0

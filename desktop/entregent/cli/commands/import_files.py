@@ -9,14 +9,18 @@ COMMANDS = ("import",)
 
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser(
-        "import", parents=[common],
-        help=_("import vCard (.vcf) and iCalendar (.ics) files"))
+        "import", parents=[common], help=_("import vCard (.vcf) and iCalendar (.ics) files")
+    )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
-    parser.add_argument("--create-contacts", action="store_true",
-                        help=_("calendars: turn attendees who are not contacts into contacts"))
-    parser.add_argument("--dry-run", action="store_true",
-                        help=_("count what would change, store nothing"))
+    parser.add_argument(
+        "--create-contacts",
+        action="store_true",
+        help=_("calendars: turn attendees who are not contacts into contacts"),
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help=_("count what would change, store nothing")
+    )
     parser.set_defaults(handler=run)
 
 
@@ -29,8 +33,9 @@ def run(args) -> int:
     reports, failures = [], []
     for path in args.files:
         try:
-            reports.append(import_file(path, create_contacts=args.create_contacts,
-                                       dry_run=args.dry_run))
+            reports.append(
+                import_file(path, create_contacts=args.create_contacts, dry_run=args.dry_run)
+            )
         except UserError as exc:
             failures.append({"path": str(path), "error": str(exc)})
     if args.json:
@@ -55,25 +60,45 @@ def run(args) -> int:
 def _print_report(report) -> None:
     unit = _("interactions") if report.kind == "ics" else _("contacts")
     print(f"{report.path} ({unit})")
-    print("  " + _("new: {new}, updated: {updated}, unchanged: {unchanged}").format(
-        new=report.new, updated=report.updated, unchanged=report.unchanged))
+    print(
+        "  "
+        + _("new: {new}, updated: {updated}, unchanged: {unchanged}").format(
+            new=report.new, updated=report.updated, unchanged=report.unchanged
+        )
+    )
     if report.kind == "ics":
         print("  " + _("removed: {n}").format(n=report.removed))
     if report.duplicate_candidates:
-        print("  " + ngettext("{n} possible duplicate:", "{n} possible duplicates:",
-                              report.duplicates).format(n=report.duplicates))
+        print(
+            "  "
+            + ngettext(
+                "{n} possible duplicate:", "{n} possible duplicates:", report.duplicates
+            ).format(n=report.duplicates)
+        )
         for d in report.duplicate_candidates:
-            print("    " + _("{name} shares {shared} with {existing}").format(
-                name=d.name, shared=d.shared, existing=d.existing_name))
+            print(
+                "    "
+                + _("{name} shares {shared} with {existing}").format(
+                    name=d.name, shared=d.shared, existing=d.existing_name
+                )
+            )
     for problem in report.rejected:
-        print("  " + _("line {line}: rejected: {reason}").format(line=problem.line,
-                                                                reason=problem.reason))
+        print(
+            "  "
+            + _("line {line}: rejected: {reason}").format(line=problem.line, reason=problem.reason)
+        )
     for problem in report.skipped_lines:
-        print("  " + _("line {line}: skipped: {reason}").format(line=problem.line,
-                                                               reason=problem.reason))
+        print(
+            "  "
+            + _("line {line}: skipped: {reason}").format(line=problem.line, reason=problem.reason)
+        )
     for event in report.unmatched:
-        print("  " + _("no known person at “{summary}” ({date})").format(
-            summary=event.summary, date=event.date))
+        print(
+            "  "
+            + _("no known person at “{summary}” ({date})").format(
+                summary=event.summary, date=event.date
+            )
+        )
     for component, count in sorted(report.skipped_components.items()):
         print("  " + _("skipped {count} {component}").format(count=count, component=component))
     if report.dry_run:

@@ -8,13 +8,16 @@ COMMANDS = ("imports", "undo-import")
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("imports", parents=[common],
-                                   help=_("list past imports (date, file, counts)"))
+    parser = subparsers.add_parser(
+        "imports", parents=[common], help=_("list past imports (date, file, counts)")
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run_list)
     parser = subparsers.add_parser(
-        "undo-import", parents=[common],
-        help=_("take back an import: remove the people it added, restore those it changed"))
+        "undo-import",
+        parents=[common],
+        help=_("take back an import: remove the people it added, restore those it changed"),
+    )
     parser.add_argument("batch", metavar="ID", type=int, help=_("the import's number"))
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run_undo)
@@ -31,10 +34,31 @@ def run_list(args) -> int:
     if not imports:
         print(_("Nothing imported yet."))
         return 0
-    print_table([_("Id"), _("Date (UTC)"), _("File"), _("New"), _("Updated"), _("Unchanged"),
-                 _("Rejected"), _("Undone")],
-                [(i.id, i.started_at, i.path, i.new, i.updated, i.unchanged, i.rejected,
-                  i.undone_at or "") for i in imports])
+    print_table(
+        [
+            _("Id"),
+            _("Date (UTC)"),
+            _("File"),
+            _("New"),
+            _("Updated"),
+            _("Unchanged"),
+            _("Rejected"),
+            _("Undone"),
+        ],
+        [
+            (
+                i.id,
+                i.started_at,
+                i.path,
+                i.new,
+                i.updated,
+                i.unchanged,
+                i.rejected,
+                i.undone_at or "",
+            )
+            for i in imports
+        ],
+    )
     return 0
 
 
@@ -46,9 +70,16 @@ def run_undo(args) -> int:
     if args.json:
         print_json(result.as_json())
         return 0
-    print(_("Import {id} undone: {removed} removed, {restored} restored.").format(
-        id=result.batch_id, removed=result.removed, restored=result.restored))
+    print(
+        _("Import {id} undone: {removed} removed, {restored} restored.").format(
+            id=result.batch_id, removed=result.removed, restored=result.restored
+        )
+    )
     for contact_id, name, reason in result.left_alone:
-        print("  " + _("left alone: {name} (#{id}): {reason}").format(
-            name=name or _("(no name)"), id=contact_id, reason=reason))
+        print(
+            "  "
+            + _("left alone: {name} (#{id}): {reason}").format(
+                name=name or _("(no name)"), id=contact_id, reason=reason
+            )
+        )
     return 0

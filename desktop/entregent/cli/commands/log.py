@@ -10,23 +10,44 @@ COMMANDS = ("log",)
 def register(subparsers, common) -> None:
     from entregent.network.kinds import KINDS
 
-    parser = subparsers.add_parser("log", parents=[common],
-                                   help=_("log a conversation, a meal, some help … with someone"))
+    parser = subparsers.add_parser(
+        "log", parents=[common], help=_("log a conversation, a meal, some help … with someone")
+    )
     parser.add_argument("name", metavar="NAME", help=_("who (a name, a few words, or #id)"))
-    parser.add_argument("--kind", required=True, metavar="KIND",
-                        help=_("what it was: {kinds}").format(kinds=", ".join(KINDS)))
-    parser.add_argument("--when", metavar="DATE",
-                        help=_("when (2025-03-01, 2025-03-01 18:30, yesterday); default now"))
+    parser.add_argument(
+        "--kind",
+        required=True,
+        metavar="KIND",
+        help=_("what it was: {kinds}").format(kinds=", ".join(KINDS)),
+    )
+    parser.add_argument(
+        "--when",
+        metavar="DATE",
+        help=_("when (2025-03-01, 2025-03-01 18:30, yesterday); default now"),
+    )
     parser.add_argument("--note", default="", metavar="TEXT", help=_("a few words to remember"))
-    parser.add_argument("--with", dest="others", nargs="+", default=[], metavar="NAME",
-                        help=_("other people who were there"))
-    parser.add_argument("--channel", default="", metavar="TEXT",
-                        help=_("how (in person, phone, video …)"))
-    parser.add_argument("--register", metavar="REGISTER",
-                        help=_("override what it counts as: social, professional, group, "
-                               "help_given, help_received, ask"))
-    parser.add_argument("--group", metavar="GROUP",
-                        help=_("one of your groups it happened in (name or id)"))
+    parser.add_argument(
+        "--with",
+        dest="others",
+        nargs="+",
+        default=[],
+        metavar="NAME",
+        help=_("other people who were there"),
+    )
+    parser.add_argument(
+        "--channel", default="", metavar="TEXT", help=_("how (in person, phone, video …)")
+    )
+    parser.add_argument(
+        "--register",
+        metavar="REGISTER",
+        help=_(
+            "override what it counts as: social, professional, group, "
+            "help_given, help_received, ask"
+        ),
+    )
+    parser.add_argument(
+        "--group", metavar="GROUP", help=_("one of your groups it happened in (name or id)")
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run)
 
@@ -41,21 +62,37 @@ def run(args) -> int:
     people = [resolve_person(args.name)] + [resolve_person(n) for n in args.others]
     when = parse_when(args.when) if args.when else None
     group = find_group(args.group).id if args.group else None
-    interaction_id = log_interaction(people, args.kind, when, register=args.register,
-                                     channel=args.channel, note=args.note,
-                                     organization_id=group)
+    interaction_id = log_interaction(
+        people,
+        args.kind,
+        when,
+        register=args.register,
+        channel=args.channel,
+        note=args.note,
+        organization_id=group,
+    )
     from entregent.model.tables import Contact, Interaction
 
     interaction = Interaction.get_by_id(interaction_id)
-    names = {c.id: c.display_name for c in Contact.select(Contact.id, Contact.display_name)
-             .where(Contact.id.in_(people))}
+    names = {
+        c.id: c.display_name
+        for c in Contact.select(Contact.id, Contact.display_name).where(Contact.id.in_(people))
+    }
     if args.json:
-        print_json({"id": interaction_id, "kind": interaction.kind,
-                    "register": interaction.register,
-                    "occurred_at": interaction.occurred_at.isoformat() + "Z",
-                    "all_day": interaction.all_day,
-                    "contacts": [{"id": p, "name": names.get(p, "")} for p in people]})
+        print_json(
+            {
+                "id": interaction_id,
+                "kind": interaction.kind,
+                "register": interaction.register,
+                "occurred_at": interaction.occurred_at.isoformat() + "Z",
+                "all_day": interaction.all_day,
+                "contacts": [{"id": p, "name": names.get(p, "")} for p in people],
+            }
+        )
         return 0
-    print(_("Logged: {kind} with {names}.").format(
-        kind=_(KIND_LABELS[interaction.kind]), names=", ".join(names[p] for p in people)))
+    print(
+        _("Logged: {kind} with {names}.").format(
+            kind=_(KIND_LABELS[interaction.kind]), names=", ".join(names[p] for p in people)
+        )
+    )
     return 0

@@ -9,8 +9,10 @@ COMMANDS = ("search",)
 
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser(
-        "search", parents=[common],
-        help=_("find people by name, organisation, e-mail, phone or note"))
+        "search",
+        parents=[common],
+        help=_("find people by name, organisation, e-mail, phone or note"),
+    )
     parser.add_argument("text", nargs="+", help=_("words to look for (accents optional)"))
     parser.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
     parser.add_argument("--archived", action="store_true", help=_("include archived people"))
@@ -30,7 +32,8 @@ def run(args) -> int:
     if not hits:
         print(_("Nobody matches “{text}”.").format(text=text))
         return 0
-    print_table([_("Name"), _("Organisation"), _("E-mail"), _("Phone")],
-                [(h.name, h.org, ", ".join(h.emails[:1]), ", ".join(h.phones[:1]))
-                 for h in hits])
+    print_table(
+        [_("Name"), _("Organisation"), _("E-mail"), _("Phone")],
+        [(h.name, h.org, ", ".join(h.emails[:1]), ", ".join(h.phones[:1])) for h in hits],
+    )
     return 0

@@ -8,15 +8,16 @@ COMMANDS = ("tag", "untag")
 
 
 def register(subparsers, common) -> None:
-    tag = subparsers.add_parser("tag", parents=[common],
-                                help=_("tag someone with contexts (family, club …)"))
+    tag = subparsers.add_parser(
+        "tag", parents=[common], help=_("tag someone with contexts (family, club …)")
+    )
     tag.add_argument("name", metavar="NAME", help=_("who (a name, a few words, or #id)"))
     tag.add_argument("contexts", nargs="+", metavar="CONTEXT")
-    tag.add_argument("--create", action="store_true",
-                     help=_("create the contexts that do not exist yet"))
+    tag.add_argument(
+        "--create", action="store_true", help=_("create the contexts that do not exist yet")
+    )
     tag.set_defaults(handler=run_tag)
-    untag = subparsers.add_parser("untag", parents=[common],
-                                  help=_("remove contexts from someone"))
+    untag = subparsers.add_parser("untag", parents=[common], help=_("remove contexts from someone"))
     untag.add_argument("name", metavar="NAME", help=_("who (a name, a few words, or #id)"))
     untag.add_argument("contexts", nargs="+", metavar="CONTEXT")
     untag.set_defaults(handler=run_untag)
@@ -42,8 +43,9 @@ def run_tag(args) -> int:
                 ids.append(find_context(name).id)
             except NotFound:
                 if not args.create:
-                    raise NotFound(_("No context called “{name}”; add --create to make it.")
-                                   .format(name=name)) from None
+                    raise NotFound(
+                        _("No context called “{name}”; add --create to make it.").format(name=name)
+                    ) from None
                 ids.append(create_context(name))
         tag_contacts([contact_id], ids)
     print(_("Contexts now: {contexts}.").format(contexts=_names(contact_id)))

@@ -64,10 +64,13 @@ def apply(db, migrator) -> None:
         migrator.add_index("contact", ("next_followup_on",), False),
     )
     rows = db.execute_sql(
-        "SELECT id, given_name, family_name, display_name FROM contact").fetchall()
+        "SELECT id, given_name, family_name, display_name FROM contact"
+    ).fetchall()
     for contact_id, given, family, display in rows:
-        db.execute_sql("UPDATE contact SET sort_key = ? WHERE id = ?",
-                       (sort_key(given, family, display), contact_id))
+        db.execute_sql(
+            "UPDATE contact SET sort_key = ? WHERE id = ?",
+            (sort_key(given, family, display), contact_id),
+        )
     db.execute_sql(_RECOMPUTE_LAST)
     db.execute_sql(_RECOMPUTE_NEXT)
     for statement in statements(TRIGGERS):

@@ -26,4 +26,5 @@ def apply(db, migrator) -> None:
     db.execute_sql(FTS)
     db.execute_sql(
         "INSERT INTO contact_fts (rowid, name, org, emails, phones, notes) "
-        "SELECT id, name, org, emails, phones, notes FROM contact_fts_source")
+        "SELECT id, name, org, emails, phones, notes FROM contact_fts_source"
+    )

@@ -13,4 +13,5 @@ VERSION = 4
 
 def apply(db, migrator) -> None:
     db.execute_sql(
-        "CREATE INDEX interaction_register_occurred_at ON interaction (register, occurred_at)")
+        "CREATE INDEX interaction_register_occurred_at ON interaction (register, occurred_at)"
+    )

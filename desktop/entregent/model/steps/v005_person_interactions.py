@@ -14,6 +14,8 @@ VERSION = 5
 
 
 def apply(db, migrator) -> None:
-    db.execute_sql("CREATE INDEX participant_contact_id_interaction_id "
-                   "ON participant (contact_id, interaction_id)")
+    db.execute_sql(
+        "CREATE INDEX participant_contact_id_interaction_id "
+        "ON participant (contact_id, interaction_id)"
+    )
     db.execute_sql("DROP INDEX participant_contact_id")

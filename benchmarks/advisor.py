@@ -15,8 +15,8 @@ ORDER = 60
 
 
 def run(quick: bool) -> list[dict]:
-    from entregent.services import asks
-    from entregent.services.session import close_session, open_session
+    from entregent.services.relations import asks
+    from entregent.services.storage.session import close_session, open_session
 
     path = read_database(quick)
     bare = sqlite3.connect(path)

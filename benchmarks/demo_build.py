@@ -31,9 +31,9 @@ COPY_TARGET = "< 1 s"
 
 def _import_seeds_only(path: Path) -> None:
     from entregent.paths import seeds_dir
-    from entregent.services.demo_journal import apply_journal_settings, read_journal
-    from entregent.services.imports import import_file
-    from entregent.services.session import close_session, open_session
+    from entregent.services.demo.journal import apply_journal_settings, read_journal
+    from entregent.services.imports.dispatch import import_file
+    from entregent.services.storage.session import close_session, open_session
 
     open_session(path, apply_language=False)
     try:
@@ -52,7 +52,11 @@ def _timed(function) -> float:
 
 
 def run(quick: bool) -> list[dict]:
-    from entregent.services.demo import build_demo_database, demo_template, fresh_demo_database
+    from entregent.services.demo.builder import (
+        build_demo_database,
+        demo_template,
+        fresh_demo_database,
+    )
 
     runs = 1 if quick else 5
     folder = Path(tempfile.mkdtemp(prefix="entregent-bench-demo-"))

@@ -132,8 +132,8 @@ def _baseline(expected: list[tuple], out: Path) -> None:
 
 def run(quick: bool) -> list[dict]:
     from entregent.model.database import database
-    from entregent.services.calendar_export import export_followups
-    from entregent.services.session import close_session, open_session
+    from entregent.services.exports.ics_export import export_followups
+    from entregent.services.storage.session import close_session, open_session
 
     count, people, runs = (1000, 200, 5) if quick else (10_000, 2000, 5)
     folder = Path(tempfile.mkdtemp(prefix="entregent-bench-export-"))

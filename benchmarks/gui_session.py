@@ -54,7 +54,7 @@ def settle(window, painter: PaintCounter | None = None) -> None:
 @contextlib.contextmanager
 def main_window(path: Path):
     """The main window on ``path``, shown on the people list with its first page painted."""
-    from entregent.services.session import close_session, open_session
+    from entregent.services.storage.session import close_session, open_session
 
     app = application()
     open_session(path, apply_language=False)

@@ -132,9 +132,9 @@ def build_calendar(events: int, series: int, *, seed: int = 5) -> str:
 
 def _template(folder: Path) -> Path:
     from entregent.model.database import database
-    from entregent.model.settings import set_setting
     from entregent.model.tables import Contact, ContactMethod
-    from entregent.services.session import close_session, open_session
+    from entregent.services.settings import set_setting
+    from entregent.services.storage.session import close_session, open_session
 
     path = folder / "template.sqlite3"
     open_session(path, apply_language=False)
@@ -163,8 +163,8 @@ def run(quick: bool) -> list[dict]:
     import recurring_ical_events
 
     from entregent.model.tables import Interaction
-    from entregent.services.calendar_import import import_calendar
-    from entregent.services.session import close_session, open_session
+    from entregent.services.imports.ics_import import import_calendar
+    from entregent.services.storage.session import close_session, open_session
 
     events, series, runs = (500, 5, 5) if quick else (5000, 50, 5)
     folder = Path(tempfile.mkdtemp(prefix="entregent-bench-ics-"))

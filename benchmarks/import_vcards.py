@@ -113,8 +113,8 @@ def run(quick: bool) -> list[dict]:
     import vobject
 
     from entregent.model.tables import Contact
-    from entregent.services.imports import import_file
-    from entregent.services.session import close_session, open_session
+    from entregent.services.imports.dispatch import import_file
+    from entregent.services.storage.session import close_session, open_session
 
     count, runs = (500, 5) if quick else (10_000, 3)
     folder = Path(tempfile.mkdtemp(prefix="entregent-bench-vcf-"))

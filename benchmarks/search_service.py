@@ -16,8 +16,8 @@ ORDER = 20
 
 
 def run(quick: bool) -> list[dict]:
-    from entregent.services import search
-    from entregent.services.session import close_session, open_session
+    from entregent.services.people import search
+    from entregent.services.storage.session import close_session, open_session
 
     path = read_database(quick)
     open_session(path, apply_language=False)

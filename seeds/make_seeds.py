@@ -6,7 +6,7 @@ Writes three address-book exports (an old Android phone in vCard 2.1, an
 iPhone in 3.0, a CardDAV server in 4.0), a year of calendar (calendar.ics) and
 the journal (journal.json: groups, ties, logged interactions, follow-ups).
 Everything comes from the name lists and a seeded random: running it twice
-gives the same bytes. The demo loader (entregent.services.demo) imports the
+gives the same bytes. The demo loader (entregent.services.demo.builder) imports the
 files with the same code users run.
 """
 

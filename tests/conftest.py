@@ -15,7 +15,7 @@ os.environ["ENTREGENT_LOG_DIR"] = tempfile.mkdtemp(prefix="entregent-test-logs-"
 import pytest  # noqa: E402
 
 from entregent.i18n import set_language  # noqa: E402
-from entregent.services.session import close_session, open_session  # noqa: E402
+from entregent.services.storage.session import close_session, open_session  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -22,9 +22,9 @@ import traceback
 
 def _import_file():
     try:
-        from entregent.services.imports import import_file
+        from entregent.services.imports.dispatch import import_file
     except ImportError:  # before the vCard importer lands: calendars only
-        from entregent.services.calendar_import import import_calendar
+        from entregent.services.imports.ics_import import import_calendar
 
         def import_file(path, *, create_contacts=False, progress=None):
             return import_calendar(
@@ -37,7 +37,7 @@ def _import_file():
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from entregent.errors import UserError
-    from entregent.services.session import open_session
+    from entregent.services.storage.session import open_session
 
     database, *rest = argv
     show_progress = "--progress" in rest
@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     print("started", flush=True)
     try:
         if rest[0] == "--merge":
-            from entregent.services.merge import merge_contacts
+            from entregent.services.people.merge import merge_contacts
 
             merge_contacts(int(rest[1]), int(rest[2]))
             out["outcome"] = "merged"

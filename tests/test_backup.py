@@ -15,16 +15,16 @@ from entregent.cli import main
 from entregent.errors import NotFound, UserError
 from entregent.model.migrations import CURRENT_VERSION
 from entregent.model.tables import Contact
-from entregent.services import backup as backup_service
-from entregent.services.backup import (
+from entregent.services.storage import backup as backup_service
+from entregent.services.storage.backup import (
     backup_if_due,
     backups_folder,
     create_backup,
     list_backups,
     rotate_backups,
 )
-from entregent.services.restore import check_backup_file, restore_database
-from entregent.services.session import close_session, open_session
+from entregent.services.storage.restore import check_backup_file, restore_database
+from entregent.services.storage.session import close_session, open_session
 
 from .conftest import FIXTURES
 
@@ -328,7 +328,7 @@ def test_restore_refuses_the_database_itself(db_path):
 
 
 def test_merge_makes_a_copy_first(db):
-    from entregent.services.merge import merge_contacts
+    from entregent.services.people.merge import merge_contacts
 
     keep = Contact.create(display_name="Hélène Dupont")
     other = Contact.create(display_name="Helene Dupont", note="from the phone")

@@ -10,9 +10,9 @@ from pathlib import Path
 import icalendar
 import vobject
 
-from entregent.model.settings import set_setting
 from entregent.model.tables import Contact, ContactMethod, FollowUp
-from entregent.services.session import close_session, open_session
+from entregent.services.settings import set_setting
+from entregent.services.storage.session import close_session, open_session
 
 from .test_cli import run_cli
 

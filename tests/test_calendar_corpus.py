@@ -12,10 +12,10 @@ import shutil
 import pytest
 
 from entregent.errors import UserError
-from entregent.model.settings import set_setting
 from entregent.model.tables import Contact, ContactMethod, Interaction, Participant
-from entregent.services.calendar_import import calendar_origin, import_calendar
-from entregent.services.session import close_session, open_session
+from entregent.services.imports.ics_import import calendar_origin, import_calendar
+from entregent.services.settings import set_setting
+from entregent.services.storage.session import close_session, open_session
 
 from .conftest import CORPUS
 

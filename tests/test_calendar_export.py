@@ -10,16 +10,16 @@ import pytest
 import vobject
 
 from entregent.errors import UserError
-from entregent.model.settings import set_setting
 from entregent.model.tables import Contact, ContactMethod, FollowUp, Interaction
-from entregent.services.calendar_export import auto_export, export_followups
-from entregent.services.calendar_import import import_calendar
-from entregent.services.followups import (
+from entregent.services.exports.ics_export import auto_export, export_followups
+from entregent.services.imports.ics_import import import_calendar
+from entregent.services.relations.followups import (
     complete_followup,
     create_followup,
     delete_followup,
     reschedule_followup,
 )
+from entregent.services.settings import set_setting
 
 EVIL_NOTE = (
     "Ask about the job\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\nSUMMARY:pwned\r"
@@ -206,7 +206,7 @@ def test_auto_export_rewrites_the_file_named_in_the_settings(alice, tmp_path):
 
 
 def test_a_change_asks_the_scheduler_when_the_rewrite_is_deferred(alice, tmp_path):
-    from entregent.services.calendar_export import defer_auto_export, deferred_to
+    from entregent.services.exports.ics_export import defer_auto_export, deferred_to
 
     out = tmp_path / "subscribed.ics"
     set_setting("auto_export_path", str(out))

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from entregent.errors import Cancelled, UserError
-from entregent.model.settings import set_setting
 from entregent.model.tables import (
     Contact,
     ContactMethod,
@@ -19,7 +18,8 @@ from entregent.model.tables import (
     Interaction,
     Participant,
 )
-from entregent.services.calendar_import import calendar_origin, import_calendar
+from entregent.services.imports.ics_import import calendar_origin, import_calendar
+from entregent.services.settings import set_setting
 
 DATA = Path(__file__).resolve().parent / "data" / "ics"
 
@@ -345,7 +345,7 @@ def test_an_unmatched_series_is_listed_once(db, tmp_path):
 
 
 def test_an_imported_floating_time_can_be_edited(people, tmp_path):
-    from entregent.services.interactions import edit_interaction
+    from entregent.services.relations.interactions import edit_interaction
 
     import_calendar(copy(tmp_path, "time_zones.ics"), batch=None)
     floating = Interaction.get(Interaction.external_key == "tz-floating@example.org")

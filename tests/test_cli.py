@@ -40,7 +40,7 @@ def test_search_json_on_new_database(tmp_path):
 
 def test_search_finds_with_accents_folded(db_path):
     from entregent.model.tables import Contact
-    from entregent.services.session import close_session, open_session
+    from entregent.services.storage.session import close_session, open_session
 
     open_session(db_path, apply_language=False)
     Contact.create(

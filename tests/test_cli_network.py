@@ -14,9 +14,9 @@ from .test_cli import run_cli
 def network_db(db_path):
     """A few people: family, a gym encounter, two Pauls, a group."""
     from entregent.model.tables import Contact
-    from entregent.services import contexts, organizations
-    from entregent.services.interactions import log_interaction
-    from entregent.services.session import close_session, open_session
+    from entregent.services.people import contexts, organizations
+    from entregent.services.relations.interactions import log_interaction
+    from entregent.services.storage.session import close_session, open_session
 
     open_session(db_path, apply_language=False)
     try:

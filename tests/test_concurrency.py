@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from entregent.model.tables import Contact
-from entregent.services.session import close_session, open_session
+from entregent.services.storage.session import close_session, open_session
 
 # A second process holding the database open the way the desktop app does: one
 # connection, opened at start, kept; it answers one command per line on stdin.
@@ -18,7 +18,7 @@ HOLDER = textwrap.dedent("""
     import sys, time
     from entregent.model.database import database
     from entregent.model.tables import Interaction
-    from entregent.services.session import open_session
+    from entregent.services.storage.session import open_session
     open_session(sys.argv[1], apply_language=False)
     db = database.obj
     print("ready", Interaction.select().count(), flush=True)

@@ -18,8 +18,8 @@ from entregent.io.vcard_lines import card_lines
 from entregent.io.vcard_reader import MAPPED_X
 from entregent.model.database import database
 from entregent.model.tables import Contact, ContactContext, ContactMethod, Context, SourceCard
-from entregent.services.contact_export import contacts_as_vcards, export_contacts
-from entregent.services.imports import import_file
+from entregent.services.exports.vcard_export import contacts_as_vcards, export_contacts
+from entregent.services.imports.dispatch import import_file
 
 from .conftest import CORPUS
 

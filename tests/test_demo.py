@@ -21,7 +21,7 @@ import pytest
 import recurring_ical_events
 
 from entregent.paths import seeds_dir
-from entregent.services.demo_dates import shift_birthday, shift_moment
+from entregent.services.demo.dates import shift_birthday, shift_moment
 
 SEEDS = seeds_dir()
 CLUB_UID = "club-evenings-2025@tc-croix-rousse.example"
@@ -220,7 +220,7 @@ def demo_cache(tmp_path_factory):
 @pytest.fixture(scope="module")
 def demo_build(demo_cache, tmp_path_factory):
     """(template, report, today's copy): the demo built once for this module."""
-    from entregent.services.demo import copy_demo, demo_template
+    from entregent.services.demo.builder import copy_demo, demo_template
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(demo_cache))
@@ -233,7 +233,7 @@ def demo_build(demo_cache, tmp_path_factory):
 @pytest.fixture
 def demo(demo_build):
     from entregent.i18n import set_language
-    from entregent.services.session import close_session, open_session
+    from entregent.services.storage.session import close_session, open_session
 
     open_session(demo_build[2], apply_language=False)
     set_language("en")
@@ -274,8 +274,8 @@ def test_every_seed_file_imports_without_a_rejection(demo_build):
 
 def test_demo_has_a_believable_network(demo):
     from entregent.model.tables import Ask, Contact, Interaction, Membership, utcnow
-    from entregent.services.contexts import list_contexts
-    from entregent.services.organizations import list_groups
+    from entregent.services.people.contexts import list_contexts
+    from entregent.services.people.organizations import list_groups
 
     assert Contact.select().count() >= 300
     counts = {c.name: c.count for c in list_contexts()}
@@ -322,8 +322,8 @@ def test_demo_dates_follow_today(demo_build, tmp_path):
     from zoneinfo import ZoneInfo
 
     from entregent.model.tables import Contact, Interaction
-    from entregent.services.demo import copy_demo
-    from entregent.services.session import close_session, open_session
+    from entregent.services.demo.builder import copy_demo
+    from entregent.services.storage.session import close_session, open_session
 
     template = demo_build[0]
     # 150 days on: from winter into summer time, and across a year's end for birthdays.
@@ -381,8 +381,8 @@ def test_demo_ask_a_family_member_shows_the_close_tie_warning(demo_cache, demo_b
 
 
 def test_demo_advisor_has_an_example_of_each_rule(demo):
-    from entregent.services.asks import prepare_ask
-    from entregent.services.resolve import resolve_person
+    from entregent.services.people.resolve import resolve_person
+    from entregent.services.relations.asks import prepare_ask
 
     examples = {
         "close_tie": ("Julien Durand", "advice"),
@@ -416,7 +416,7 @@ def test_demo_exports_followups_a_calendar_app_accepts(demo_cache, demo_build, t
 def test_a_journal_naming_someone_unknown_stores_nothing(db):
     from entregent.errors import UserError
     from entregent.model.tables import Organization
-    from entregent.services.demo_journal import load_journal
+    from entregent.services.demo.journal import load_journal
 
     journal = {
         "anchor": "2026-11-26",
@@ -431,7 +431,7 @@ def test_a_journal_naming_someone_unknown_stores_nothing(db):
 def test_old_throw_away_demos_are_cleared_and_recent_ones_kept(tmp_path, monkeypatch):
     import tempfile
 
-    from entregent.services import demo
+    from entregent.services.demo import builder as demo
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     old, recent, other = (

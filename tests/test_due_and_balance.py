@@ -9,9 +9,10 @@ import pytest
 
 from entregent.i18n import set_language
 from entregent.model.tables import Contact, FollowUp
-from entregent.services import asks, contexts, due, followups, insights, organizations
-from entregent.services.interactions import log_interaction
-from entregent.services.reciprocity import balance, balances_by_person
+from entregent.services.people import contexts, organizations
+from entregent.services.relations import asks, due, followups, insights
+from entregent.services.relations.interactions import log_interaction
+from entregent.services.relations.reciprocity import balance, balances_by_person
 
 TODAY = dt.date.today()
 

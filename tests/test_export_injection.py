@@ -10,10 +10,10 @@ import pytest
 import vobject
 
 from entregent.model.tables import Contact, ContactContext, ContactMethod, Context, FollowUp
-from entregent.services.calendar_export import export_followups
-from entregent.services.contact_export import export_contacts
-from entregent.services.followups import create_followup
-from entregent.services.session import close_session, open_session
+from entregent.services.exports.ics_export import export_followups
+from entregent.services.exports.vcard_export import export_contacts
+from entregent.services.relations.followups import create_followup
+from entregent.services.storage.session import close_session, open_session
 
 HOSTILE = [
     "Evil\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Injected",
@@ -99,7 +99,7 @@ def test_vcard_export_reads_back_the_same_people(hostile_network, tmp_path, temp
 
     shutil.copyfile(template_db, fresh)
     open_session(fresh, apply_language=False)
-    from entregent.services.imports import import_file
+    from entregent.services.imports.dispatch import import_file
 
     report = import_file(target)
     assert report.new == len(HOSTILE) and not report.rejected

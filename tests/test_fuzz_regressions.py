@@ -26,7 +26,7 @@ def test_replayed_input_follows_the_rules(db, path, create_contacts):
 
 def test_a_bare_event_file_is_read_as_a_calendar(db, tmp_path):
     """Half the calendar corpus is bare components; fuzzing them only hit the door."""
-    from entregent.services.imports import import_file
+    from entregent.services.imports.dispatch import import_file
 
     path = tmp_path / "single-event.ics"
     path.write_text(

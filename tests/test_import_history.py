@@ -17,8 +17,8 @@ from entregent.model.tables import (
     Participant,
     SourceCard,
 )
-from entregent.services.import_history import list_imports, undo_import
-from entregent.services.imports import import_file
+from entregent.services.imports.dispatch import import_file
+from entregent.services.imports.history import list_imports, undo_import
 
 V1 = (
     "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:zoe-1\r\nFN:Zoé Martin\r\nN:Martin;Zoé;;;\r\n"

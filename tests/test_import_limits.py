@@ -10,9 +10,9 @@ import os
 import pytest
 
 from entregent.errors import UserError
-from entregent.model.settings import set_setting
 from entregent.model.tables import Contact, Interaction
-from entregent.services.imports import import_file
+from entregent.services.imports.dispatch import import_file
+from entregent.services.settings import set_setting
 
 from .storage_faults import contents_digest
 

@@ -19,8 +19,8 @@ from entregent.model.tables import (
     Organization,
     Participant,
 )
-from entregent.services.imports import import_file
-from entregent.services.merge import duplicate_pairs, merge_contacts, unmerge
+from entregent.services.imports.dispatch import import_file
+from entregent.services.people.merge import duplicate_pairs, merge_contacts, unmerge
 
 TABLES = (
     "contact",

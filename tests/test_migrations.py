@@ -12,8 +12,8 @@ import pytest
 from entregent.errors import DatabaseRefused
 from entregent.model.migrations import CURRENT_VERSION
 from entregent.model.tables import Ask, Contact, ContactMethod, FollowUp, Membership
-from entregent.services.search import search_contacts
-from entregent.services.session import close_session, open_session
+from entregent.services.people.search import search_contacts
+from entregent.services.storage.session import close_session, open_session
 
 from .conftest import FIXTURES
 

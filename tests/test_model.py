@@ -8,7 +8,6 @@ import pytest
 
 from entregent.model.database import database
 from entregent.model.migrations import CURRENT_VERSION
-from entregent.model.settings import get_setting, set_setting
 from entregent.model.tables import (
     ALL_MODELS,
     Contact,
@@ -19,7 +18,8 @@ from entregent.model.tables import (
     Interaction,
     Participant,
 )
-from entregent.services.search import search_contacts
+from entregent.services.people.search import search_contacts
+from entregent.services.settings import get_setting, set_setting
 
 
 def test_new_database_has_pragmas_and_version(db):

@@ -11,7 +11,8 @@ from entregent.i18n import set_language
 from entregent.model.tables import Contact, ContactContext, Interaction, Membership, Organization
 from entregent.network.kinds import normalize_kind, normalize_what
 from entregent.network.ties import infer_tie
-from entregent.services import contexts, interactions, organizations, ties
+from entregent.services.people import contexts, organizations
+from entregent.services.relations import interactions, ties
 
 
 def person(name: str, **fields) -> int:

@@ -9,9 +9,9 @@ import pytest
 
 from entregent.errors import DatabaseRefused
 from entregent.model import database as database_module
-from entregent.model.settings import set_setting
 from entregent.model.tables import Contact
-from entregent.services.session import close_session, open_session
+from entregent.services.settings import set_setting
+from entregent.services.storage.session import close_session, open_session
 
 
 def _current(tmp_path):

@@ -4,7 +4,7 @@ find exactly the people the general full-text path finds, in the same order."""
 from __future__ import annotations
 
 from entregent.model.tables import Contact, ContactMethod
-from entregent.services.people import PeopleFilter, list_people
+from entregent.services.people.listing import PeopleFilter, list_people
 
 
 def _person(given: str, family: str, email: str = "", archived: bool = False) -> Contact:

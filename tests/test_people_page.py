@@ -6,8 +6,8 @@ from __future__ import annotations
 from entregent.i18n import set_language
 from entregent.model.database import database
 from entregent.model.tables import Contact
-from entregent.services.contexts import create_context, find_context, tag_contacts
-from entregent.services.people import PeopleFilter, list_people, people_rows
+from entregent.services.people.contexts import create_context, find_context, tag_contacts
+from entregent.services.people.listing import PeopleFilter, list_people, people_rows
 
 
 def _person(given: str, family: str) -> int:

@@ -14,7 +14,7 @@ import textwrap
 import pytest
 
 from entregent.model.tables import Contact
-from entregent.services.session import close_session, open_session
+from entregent.services.storage.session import close_session, open_session
 
 SCRIPT = textwrap.dedent("""
     import json, os, shutil, sys
@@ -23,8 +23,8 @@ SCRIPT = textwrap.dedent("""
     shutil.copyfile(source, db)
     from entregent.errors import DiskFull
     from entregent.model.tables import Contact
-    from entregent.services.session import close_session, open_session
-    from entregent.services.interactions import log_interaction
+    from entregent.services.storage.session import close_session, open_session
+    from entregent.services.relations.interactions import log_interaction
     open_session(db, apply_language=False)
     ids = [c.id for c in Contact.select()]
     filler = os.path.join(folder, "filler")

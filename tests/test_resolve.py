@@ -6,7 +6,7 @@ import pytest
 
 from entregent.errors import Ambiguous, NotFound
 from entregent.model.tables import Contact
-from entregent.services.resolve import resolve_person
+from entregent.services.people.resolve import resolve_person
 
 
 def _person(name, **fields):

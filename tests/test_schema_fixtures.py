@@ -9,7 +9,6 @@ import sqlite3
 import pytest
 
 from entregent.model.migrations import CURRENT_VERSION
-from entregent.model.settings import get_setting
 from entregent.model.tables import (
     Ask,
     Contact,
@@ -21,9 +20,10 @@ from entregent.model.tables import (
     Membership,
     SourceCard,
 )
-from entregent.services.backup import list_backups
-from entregent.services.search import search_contacts
-from entregent.services.session import close_session, open_session
+from entregent.services.people.search import search_contacts
+from entregent.services.settings import get_setting
+from entregent.services.storage.backup import list_backups
+from entregent.services.storage.session import close_session, open_session
 
 from .conftest import FIXTURES
 

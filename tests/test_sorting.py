@@ -7,10 +7,9 @@ import pytest
 from hypothesis import strategies as st
 
 from entregent.errors import UserError
-from entregent.model.settings import get_setting
 from entregent.model.tables import Contact
 from entregent.model.text_folding import PARTICLES, fold, sort_key, split_particles
-from entregent.services.preferences import set_sort_order, sort_order
+from entregent.services.settings import get_setting, set_sort_order, sort_order
 
 
 def _add(given: str = "", family: str = "", display: str | None = None) -> Contact:
@@ -207,7 +206,7 @@ def test_case_never_changes_the_place(given_name, family_name):
 
 
 def test_the_settings_dialog_service_re_keys_too(db):
-    from entregent.services.app_settings import write_setting
+    from entregent.services.settings import write_setting
 
     _add("Zoé", "Abel")
     _add("Adèle", "Zimmer")
@@ -216,7 +215,7 @@ def test_the_settings_dialog_service_re_keys_too(db):
 
 
 def test_the_people_list_pages_in_the_same_order(db):
-    from entregent.services.people import PeopleFilter, list_people
+    from entregent.services.people.listing import PeopleFilter, list_people
 
     for given, family in [
         ("Zoé", "Zola"),
@@ -243,7 +242,7 @@ def test_re_keying_reports_progress_and_a_cancel_changes_nothing(db, monkeypatch
     import pytest
 
     from entregent.errors import Cancelled
-    from entregent.services import preferences
+    from entregent.services import settings as preferences
 
     names = [
         ("Zoé", "Abel"),

@@ -152,8 +152,8 @@ def test_system_language_follows_the_environment(monkeypatch, environment, expec
 
 
 def test_the_language_setting_applies_at_the_next_start(db_path):
-    from entregent.model.settings import set_setting
-    from entregent.services.session import close_session, open_session
+    from entregent.services.settings import set_setting
+    from entregent.services.storage.session import close_session, open_session
 
     try:
         open_session(db_path)
@@ -191,8 +191,8 @@ def _cli(*args, lang: str):
 
 
 def test_the_command_line_follows_the_system_then_the_setting(db_path):
-    from entregent.model.settings import set_setting
-    from entregent.services.session import close_session, open_session
+    from entregent.services.settings import set_setting
+    from entregent.services.storage.session import close_session, open_session
 
     french = _cli("--db", db_path, "contexts", lang="fr_FR.UTF-8")
     assert french.returncode == 0, french.stderr

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from entregent.model.tables import Contact, ContactContext, ContactMethod, Context, SourceCard
-from entregent.services.imports import import_file
+from entregent.services.imports.dispatch import import_file
 
 from .conftest import CORPUS
 

@@ -8,9 +8,9 @@ import pytest
 
 from entregent.errors import UserError
 from entregent.io.vcard_split import decode_bytes, split_cards
-from entregent.model.settings import set_setting
 from entregent.model.tables import Contact, ContactContext, ContactMethod, Context, ImportBatch
-from entregent.services.imports import import_file
+from entregent.services.imports.dispatch import import_file
+from entregent.services.settings import set_setting
 
 CARD = (
     "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lefèvre;Hélène;;;\r\nFN:Hélène Lefèvre\r\n"

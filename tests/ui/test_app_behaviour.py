@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from entregent.errors import DatabaseRefused, UserError
 from entregent.model.tables import Contact, ContactContext, ContactMethod
-from entregent.services.contexts import find_context, tag_contacts
+from entregent.services.people.contexts import find_context, tag_contacts
 from entregent.ui import person_actions
 from entregent.ui.errors_dialog import error_box
 from entregent.ui.instance_lock import acquire_lock
@@ -108,7 +108,7 @@ def test_errors_are_a_sentence_or_a_copyable_report_never_a_traceback(qtbot):
 def test_screenshot_renders_each_view_to_a_png(db_path, tmp_path, qapp):
     from PySide6.QtGui import QImage
 
-    from entregent.services.session import close_session, open_session
+    from entregent.services.storage.session import close_session, open_session
     from entregent.ui.app import run_app
 
     open_session(db_path, apply_language=False)
@@ -159,8 +159,8 @@ def test_window_state_and_sidebar_choice_are_remembered(db, qtbot):
 
 
 def test_settings_dialog_saves_through_the_registry(make_window, qtbot):
-    from entregent.model.settings import get_setting
-    from entregent.services.contexts import list_contexts
+    from entregent.services.people.contexts import list_contexts
+    from entregent.services.settings import get_setting
     from entregent.ui.settings_dialog import SettingsDialog
 
     window = make_window()
@@ -204,7 +204,7 @@ def test_shortcuts_open_the_log_and_ask_dialogs(make_window, qtbot):
 def test_export_follow_ups_writes_a_calendar(make_window, qtbot, tmp_path):
     import datetime as dt
 
-    from entregent.services.followups import create_followup
+    from entregent.services.relations.followups import create_followup
     from entregent.ui.export_followups_dialog import ExportFollowUpsDialog
 
     anne = add_person("Anne", "Martin")
@@ -239,7 +239,7 @@ def test_phones_and_emails_are_added_and_removed_in_place_with_undo(make_window,
         "anne@example.org",
     )
     assert window.people_model.rowCount() == 1
-    from entregent.services.search import search_contacts
+    from entregent.services.people.search import search_contacts
 
     assert [h.id for h in search_contacts("anne@example")] == [anne]
     box = window.detail_pane.methods_box  # rebuilt after the change
@@ -254,7 +254,7 @@ def test_a_new_sort_order_is_applied_on_a_worker_and_can_be_cancelled(make_windo
     progress dialog; Cancel leaves the order as it was."""
     import threading
 
-    from entregent.model.settings import get_setting
+    from entregent.services.settings import get_setting
     from entregent.ui.people_model import COL_NAME
     from entregent.ui.settings_dialog import SettingsDialog
 
@@ -336,9 +336,9 @@ def test_the_subscribed_follow_ups_file_is_rewritten_on_a_worker_once_changes_pa
 
     from icalendar import Calendar
 
-    from entregent.model.settings import set_setting
-    from entregent.services import calendar_export
-    from entregent.services.followups import create_followup, reschedule_followup
+    from entregent.services.exports import ics_export as calendar_export
+    from entregent.services.relations.followups import create_followup, reschedule_followup
+    from entregent.services.settings import set_setting
 
     anne = add_person("Anne", "Martin")
     out = tmp_path / "subscribed.ics"

@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from entregent.model.tables import Contact
-from entregent.services.backup import backups_folder
-from entregent.services.person_edits import delete_people
+from entregent.services.people.edits import delete_people
+from entregent.services.storage.backup import backups_folder
 from entregent.ui.backup_actions import BackupDialog
 from entregent.ui.people_model import COL_NAME
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent import i18n
-from entregent.services.contexts import find_context, tag_contacts
+from entregent.services.people.contexts import find_context, tag_contacts
 from entregent.ui.translations import install_qt_translations
 
 from ..conftest import REPO

@@ -7,7 +7,7 @@ import json
 from PySide6.QtCore import Qt
 
 from entregent.model.tables import Ask, Interaction, Participant
-from entregent.services.contexts import find_context, tag_contacts
+from entregent.services.people.contexts import find_context, tag_contacts
 from entregent.ui.log_dialog import LogDialog
 from entregent.ui.people_model import COL_NAME
 
@@ -113,7 +113,7 @@ def test_plan_a_social_meeting_instead_creates_a_follow_up_and_no_ask(make_windo
 
 
 def test_the_list_badges_who_would_draw_a_strong_warning(make_window, qtbot):
-    from entregent.services.asks import record_ask
+    from entregent.services.relations.asks import record_ask
     from entregent.ui.people_model import COL_NAME as NAME
 
     asked = add_person("Eve", "Moreau")
@@ -147,7 +147,7 @@ def test_the_list_badges_who_would_draw_a_strong_warning(make_window, qtbot):
 
 
 def test_an_ask_without_warnings_is_recorded_at_once(make_window, qtbot):
-    from entregent.services.interactions import log_interaction
+    from entregent.services.relations.interactions import log_interaction
 
     colleague = add_person("Gaby", "Lenoir")
     for kind in ("coffee", "help_given", "meal"):

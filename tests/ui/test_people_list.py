@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from entregent.model.database import database
-from entregent.services.people import PeopleFilter
+from entregent.services.people.listing import PeopleFilter
 from entregent.ui.people_model import COL_LAST, COL_NAME, IdRole, PeopleModel
 
 from .conftest import add_person, row_of
@@ -42,8 +42,8 @@ def test_search_as_you_type_filters_the_list_and_esc_clears(make_window, qtbot):
 
 
 def test_sidebar_filters_by_context_and_archive(make_window, qtbot):
-    from entregent.services.contexts import find_context, tag_contacts
-    from entregent.services.person_edits import set_archived
+    from entregent.services.people.contexts import find_context, tag_contacts
+    from entregent.services.people.edits import set_archived
 
     anne = add_person("Anne", "Martin")
     bruno = add_person("Bruno", "Petit")
@@ -111,7 +111,7 @@ def test_search_model_grows_page_by_page_and_passes_the_tester(db, qtmodeltester
 
 
 def test_sorting_happens_in_sql_on_every_column(db):
-    from entregent.services.interactions import log_interaction
+    from entregent.services.relations.interactions import log_interaction
 
     a = add_person("Anne", "Zola")
     b = add_person("Bruno", "Abel")
@@ -188,7 +188,7 @@ def test_opening_100000_people_reads_one_count_and_a_page_or_two(db, make_window
 def test_to_reach_out_lists_the_people_due_and_counts_them(make_window, qtbot):
     import datetime as dt
 
-    from entregent.services.followups import create_followup
+    from entregent.services.relations.followups import create_followup
 
     due = add_person("Dora", "Due")
     add_person("Nina", "Notdue")
@@ -206,7 +206,7 @@ def test_the_list_paints_its_visible_rows_in_one_call(make_window, qtbot, monkey
     ``RowDelegate.paint_rows``, one call per paint, never Qt's per-cell loop."""
     from PySide6.QtGui import QColor, QPalette
 
-    from entregent.services.contexts import create_context, tag_contacts
+    from entregent.services.people.contexts import create_context, tag_contacts
     from entregent.ui.people_delegate import RowDelegate
     from entregent.ui.people_model import COL_CONTEXTS, COL_PHOTO
 
@@ -281,8 +281,8 @@ def test_texts_are_drawn_as_plain_text_whatever_they_hold(make_window, qtbot):
 
 
 def test_a_rows_texts_are_kept_across_keystrokes_while_the_person_reads_the_same(db):
-    from entregent.services.contexts import find_context, rename_context, tag_contacts
-    from entregent.services.person_edits import update_person
+    from entregent.services.people.contexts import find_context, rename_context, tag_contacts
+    from entregent.services.people.edits import update_person
     from entregent.ui.people_model import COL_CONTEXTS
 
     anne = add_person("Anne", "Martin")

@@ -3,8 +3,8 @@ detail pane, the day's backup copy (issue 7, startup)."""
 
 from __future__ import annotations
 
-from entregent.services.backup import list_backups
-from entregent.services.session import close_session, open_session
+from entregent.services.storage.backup import list_backups
+from entregent.services.storage.session import close_session, open_session
 from entregent.ui.main_window import MainWindow
 
 from .conftest import add_person

@@ -21,7 +21,7 @@ def launch_app(args: argparse.Namespace) -> int:
 def _print_summary(path) -> int:
     """Until the GUI exists: say which database would open and what it holds."""
     from entregent.model.tables import Contact, Interaction
-    from entregent.services.session import close_session, open_session
+    from entregent.services.storage.session import close_session, open_session
 
     open_session(path)
     print(f"{path}: {Contact.select().count()} people, {Interaction.select().count()} interactions")

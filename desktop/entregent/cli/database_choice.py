@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from entregent.services.session import open_session, resolve_database_path
+from entregent.services.storage.session import open_session, resolve_database_path
 
 
 def database_path_for(args: argparse.Namespace) -> Path:
     if getattr(args, "demo", False):
-        from entregent.services.demo import fresh_demo_database
+        from entregent.services.demo.builder import fresh_demo_database
 
         return fresh_demo_database()
     return resolve_database_path(getattr(args, "db", None))

@@ -126,6 +126,20 @@ def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDat
     return db
 
 
+_session_path: Path | None = None
+
+
+def set_session_path(path: Path | None) -> None:
+    """The file the running session works on (``services.storage.session`` sets it)."""
+    global _session_path
+    _session_path = path
+
+
+def session_path() -> Path | None:
+    """The file the running session works on, or None outside a session."""
+    return _session_path
+
+
 def close_database() -> None:
     """Close this thread's connection to the current database, if any."""
     obj = database.obj

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 
 import peewee as pw
 
@@ -113,13 +114,22 @@ class Contact(BaseModel):
         return super().save(*args, **kwargs)
 
 
-def _sort_order() -> str:
-    from entregent.model.settings import get_setting
+def _family_order() -> str:
+    return "family"
 
-    try:
-        return get_setting("sort_by")
-    except pw.OperationalError:
-        return "family"
+
+_sort_order_source: Callable[[], str] = _family_order
+
+
+def register_sort_order_source(source: Callable[[], str]) -> None:
+    """Where ``Contact.save`` learns the sort order ("family" or "given"): the
+    settings service registers itself, so that the model never imports it."""
+    global _sort_order_source
+    _sort_order_source = source
+
+
+def _sort_order() -> str:
+    return _sort_order_source()
 
 
 class ContactMethod(BaseModel):

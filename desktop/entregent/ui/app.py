@@ -31,13 +31,13 @@ def _application():
 # every module imported after it (looking for ``from __feature__``), a fifth of
 # a millisecond each.
 _BEFORE_QT = (
-    "entregent.services.session",
-    "entregent.services.backup",
+    "entregent.services.storage.session",
+    "entregent.services.storage.backup",
     "entregent.model.storage_guard",
-    "entregent.services.people",
-    "entregent.services.contexts",
-    "entregent.services.search",
-    "entregent.services.db_watch",
+    "entregent.services.people.listing",
+    "entregent.services.people.contexts",
+    "entregent.services.people.search",
+    "entregent.services.storage.db_watch",
     "entregent.i18n_dates",
 )
 
@@ -49,7 +49,7 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
     for name in _BEFORE_QT:
         importlib.import_module(name)
     from entregent.errors import UserError
-    from entregent.services.session import close_session, open_session
+    from entregent.services.storage.session import close_session, open_session
     from entregent.ui.errors_dialog import error_box
     from entregent.ui.icons import app_icon
     from entregent.ui.instance_lock import acquire_lock
@@ -91,7 +91,7 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
 
 def _daily_backup(window, db_path: Path) -> None:
     """The day's copy of the network (if none yet), in the background."""
-    from entregent.services.backup import backup_if_due
+    from entregent.services.storage.backup import backup_if_due
 
     window.context.workers.run(lambda job: backup_if_due(db_path), None, lambda exc: None)
 

@@ -80,7 +80,7 @@ class AskDialog(QDialog):
     def __init__(self, context, contact_id: int, parent=None):
         from entregent.model.tables import ASK_WHATS
         from entregent.network.advice import what_label
-        from entregent.services.people import names_of
+        from entregent.services.people.listing import names_of
 
         super().__init__(parent)
         self.context = context
@@ -137,7 +137,7 @@ class AskDialog(QDialog):
 
     def check(self) -> None:
         """Ask the advisor; record straight away when it has nothing to say."""
-        from entregent.services.asks import prepare_ask
+        from entregent.services.relations.asks import prepare_ask
 
         try:
             self.preview = prepare_ask(
@@ -208,7 +208,7 @@ class AskDialog(QDialog):
         self.accept()
 
     def _record(self, decision: str) -> None:
-        from entregent.services.asks import record_ask
+        from entregent.services.relations.asks import record_ask
 
         preview = self.preview
         self.ask_id = self.context.call(

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
-from entregent.services import calendar_export
-from entregent.services.calendar_export import auto_export, defer_auto_export
+from entregent.services.exports import ics_export as calendar_export
+from entregent.services.exports.ics_export import auto_export, defer_auto_export
 
 PAUSE_MS = 500
 

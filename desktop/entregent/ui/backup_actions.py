@@ -116,12 +116,12 @@ class BackupDialog(QDialog):
 
     # The list -----------------------------------------------------------------------
     def database(self) -> Path:
-        from entregent.services.session import current_database_path
+        from entregent.services.storage.session import current_database_path
 
         return current_database_path() or Path(self.window_.database_path)
 
     def reload(self) -> None:
-        from entregent.services.backup import list_backups
+        from entregent.services.storage.backup import list_backups
 
         self.table.clear()
         for info in reversed(list_backups(self.database())):
@@ -173,7 +173,7 @@ class BackupDialog(QDialog):
 
     # Backing up ---------------------------------------------------------------------
     def back_up_now(self) -> None:
-        from entregent.services.backup import create_backup
+        from entregent.services.storage.backup import create_backup
 
         database = self.database()
 
@@ -184,7 +184,7 @@ class BackupDialog(QDialog):
         self._run(_("Making a copy…"), lambda: create_backup(database, reason="manual"), made)
 
     def save_copy_as(self, target: str | Path | None = None) -> None:
-        from entregent.services.backup import create_backup
+        from entregent.services.storage.backup import create_backup
 
         if target is None:
             target, _filter = QFileDialog.getSaveFileName(
@@ -223,7 +223,7 @@ class BackupDialog(QDialog):
 
     def restore_from(self, source: Path, *, confirm: bool = True) -> None:
         """Check ``source``, ask (unless ``confirm`` is False), then put it in place."""
-        from entregent.services.restore import check_backup_file
+        from entregent.services.storage.restore import check_backup_file
 
         source = Path(source)
         self._run(
@@ -233,7 +233,7 @@ class BackupDialog(QDialog):
         )
 
     def _confirm(self, source: Path) -> None:
-        from entregent.services.restore import BEFORE_RESTORE_SUFFIX
+        from entregent.services.storage.restore import BEFORE_RESTORE_SUFFIX
 
         database = self.database()
         box = QMessageBox(
@@ -258,14 +258,14 @@ class BackupDialog(QDialog):
         box.open()
 
     def _restore(self, source: Path) -> None:
-        from entregent.services.restore import restore_database
+        from entregent.services.storage.restore import restore_database
 
         database = self.database()
         self._run(_("Restoring…"), lambda: restore_database(source, database), self._reopen)
 
     def _reopen(self, result) -> None:
         """The restored file becomes the open network; every view re-reads it."""
-        from entregent.services.session import close_session, open_session
+        from entregent.services.storage.session import close_session, open_session
 
         self.context.workers.pool.waitForDone()  # no read left on the old connection
         try:

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 
 def _version() -> int | None:
-    from entregent.services.db_watch import data_version
+    from entregent.services.storage.db_watch import data_version
 
     try:
         return data_version()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _
-from entregent.services.person_detail import PersonDetail, person_detail
+from entregent.services.people.detail import PersonDetail, person_detail
 from entregent.ui.app_context import AppContext
 from entregent.ui.detail_widgets import InPlaceLineEdit, MethodsBox, section_title
 from entregent.ui.followups_box import FollowUpsBox
@@ -350,7 +350,7 @@ class DetailPane(QScrollArea):
         self.chips_row.addStretch(1)
 
     def _fill_context_menu(self, menu: QMenu) -> None:
-        from entregent.services.contexts import list_contexts
+        from entregent.services.people.contexts import list_contexts
 
         menu.clear()
         have = {c.id for c in self.detail.contexts} if self.detail else set()
@@ -368,7 +368,7 @@ class DetailPane(QScrollArea):
         self.save_fields({field: value})
 
     def save_fields(self, changes: dict) -> None:
-        from entregent.services.person_edits import update_person
+        from entregent.services.people.edits import update_person
 
         contact_id = self.contact_id
         if contact_id is None:
@@ -408,7 +408,7 @@ class DetailPane(QScrollArea):
         return super().eventFilter(watched, event)
 
     def _tag(self, context_id: int) -> None:
-        from entregent.services.contexts import tag_contacts, untag_contacts
+        from entregent.services.people.contexts import tag_contacts, untag_contacts
 
         ids = [self.contact_id]
         self.context.act(
@@ -419,7 +419,7 @@ class DetailPane(QScrollArea):
         )
 
     def _untag(self, context_id: int) -> None:
-        from entregent.services.contexts import tag_contacts, untag_contacts
+        from entregent.services.people.contexts import tag_contacts, untag_contacts
 
         ids = [self.contact_id]
         self.context.act(
@@ -430,7 +430,7 @@ class DetailPane(QScrollArea):
         )
 
     def _add_method(self, kind: str, value: str) -> None:
-        from entregent.services.person_edits import add_method, remove_method
+        from entregent.services.people.edits import add_method, remove_method
 
         contact_id = self.contact_id
         self.context.act(
@@ -441,7 +441,7 @@ class DetailPane(QScrollArea):
         )
 
     def _remove_method(self, method_id: int) -> None:
-        from entregent.services.person_edits import remove_method, restore_method
+        from entregent.services.people.edits import remove_method, restore_method
 
         self.context.act(
             self, _("Remove a contact detail"), lambda: remove_method(method_id), restore_method

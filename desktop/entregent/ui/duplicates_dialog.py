@@ -81,7 +81,7 @@ class DuplicatesDialog(QDialog):
         layout.addLayout(side, 1)
         layout.addLayout(buttons)
         if pairs is None:
-            from entregent.services.merge import duplicate_pairs
+            from entregent.services.people.merge import duplicate_pairs
 
             self._show()
             self.job = context.workers.run(
@@ -107,7 +107,7 @@ class DuplicatesDialog(QDialog):
         return self.pairs[self.index] if self.index < len(self.pairs) else None
 
     def _show(self) -> None:
-        from entregent.services.person_detail import person_detail
+        from entregent.services.people.detail import person_detail
 
         while self.current() is not None:
             keep, other = self.current()
@@ -136,7 +136,7 @@ class DuplicatesDialog(QDialog):
         self._show()
 
     def merge_current(self) -> None:
-        from entregent.services.merge import merge_contacts, unmerge
+        from entregent.services.people.merge import merge_contacts, unmerge
 
         pair = self.current()
         if pair is None:

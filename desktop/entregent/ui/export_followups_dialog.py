@@ -56,7 +56,7 @@ class ExportFollowUpsDialog(QDialog):
     def accept(self) -> None:
         """Write the calendar on a worker (seconds for 10,000 follow-ups), behind a
         progress dialog; this dialog closes once the file is written."""
-        from entregent.services.calendar_export import export_followups
+        from entregent.services.exports.ics_export import export_followups
         from entregent.ui.progress_task import run_with_progress
 
         path, as_ = self.path_edit.text().strip(), self.as_combo.currentData()

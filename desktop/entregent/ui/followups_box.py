@@ -72,7 +72,7 @@ def add_followup(context, parent, contact_id: int, *, note: str = "", days: int 
     dialog = FollowUpDialog(parent, note=note, day=dt.date.today() + dt.timedelta(days=days))
 
     def save() -> None:
-        from entregent.services.followups import create_followup, delete_followup
+        from entregent.services.relations.followups import create_followup, delete_followup
 
         day, text = dialog.day(), dialog.note()
         context.act(
@@ -143,7 +143,7 @@ class FollowUpsBox(QWidget):
             self.dialog = add_followup(self.context, self, self.contact_id)
 
     def _complete(self, follow_up_id: int) -> None:
-        from entregent.services.followups import complete_followup, reopen_followup
+        from entregent.services.relations.followups import complete_followup, reopen_followup
 
         self.context.act(
             self,
@@ -153,7 +153,7 @@ class FollowUpsBox(QWidget):
         )
 
     def _reschedule(self, follow_up_id: int, was: dt.date) -> None:
-        from entregent.services.followups import reschedule_followup
+        from entregent.services.relations.followups import reschedule_followup
 
         dialog = FollowUpDialog(self, day=was, title=_("Reschedule"), with_note=False)
         self.dialog = dialog

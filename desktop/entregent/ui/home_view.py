@@ -34,8 +34,8 @@ MIX_COLOURS = {"social": "#e67e22", "professional": "#2980b9", "group": "#16a085
 
 def read_home():
     """What Home shows (run on a worker)."""
-    from entregent.services.due import due_list
-    from entregent.services.insights import dashboard
+    from entregent.services.relations.due import due_list
+    from entregent.services.relations.insights import dashboard
 
     return dashboard(), due_list()
 

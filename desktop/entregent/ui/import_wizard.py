@@ -36,7 +36,7 @@ FILE_FILTER = "*.vcf *.vcard *.ics *.ical *.icalendar"
 
 
 def _import_file():
-    from entregent.services.imports import import_file
+    from entregent.services.imports.dispatch import import_file
 
     return import_file
 

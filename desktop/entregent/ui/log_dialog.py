@@ -51,7 +51,7 @@ class LogDialog(QDialog):
         note: str = "",
     ):
         from entregent.network.kinds import KIND_LABELS, KINDS
-        from entregent.services.people import names_of
+        from entregent.services.people.listing import names_of
 
         super().__init__(parent)
         self.context = context
@@ -149,7 +149,7 @@ class LogDialog(QDialog):
         return [self.people_list.item(row).data(IdRole) for row in range(self.people_list.count())]
 
     def _suggest(self, text: str) -> None:
-        from entregent.services.search import search_contacts
+        from entregent.services.people.search import search_contacts
 
         hits = search_contacts(text, limit=10) if len(text.strip()) >= 2 else []
         self._matches = {}
@@ -196,7 +196,7 @@ class LogDialog(QDialog):
             super().accept()
 
     def _save(self) -> bool:
-        from entregent.services.interactions import (
+        from entregent.services.relations.interactions import (
             delete_interaction,
             edit_interaction,
             log_interaction,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _
-from entregent.services.people import PeopleFilter
+from entregent.services.people.listing import PeopleFilter
 from entregent.ui import person_actions
 from entregent.ui.app_context import AppContext
 from entregent.ui.data_watch import DataWatch

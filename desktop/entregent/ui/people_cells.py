@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from entregent.i18n import N_, _
-from entregent.services.people import PersonRow
+from entregent.services.people.listing import PersonRow
 from entregent.ui.locale_format import format_date
 
 COL_PHOTO, COL_NAME, COL_CONTEXTS, COL_LAST, COL_BALANCE, COL_NEXT = range(6)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from entregent.i18n import _
-from entregent.services.people import PeopleFilter, PersonRow, count_people, list_people
+from entregent.services.people.listing import PeopleFilter, PersonRow, count_people, list_people
 from entregent.ui.people_cells import (  # noqa: F401  (balance_text: part of this module's API)
     COL_BALANCE,
     COL_CONTEXTS,
@@ -245,7 +245,7 @@ class PeopleModel(QAbstractTableModel):
         same people come back from one keystroke to the next), the others in one
         query for the page. Summing interactions in a worker instead was
         measured slower per keystroke (the GIL, and a second paint)."""
-        from entregent.services.people import page_balances
+        from entregent.services.people.listing import page_balances
 
         missing = []
         for person in page:
@@ -283,7 +283,7 @@ class PeopleModel(QAbstractTableModel):
         self._badge_ids.clear()
 
     def _start_badges(self) -> None:
-        from entregent.services.people import warning_badges
+        from entregent.services.people.listing import warning_badges
 
         ids = list(dict.fromkeys(self._badge_ids))
         self._badge_ids.clear()

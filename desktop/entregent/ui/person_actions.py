@@ -120,7 +120,7 @@ def _context_menu(window, title: str, *, tag: bool) -> QMenu:
     menu.setIcon(icon("context"))
 
     def fill() -> None:
-        from entregent.services.contexts import list_contexts
+        from entregent.services.people.contexts import list_contexts
 
         menu.clear()
         for summary in list_contexts():
@@ -132,7 +132,7 @@ def _context_menu(window, title: str, *, tag: bool) -> QMenu:
 
 
 def set_tag(window, context_id: int, tag: bool) -> None:
-    from entregent.services.contexts import tag_contacts, untag_contacts
+    from entregent.services.people.contexts import tag_contacts, untag_contacts
 
     ids = window.current_ids()
     if not ids:
@@ -160,7 +160,7 @@ def set_tag(window, context_id: int, tag: bool) -> None:
 
 def _tag_new(ids: list[int], context_id: int) -> list[int]:
     """Tag and return who was not tagged before (so that undo leaves the others)."""
-    from entregent.services.contexts import tag_contacts
+    from entregent.services.people.contexts import tag_contacts
 
     tagged = _tagged(ids, context_id)
     tag_contacts(ids, [context_id])
@@ -168,7 +168,7 @@ def _tag_new(ids: list[int], context_id: int) -> list[int]:
 
 
 def _untag_had(ids: list[int], context_id: int) -> list[int]:
-    from entregent.services.contexts import untag_contacts
+    from entregent.services.people.contexts import untag_contacts
 
     tagged = _tagged(ids, context_id)
     untag_contacts(ids, [context_id])
@@ -176,13 +176,13 @@ def _untag_had(ids: list[int], context_id: int) -> list[int]:
 
 
 def _tagged(ids: list[int], context_id: int) -> set[int]:
-    from entregent.services.people import tagged_among
+    from entregent.services.people.listing import tagged_among
 
     return tagged_among(ids, context_id)
 
 
 def archive(window, archived: bool) -> None:
-    from entregent.services.person_edits import set_archived
+    from entregent.services.people.edits import set_archived
 
     ids = window.current_ids()
     if not ids:
@@ -203,7 +203,7 @@ def archive(window, archived: bool) -> None:
 def delete(window, *, confirm: bool = True) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from entregent.services.person_edits import delete_people, restore_people
+    from entregent.services.people.edits import delete_people, restore_people
 
     ids = window.current_ids()
     if not ids:
@@ -244,7 +244,7 @@ def add_followup(window) -> None:
 def undo_import(window, batch_id: int | None):
     """Take back what one import did (on a worker behind a progress dialog, which
     is returned: seconds for 10,000 people); say what was left alone and why."""
-    from entregent.services.import_history import undo_import as undo
+    from entregent.services.imports.history import undo_import as undo
     from entregent.ui.progress_task import run_with_progress
 
     if batch_id is None:
@@ -306,7 +306,7 @@ def export_contacts(window, ids: list[int] | None, path: str | None = None):
         )
     if not path:
         return None
-    from entregent.services.contact_export import export_contacts as export
+    from entregent.services.exports.vcard_export import export_contacts as export
     from entregent.ui.progress_task import run_with_progress
 
     def written(count: int) -> None:

@@ -35,8 +35,8 @@ LANGUAGES = (("system", "As the computer"), ("en", "English"), ("fr", "Français
 
 class SettingsDialog(QDialog):
     def __init__(self, context, parent=None):
-        from entregent.services.app_settings import read_setting, setting_spec
-        from entregent.services.contexts import list_contexts
+        from entregent.services.people.contexts import list_contexts
+        from entregent.services.settings import read_setting, setting_spec
 
         super().__init__(parent)
         self.context = context
@@ -149,9 +149,8 @@ class SettingsDialog(QDialog):
     def save(self) -> bool:
         """Everything but the sort order, which re-keys every person: that is done
         on a worker once the dialog has closed (``resort_in_background``)."""
-        from entregent.services.app_settings import write_setting
-        from entregent.services.contexts import set_context_cadence
-        from entregent.services.preferences import set_language_preference
+        from entregent.services.people.contexts import set_context_cadence
+        from entregent.services.settings import set_language_preference, write_setting
 
         emails = [
             e.strip() for e in self.emails_edit.text().replace(";", ",").split(",") if e.strip()
@@ -174,7 +173,7 @@ def resort_in_background(context, parent, order: str):
     """Re-key every person for ``order`` on a worker, with progress and Cancel
     (which leaves the order as it was); the lists re-read once it is done.
     Returns the progress dialog (``ui.progress_task``)."""
-    from entregent.services.preferences import set_sort_order
+    from entregent.services.settings import set_sort_order
     from entregent.ui.progress_task import run_with_progress
 
     return run_with_progress(

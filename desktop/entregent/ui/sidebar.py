@@ -43,15 +43,15 @@ class SidebarContent:
 
 def read_sidebar_content() -> SidebarContent:
     """Read contexts, groups and the number due (run on a worker)."""
-    from entregent.services.contexts import list_contexts
-    from entregent.services.people import list_group_summaries
+    from entregent.services.people.contexts import list_contexts
+    from entregent.services.people.listing import list_group_summaries
     from entregent.ui.due_source import due_count
 
     contexts = [
         SidebarEntry(f"context:{c.id}", c.label, c.count, c.colour) for c in list_contexts()
     ]
     groups = [SidebarEntry(f"organization:{g.id}", g.name, g.count) for g in list_group_summaries()]
-    from entregent.services.import_history import list_imports
+    from entregent.services.imports.history import list_imports
 
     imports = [
         SidebarEntry(f"import:{i.id}", Path(i.path).name, i.new + i.updated)

@@ -73,8 +73,8 @@ class TimelineView(QWidget):
         self._load()
 
     def _load(self) -> None:
-        from entregent.services.interactions import timeline
-        from entregent.services.people import names_of
+        from entregent.services.people.listing import names_of
+        from entregent.services.relations.interactions import timeline
 
         # One row more than shown says whether there are older ones.
         entries = timeline(self.contact_id, limit=self.limit + 1)
@@ -124,7 +124,7 @@ class TimelineView(QWidget):
         dialog.open()
 
     def _delete(self, item: QTreeWidgetItem) -> None:
-        from entregent.services.interactions import delete_interaction, log_interaction
+        from entregent.services.relations.interactions import delete_interaction, log_interaction
 
         entry = item.data(0, EntryRole)
         people = [self.contact_id, *entry.others]

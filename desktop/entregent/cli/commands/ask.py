@@ -69,8 +69,8 @@ def run(args) -> int:
     from entregent.cli.output import print_json
     from entregent.errors import Refused
     from entregent.network.kinds import normalize_what
-    from entregent.services.asks import prepare_ask, record_ask
-    from entregent.services.resolve import resolve_person
+    from entregent.services.people.resolve import resolve_person
+    from entregent.services.relations.asks import prepare_ask, record_ask
 
     contact_id = resolve_person(args.name)
     what, detail = normalize_what(args.what)

@@ -41,7 +41,7 @@ def register(subparsers, common) -> None:
 def run_backup(args) -> int:
     from entregent.cli.database_choice import database_path_for
     from entregent.cli.output import print_json, print_table
-    from entregent.services.backup import create_backup, list_backups
+    from entregent.services.storage.backup import create_backup, list_backups
 
     database = database_path_for(args)
     if args.list:
@@ -68,8 +68,8 @@ def run_backup(args) -> int:
 def run_restore(args) -> int:
     from entregent.cli.database_choice import database_path_for
     from entregent.cli.output import print_json
-    from entregent.services.restore import restore_database
-    from entregent.services.session import close_session, open_session
+    from entregent.services.storage.restore import restore_database
+    from entregent.services.storage.session import close_session, open_session
 
     database = database_path_for(args)
     result = restore_database(args.file, database)

@@ -37,8 +37,8 @@ def _print_ledger(ledger) -> None:
 
 def run(args) -> int:
     from entregent.cli.output import print_json, print_table
-    from entregent.services.reciprocity import balance, balances_by_person
-    from entregent.services.resolve import resolve_person
+    from entregent.services.people.resolve import resolve_person
+    from entregent.services.relations.reciprocity import balance, balances_by_person
 
     contact_id = resolve_person(args.name) if args.name else None
     report = balance(contact_id)

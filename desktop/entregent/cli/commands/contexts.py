@@ -17,7 +17,7 @@ def register(subparsers, common) -> None:
 
 def run(args) -> int:
     from entregent.cli.output import print_json, print_table
-    from entregent.services.contexts import list_contexts
+    from entregent.services.people.contexts import list_contexts
 
     contexts = list_contexts()
     if args.json:

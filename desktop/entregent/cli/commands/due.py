@@ -19,7 +19,7 @@ def run(args) -> int:
     import datetime as dt
 
     from entregent.cli.output import print_json, print_table
-    from entregent.services.due import due_list
+    from entregent.services.relations.due import due_list
 
     today = dt.date.today()
     items = due_list(today)

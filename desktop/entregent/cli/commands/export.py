@@ -29,7 +29,7 @@ def register(subparsers, common) -> None:
 
 
 def run_contacts(args) -> int:
-    from entregent.services.contact_export import export_contacts
+    from entregent.services.exports.vcard_export import export_contacts
 
     count = export_contacts(args.file, vcard_version=args.vcard_version, context=args.context)
     print(_("Exported {n} contacts to {file}.").format(n=count, file=args.file))
@@ -37,7 +37,7 @@ def run_contacts(args) -> int:
 
 
 def run_followups(args) -> int:
-    from entregent.services.calendar_export import export_followups
+    from entregent.services.exports.ics_export import export_followups
 
     count = export_followups(args.file, as_=args.as_, include_done=args.include_done)
     print(_("Exported {n} follow-ups to {file}.").format(n=count, file=args.file))

@@ -26,9 +26,9 @@ def run(args) -> int:
 
     from entregent.cli.output import print_json
     from entregent.errors import UserError
-    from entregent.services.followups import create_followup, list_followups
-    from entregent.services.interactions import parse_when
-    from entregent.services.resolve import resolve_person
+    from entregent.services.people.resolve import resolve_person
+    from entregent.services.relations.followups import create_followup, list_followups
+    from entregent.services.relations.interactions import parse_when
 
     contact_id = resolve_person(args.name)
     due = parse_when(args.due)

@@ -21,7 +21,7 @@ def run(args) -> int:
     from entregent.cli.output import print_json, print_table
     from entregent.network.insights import GROUPS_WANTED
     from entregent.network.kinds import GROUP_KIND_LABELS
-    from entregent.services.organizations import list_groups
+    from entregent.services.people.organizations import list_groups
 
     today = dt.date.today()
     groups = list_groups()

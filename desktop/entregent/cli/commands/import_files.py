@@ -28,7 +28,7 @@ def run(args) -> int:
     from entregent.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
     from entregent.cli.output import print_json
     from entregent.errors import UserError
-    from entregent.services.imports import import_file
+    from entregent.services.imports.dispatch import import_file
 
     reports, failures = [], []
     for path in args.files:

@@ -25,7 +25,7 @@ def register(subparsers, common) -> None:
 
 def run_list(args) -> int:
     from entregent.cli.output import print_json, print_table
-    from entregent.services.import_history import list_imports
+    from entregent.services.imports.history import list_imports
 
     imports = list_imports()
     if args.json:
@@ -64,7 +64,7 @@ def run_list(args) -> int:
 
 def run_undo(args) -> int:
     from entregent.cli.output import print_json
-    from entregent.services.import_history import undo_import
+    from entregent.services.imports.history import undo_import
 
     result = undo_import(args.batch)
     if args.json:

@@ -55,9 +55,9 @@ def register(subparsers, common) -> None:
 def run(args) -> int:
     from entregent.cli.output import print_json
     from entregent.network.kinds import KIND_LABELS
-    from entregent.services.interactions import log_interaction, parse_when
-    from entregent.services.organizations import find_group
-    from entregent.services.resolve import resolve_person
+    from entregent.services.people.organizations import find_group
+    from entregent.services.people.resolve import resolve_person
+    from entregent.services.relations.interactions import log_interaction, parse_when
 
     people = [resolve_person(args.name)] + [resolve_person(n) for n in args.others]
     when = parse_when(args.when) if args.when else None

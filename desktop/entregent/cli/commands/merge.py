@@ -26,8 +26,8 @@ def register(subparsers, common) -> None:
 
 def run_merge(args) -> int:
     from entregent.cli.output import print_json
-    from entregent.services.merge import merge_contacts
-    from entregent.services.resolve import resolve_person
+    from entregent.services.people.merge import merge_contacts
+    from entregent.services.people.resolve import resolve_person
 
     keep, other = resolve_person(args.keep), resolve_person(args.other)
     record = merge_contacts(keep, other)  # backs the database up first
@@ -44,7 +44,7 @@ def run_merge(args) -> int:
 
 def run_duplicates(args) -> int:
     from entregent.cli.output import print_json, print_table
-    from entregent.services.merge import duplicate_pairs
+    from entregent.services.people.merge import duplicate_pairs
 
     pairs = duplicate_pairs()
     if args.json:

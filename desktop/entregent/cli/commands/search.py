@@ -22,7 +22,7 @@ def register(subparsers, common) -> None:
 
 def run(args) -> int:
     from entregent.cli.output import print_json, print_table
-    from entregent.services.search import search_contacts
+    from entregent.services.people.search import search_contacts
 
     text = " ".join(args.text)
     hits = search_contacts(text, limit=args.limit, include_archived=args.archived)

@@ -24,7 +24,7 @@ def register(subparsers, common) -> None:
 
 
 def _names(contact_id: int) -> str:
-    from entregent.services.contexts import contexts_of
+    from entregent.services.people.contexts import contexts_of
 
     return ", ".join(c.label for c in contexts_of(contact_id)) or _("(none)")
 
@@ -32,8 +32,8 @@ def _names(contact_id: int) -> str:
 def run_tag(args) -> int:
     from entregent.errors import NotFound
     from entregent.model.database import database
-    from entregent.services.contexts import create_context, find_context, tag_contacts
-    from entregent.services.resolve import resolve_person
+    from entregent.services.people.contexts import create_context, find_context, tag_contacts
+    from entregent.services.people.resolve import resolve_person
 
     contact_id = resolve_person(args.name)
     with database.atomic():
@@ -53,8 +53,8 @@ def run_tag(args) -> int:
 
 
 def run_untag(args) -> int:
-    from entregent.services.contexts import find_context, untag_contacts
-    from entregent.services.resolve import resolve_person
+    from entregent.services.people.contexts import find_context, untag_contacts
+    from entregent.services.people.resolve import resolve_person
 
     contact_id = resolve_person(args.name)
     untag_contacts([contact_id], [find_context(name).id for name in args.contexts])

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from entregent.errors import NotFound, UserError
 from entregent.i18n import _
 from entregent.model.database import database
-from entregent.model.settings import get_setting
 from entregent.model.tables import ASK_OUTCOMES, ASK_WHATS, Ask, utcnow
 from entregent.network import advice
 from entregent.network.cadence import ContextCadence, effective_cadence
 from entregent.network.kinds import INFORMAL_KINDS, RAPPORT_REGISTERS
 from entregent.network.reciprocity import Ledger
 from entregent.network.ties import infer_tie
+from entregent.services.settings import get_setting
 
 __all__ = [
     "AskPreview",
@@ -243,7 +243,7 @@ def record_ask(
     ``"ask_anyway"`` (the default otherwise). ``when`` and ``tz`` are read as by
     ``log_interaction`` (default: now).
     """
-    from entregent.services.interactions import log_interaction
+    from entregent.services.relations.interactions import log_interaction
 
     what = _check_what(what)
     shown = [_warning_json(w) for w in warnings]

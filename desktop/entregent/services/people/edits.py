@@ -186,7 +186,7 @@ def add_method(contact_id: int, kind: str, value: str, label: str = "") -> int:
     if not value:
         raise UserError(_("Nothing to add: the value is empty."))
     from entregent.io.vcard_normalize import normalize_email, normalize_phone
-    from entregent.model.settings import get_setting
+    from entregent.services.settings import get_setting
 
     if kind == "email":
         normalized = normalize_email(value)

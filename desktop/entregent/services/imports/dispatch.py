@@ -17,9 +17,9 @@ from entregent.errors import UserError
 from entregent.i18n import _
 from entregent.io.vcard_split import decode_bytes, sniff_kind
 from entregent.model.database import database
-from entregent.model.settings import get_setting
 from entregent.model.tables import ImportBatch, utcnow
-from entregent.services.import_report import CancelCheck, FileReport, ProgressCallback
+from entregent.services.imports.report import CancelCheck, FileReport, ProgressCallback
+from entregent.services.settings import get_setting
 
 __all__ = ["import_file", "file_kind"]
 
@@ -92,7 +92,7 @@ def import_file(
             if kind == "vcard":
                 report, extras = _import_vcard(path, data, batch, progress, should_cancel)
             else:
-                from entregent.services.calendar_import import import_calendar
+                from entregent.services.imports.ics_import import import_calendar
 
                 report = import_calendar(
                     path,
@@ -120,7 +120,7 @@ def import_file(
 
 
 def _import_vcard(path: Path, data: bytes, batch: ImportBatch, progress, should_cancel):
-    from entregent.services.contact_import import import_vcard_text
+    from entregent.services.imports.vcard_import import import_vcard_text
 
     text, encoding = decode_bytes(data)
     report = FileReport(path=str(path), kind="vcard")

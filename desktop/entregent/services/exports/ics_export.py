@@ -23,8 +23,8 @@ from pathlib import Path
 from entregent.errors import Cancelled, UserError
 from entregent.i18n import _
 from entregent.model.database import database
-from entregent.model.settings import get_setting
 from entregent.model.tables import Contact, ContactMethod, FollowUp
+from entregent.services.settings import get_setting
 
 __all__ = ["export_followups", "auto_export", "request_auto_export", "defer_auto_export"]
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import _
+from entregent.model.database import session_path
 from entregent.model.migrations import copy_database
 
 __all__ = [
@@ -83,9 +84,7 @@ def _now() -> dt.datetime:
 
 
 def _current_path() -> Path:
-    from entregent.services.session import current_database_path
-
-    path = current_database_path()
+    path = session_path()
     if path is None:
         raise UserError(_("no database is open."))
     return path

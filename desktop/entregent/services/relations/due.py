@@ -21,10 +21,10 @@ import datetime as dt
 
 from entregent.i18n import _
 from entregent.model.database import database
-from entregent.model.settings import get_setting
 from entregent.network import cadence
 from entregent.network.cadence import DueItem
 from entregent.network.kinds import INFORMAL_KINDS, KIND_LABELS
+from entregent.services.settings import get_setting
 
 __all__ = ["DueItem", "due_list", "due_count", "due_ids_by_kind"]
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from entregent.errors import Cancelled, NotFound, UserError
 from entregent.i18n import _
 from entregent.model.database import database
-from entregent.model.settings import get_setting
 from entregent.model.tables import ImportBatch, utcnow
 from entregent.model.text_folding import sort_key
-from entregent.services.contact_snapshot import FIELDS, same_state, snapshot
+from entregent.services.imports.vcard_snapshot import FIELDS, same_state, snapshot
+from entregent.services.settings import get_setting
 
 __all__ = ["ImportSummary", "UndoResult", "list_imports", "undo_import"]
 

@@ -23,7 +23,7 @@ from entregent.network.reciprocity import (
     WEIGHT_HELP_RECEIVED,
     Ledger,
 )
-from entregent.services.search import fts_query
+from entregent.services.people.search import fts_query
 
 __all__ = [
     "PeopleFilter",
@@ -96,7 +96,7 @@ class PersonRow:
 
 
 def balance_window_start() -> str:
-    from entregent.model.settings import get_setting
+    from entregent.services.settings import get_setting
 
     days = int(get_setting("balance_window_days"))
     start = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=days)
@@ -297,7 +297,7 @@ def _chips(contexts_json: str, language: str) -> tuple[ContextChip, ...]:
     """A row's contexts as chips, highest priority first, then by name (as SQL
     compares them: by code point). The same few combinations come back on row
     after row: they are read once (per language, for the built-in names)."""
-    from entregent.services.contexts import context_label
+    from entregent.services.people.contexts import context_label
 
     return tuple(
         ContextChip(context_id, context_label(name, bool(builtin)), colour)
@@ -420,7 +420,7 @@ def tagged_among(contact_ids, context_id: int) -> set[int]:
 def warning_badges(contact_ids, what: str = "favour") -> dict[int, str]:
     """For the people given: those an ask would now draw a strong warning for,
     with the advisor's message (the list shows them with a badge)."""
-    from entregent.services.asks import prepare_ask
+    from entregent.services.relations.asks import prepare_ask
 
     badges: dict[int, str] = {}
     for contact_id in contact_ids:

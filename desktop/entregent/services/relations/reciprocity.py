@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from entregent.errors import NotFound
 from entregent.i18n import _
 from entregent.model.database import database
-from entregent.model.settings import get_setting
 from entregent.network.reciprocity import Ledger
+from entregent.services.settings import get_setting
 
 __all__ = ["BalanceReport", "PersonBalance", "balance", "balances_by_person"]
 

@@ -54,7 +54,7 @@ def build_demo_database(
     path: Path, *, today: dt.date | None = None, folder: Path | None = None
 ) -> DemoReport:
     """Build the demo network into ``path`` (a new file), dated as of ``today``."""
-    from entregent.services.session import close_session, open_session
+    from entregent.services.storage.session import close_session, open_session
 
     open_session(path, apply_language=False)
     try:
@@ -68,9 +68,9 @@ def build_demo_database(
 def _load_seeds(folder: Path) -> DemoReport:
     """Load every seed file through the importers, then the journal (dates as of the
     anchor; nothing shifted yet)."""
-    from entregent.model.settings import SETTINGS, set_setting
-    from entregent.services.demo_journal import apply_journal_settings, load_journal, read_journal
-    from entregent.services.imports import import_file
+    from entregent.services.demo.journal import apply_journal_settings, load_journal, read_journal
+    from entregent.services.imports.dispatch import import_file
+    from entregent.services.settings import SETTINGS, set_setting
 
     journal = read_journal(folder)
     anchor = dt.date.fromisoformat(journal["anchor"])
@@ -92,8 +92,8 @@ def _bring_to(today: dt.date, anchor: dt.date) -> None:
     new in the address book as of now."""
     from entregent.model.database import database
     from entregent.model.tables import utcnow
-    from entregent.services.demo_dates import shift_dates
-    from entregent.services.demo_journal import DEMO_ZONE
+    from entregent.services.demo.dates import shift_dates
+    from entregent.services.demo.journal import DEMO_ZONE
 
     # "now" as seen from ``today`` (the same as the clock's unless a test says otherwise)
     now = utcnow() + dt.timedelta(days=(today - dt.date.today()).days)
@@ -128,7 +128,7 @@ def demo_template(folder: Path | None = None) -> tuple[Path, DemoReport | None]:
     """The cached template (seeds loaded, dates as of the anchor) for these seeds and
     this code, built when missing; with the build's report when it was built now."""
     from entregent.model.database import database
-    from entregent.services.session import close_session, open_session
+    from entregent.services.storage.session import close_session, open_session
 
     folder = folder or seeds_dir()
     cache = _cache_folder()
@@ -160,9 +160,9 @@ def copy_demo(
     """Copy a template to ``path`` and bring its dates from the anchor (of the seeds in
     ``folder``) to ``today``."""
     from entregent.model.database import open_database
-    from entregent.model.settings import clear_cache
-    from entregent.services.demo_journal import read_journal
-    from entregent.services.session import close_session
+    from entregent.services.demo.journal import read_journal
+    from entregent.services.settings import clear_cache
+    from entregent.services.storage.session import close_session
 
     shutil.copyfile(template, path)
     clear_cache()

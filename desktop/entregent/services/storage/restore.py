@@ -20,7 +20,7 @@ from pathlib import Path
 from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import _
 from entregent.model.migrations import copy_database
-from entregent.services.backup import (  # the copying helpers backups use too
+from entregent.services.storage.backup import (  # the copying helpers backups use too
     _copy_to_new_file,
     _current_path,
     _header_version,

@@ -38,7 +38,6 @@ from entregent.io.ics_kinds import guess_kind
 from entregent.io.ics_reader import CalendarPerson, EventOccurrence, read_calendar
 from entregent.io.ics_text import NotICalendar, decode_calendar
 from entregent.model.database import database
-from entregent.model.settings import get_setting
 from entregent.model.tables import (
     Contact,
     ContactMethod,
@@ -50,13 +49,14 @@ from entregent.model.tables import (
 )
 from entregent.model.text_folding import fold
 from entregent.network.kinds import REGISTER_OF_KIND
-from entregent.services.import_report import (
+from entregent.services.imports.report import (
     CancelCheck,
     FileReport,
     Problem,
     ProgressCallback,
     UnmatchedEvent,
 )
+from entregent.services.settings import get_setting
 
 __all__ = ["import_calendar", "calendar_origin"]
 

@@ -61,7 +61,7 @@ def _changed(follow_up: FollowUp, *, created: bool = False) -> None:
         follow_up.sequence = (follow_up.sequence or 0) + 1
     follow_up.updated_at = utcnow()
     follow_up.save()
-    from entregent.services.calendar_export import request_auto_export
+    from entregent.services.exports.ics_export import request_auto_export
 
     request_auto_export()  # the follow-ups calendar file named in the settings, if any
 

@@ -33,9 +33,9 @@ from zoneinfo import ZoneInfo
 from entregent.errors import UserError
 from entregent.i18n import _
 from entregent.model.database import database
-from entregent.model.settings import set_setting
 from entregent.model.tables import Ask, Contact
 from entregent.model.text_folding import fold
+from entregent.services.settings import set_setting
 
 __all__ = ["JournalCounts", "read_journal", "apply_journal_settings", "load_journal"]
 
@@ -107,8 +107,8 @@ def load_journal(journal: dict) -> JournalCounts:
 
 
 def _load_groups(journal: dict, counts: JournalCounts) -> dict[str, int]:
-    from entregent.services.contexts import find_context
-    from entregent.services.organizations import create_group
+    from entregent.services.people.contexts import find_context
+    from entregent.services.people.organizations import create_group
 
     groups = {}
     for entry in journal.get("organizations", ()):
@@ -128,10 +128,10 @@ def _load_groups(journal: dict, counts: JournalCounts) -> dict[str, int]:
 def _load_people(
     journal: dict, people: _People, groups: dict[str, int], counts: JournalCounts
 ) -> None:
-    from entregent.services.contexts import find_context, tag_contacts
-    from entregent.services.organizations import add_member
-    from entregent.services.person_edits import update_person
-    from entregent.services.ties import set_how_met
+    from entregent.services.people.contexts import find_context, tag_contacts
+    from entregent.services.people.edits import update_person
+    from entregent.services.people.organizations import add_member
+    from entregent.services.relations.ties import set_how_met
 
     by_context: dict[str, list[int]] = {}
     for entry in journal.get("people", ()):
@@ -173,8 +173,8 @@ def _load_people(
 def _load_interactions(
     journal: dict, people: _People, groups: dict[str, int], counts: JournalCounts
 ) -> None:
-    from entregent.services.asks import record_ask
-    from entregent.services.interactions import log_interaction
+    from entregent.services.relations.asks import record_ask
+    from entregent.services.relations.interactions import log_interaction
 
     for entry in journal.get("interactions", ()):
         ids = [people(name) for name in entry["with"]]
@@ -211,7 +211,7 @@ def _load_interactions(
 
 
 def _load_followups(journal: dict, people: _People, counts: JournalCounts) -> None:
-    from entregent.services.followups import complete_followup, create_followup
+    from entregent.services.relations.followups import complete_followup, create_followup
 
     for entry in journal.get("followups", ()):
         due_time = dt.time.fromisoformat(entry["time"]) if entry.get("time") else None

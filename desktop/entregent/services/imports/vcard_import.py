@@ -25,23 +25,23 @@ from entregent.io.vcard_normalize import default_region
 from entregent.io.vcard_reader import CardData, CardRejected, read_card
 from entregent.io.vcard_split import split_cards
 from entregent.model.database import database
-from entregent.model.settings import get_setting
 from entregent.model.tables import ImportBatch, new_uid, utcnow
 from entregent.model.text_folding import fold, sort_key
-from entregent.services.contact_snapshot import (
-    FIELDS,
-    photo_digest,
-    same_state,
-    snapshot,
-    snapshot_json,
-)
-from entregent.services.import_report import (
+from entregent.services.imports.report import (
     CancelCheck,
     DuplicateCandidate,
     FileReport,
     Problem,
     ProgressCallback,
 )
+from entregent.services.imports.vcard_snapshot import (
+    FIELDS,
+    photo_digest,
+    same_state,
+    snapshot,
+    snapshot_json,
+)
+from entregent.services.settings import get_setting
 
 __all__ = ["import_vcard_text", "context_for_category"]
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from entregent.errors import NotFound, UserError
 from entregent.i18n import _
 from entregent.model.database import database
-from entregent.model.settings import get_setting
 from entregent.model.tables import utcnow
 from entregent.model.text_folding import sort_key
+from entregent.services.settings import get_setting
 
 __all__ = ["MergeRecord", "DuplicatePair", "merge_contacts", "unmerge", "duplicate_pairs"]
 
@@ -151,7 +151,7 @@ def merge_contacts(keep_id: int, other_id: int) -> MergeRecord:
     keep_id, other_id = int(keep_id), int(other_id)
     if keep_id == other_id:
         raise UserError(_("A person cannot be merged with themselves."))
-    from entregent.services.backup import backup_before_merge
+    from entregent.services.storage.backup import backup_before_merge
 
     backup_before_merge()  # a copy in the backups folder first (rotated)
     with database.atomic():

@@ -40,9 +40,9 @@ def active_group_count(today: dt.date | None = None) -> int:
 
 def dashboard(today: dt.date | None = None, *, mix_days: int = 90) -> Insights:
     """Everything the home screen shows, for ``today``."""
-    from entregent.services.contexts import context_label
-    from entregent.services.due import due_ids_by_kind
-    from entregent.services.reciprocity import balance
+    from entregent.services.people.contexts import context_label
+    from entregent.services.relations.due import due_ids_by_kind
+    from entregent.services.relations.reciprocity import balance
 
     today = today or dt.date.today()
     since = today - dt.timedelta(days=mix_days)

@@ -36,7 +36,7 @@ def resolve_person(text: str) -> int:
     ``Ambiguous`` (with the candidates listed); none raises ``NotFound``.
     Archived people are left out.
     """
-    from entregent.services.search import search_contacts
+    from entregent.services.people.search import search_contacts
 
     text = (text or "").strip()
     if not text:

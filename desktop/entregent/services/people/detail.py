@@ -11,7 +11,7 @@ from entregent.errors import NotFound
 from entregent.model.database import database
 from entregent.model.tables import Contact, ContactMethod, FollowUp
 from entregent.network.reciprocity import Ledger
-from entregent.services.people import ContextChip, display_name, ledgers
+from entregent.services.people.listing import ContextChip, display_name, ledgers
 
 __all__ = [
     "MethodRow",
@@ -99,7 +99,7 @@ def effective_cadence(contact_id: int, own: int | None) -> int | None:
 
 def person_detail(contact_id: int) -> PersonDetail:
     """Everything the detail pane shows about one person (a handful of small queries)."""
-    from entregent.services.contexts import context_label
+    from entregent.services.people.contexts import context_label
 
     contact = Contact.get_or_none(Contact.id == contact_id)
     if contact is None:

@@ -8,8 +8,15 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 from entregent.i18n import set_language
-from entregent.model import settings as settings_registry
-from entregent.model.database import close_database, database, open_database
+from entregent.model.database import (
+    close_database,
+    database,
+    open_database,
+    session_path,
+    set_session_path,
+)
+from entregent.services import settings as settings_registry
+from entregent.services.storage.backup import backup_before_upgrade, backup_if_due
 
 __all__ = [
     "default_database_path",
@@ -21,8 +28,6 @@ __all__ = [
 
 DATABASE_FILENAME = "entregent.sqlite3"
 ENV_VARIABLE = "ENTREGENT_DB"
-
-_current_path: Path | None = None
 
 
 def default_database_path() -> Path:
@@ -49,30 +54,26 @@ def open_session(
     makes it in the background once its window has painted: copying a large
     network takes seconds).
     """
-    global _current_path
-    from entregent.services.backup import backup_before_upgrade, backup_if_due
-
     settings_registry.clear_cache()
     file = Path(path).expanduser()
     existed = file.is_file() and file.stat().st_size > 0
     if existed:
         backup_before_upgrade(file)  # header peek; a copy only before a migration
     open_database(path)
-    _current_path = Path(path)
+    set_session_path(Path(path))
     if existed and daily_backup:
         backup_if_due(file)  # a stat of the backups folder once today's copy exists
     if apply_language:
         set_language(settings_registry.get_setting("language"))
-    return _current_path
+    return Path(path)
 
 
 def current_database_path() -> Path | None:
-    return _current_path
+    return session_path()
 
 
 def close_session() -> None:
-    global _current_path
     if database.obj is not None:
         close_database()
     settings_registry.clear_cache()
-    _current_path = None
+    set_session_path(None)

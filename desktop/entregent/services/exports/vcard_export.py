@@ -19,7 +19,7 @@ from entregent.io.vcard_reader import MAPPED_X
 from entregent.io.vcard_writer import ExportCard, ExportMethod, card_text
 from entregent.model.database import database
 from entregent.model.text_folding import fold
-from entregent.services.contexts import context_label
+from entregent.services.people.contexts import context_label
 
 __all__ = ["export_contacts", "contacts_as_vcards"]
 

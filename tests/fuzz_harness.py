@@ -26,8 +26,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
 from entregent.errors import UserError
 
 from .conftest import CORPUS
@@ -86,15 +84,7 @@ def corpus_files(kind: str) -> list[Path]:
 
 
 def importer(kind: str):
-    try:
-        from entregent.services.imports import import_file
-    except ImportError:
-        if kind != "ics":
-            pytest.skip("services.imports.import_file is not there yet")
-        from entregent.services.calendar_import import import_calendar
-
-        def import_file(path, *, create_contacts=False):
-            return import_calendar(path, batch=None, create_contacts=create_contacts)
+    from entregent.services.imports.dispatch import import_file
 
     return import_file
 

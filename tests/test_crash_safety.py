@@ -29,7 +29,7 @@ import pytest
 
 from entregent.model.database import database
 from entregent.model.tables import Contact, ContactMethod, Interaction, Participant
-from entregent.services.session import close_session, open_session
+from entregent.services.storage.session import close_session, open_session
 
 from .storage_faults import contents_digest
 
@@ -212,7 +212,6 @@ def _scenario(name, base_db, tmp_path, args, measure_all, before_sql, expected_a
 
 
 def test_killed_vcard_import_keeps_all_or_none(base_db, tmp_path):
-    pytest.importorskip("entregent.services.imports")
     path = _vcards(tmp_path / "phone.vcf", CARDS)
     _scenario(
         "vcard import",
@@ -245,7 +244,6 @@ def test_killed_calendar_import_keeps_all_or_none(base_db, tmp_path):
 
 
 def test_killed_merge_keeps_all_or_none(base_db, tmp_path):
-    pytest.importorskip("entregent.services.merge")
     open_session(base_db, apply_language=False)
     keep = Contact.get(Contact.display_name == "Known 0")
     other = Contact.get(Contact.display_name == "Known 1")

@@ -196,11 +196,6 @@ def _report_counts():
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_file(name, db_path, tmp_path):
     suffix, make = HOSTILE[name]
-    if suffix == "vcf":
-        try:
-            import entregent.services.imports  # noqa: F401
-        except ImportError:
-            pytest.skip("services.imports.import_file is not there yet")
     path = tmp_path / f"{name}.{suffix}"
     make(path)
     out = run_isolated(db_path, path)

@@ -35,3 +35,17 @@ def test_only_ui_imports_qt():
                 offenders.append(f"{relative}: {name}")
     assert checked > 10
     assert offenders == []
+
+
+def test_import_contracts_hold(monkeypatch, capsys):
+    """The contracts in pyproject.toml (layers, no Qt below ui/, front ends through
+    services, the services' rooms) hold, lazy imports inside functions included."""
+    from importlinter.cli import lint_imports
+
+    repo = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(repo)
+    monkeypatch.syspath_prepend(str(repo / "desktop"))
+    code = lint_imports(config_filename=str(repo / "pyproject.toml"), no_cache=True, no_logo=True)
+    output = capsys.readouterr().out
+    assert code == 0, output
+    assert "0 broken" in output

@@ -152,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     from entregent.logging_setup import configure_logging
 
     configure_logging()  # the rotating log file, with no private text in it
+    # A change to a follow-up rewrites the subscribed calendar file (a light import).
+    import entregent.services.exports.ics_export  # noqa: F401
+
     first = _first_positional(argv)
     # A plain GUI start (no positional word) imports no command module: that is
     # tens of milliseconds before the window shows. Files or --help need them.

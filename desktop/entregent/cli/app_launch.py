@@ -19,11 +19,11 @@ def launch_app(args: argparse.Namespace) -> int:
 
 
 def _print_summary(path) -> int:
-    """Until the GUI exists: say which database would open and what it holds."""
-    from entregent.model.tables import Contact, Interaction
-    from entregent.services.storage.session import close_session, open_session
+    """Without Qt: say which database would open and what it holds."""
+    from entregent.services.storage.session import close_session, database_summary, open_session
 
     open_session(path)
-    print(f"{path}: {Contact.select().count()} people, {Interaction.select().count()} interactions")
+    people, interactions = database_summary()
+    print(f"{path}: {people} people, {interactions} interactions")
     close_session()
     return 0

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 from collections.abc import Sequence
+
+from wcwidth import wcswidth, wcwidth
 
 
 def print_json(data) -> None:
@@ -14,7 +15,11 @@ def print_json(data) -> None:
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns the text takes in a terminal: CJK counts two, combining marks none."""
+    width = wcswidth(text)
+    if width >= 0:
+        return width
+    return sum(max(wcwidth(c), 0) for c in text)  # a control character counts none
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:

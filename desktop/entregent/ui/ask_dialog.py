@@ -78,9 +78,9 @@ class WarningCard(QFrame):
 
 class AskDialog(QDialog):
     def __init__(self, context, contact_id: int, parent=None):
-        from entregent.model.tables import ASK_WHATS
         from entregent.network.advice import what_label
         from entregent.services.people.listing import names_of
+        from entregent.services.relations.asks import ASK_KINDS
 
         super().__init__(parent)
         self.context = context
@@ -100,7 +100,7 @@ class AskDialog(QDialog):
         self.what_combo = QComboBox()
         self.what_combo.setObjectName("whatComboBox")
         self.what_combo.setAccessibleName(_("What for"))
-        for what in ASK_WHATS:
+        for what in ASK_KINDS:
             self.what_combo.addItem(what_label(what), what)
         self.detail_edit = QLineEdit()
         self.detail_edit.setObjectName("askDetailEdit")

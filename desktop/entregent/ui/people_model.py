@@ -283,7 +283,7 @@ class PeopleModel(QAbstractTableModel):
         self._badge_ids.clear()
 
     def _start_badges(self) -> None:
-        from entregent.services.people.listing import warning_badges
+        from entregent.services.relations.asks import warning_badges
 
         ids = list(dict.fromkeys(self._badge_ids))
         self._badge_ids.clear()

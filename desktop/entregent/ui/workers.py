@@ -97,10 +97,9 @@ class _Task(QRunnable):
 
 
 def _close_thread_connection() -> None:
-    from entregent.model.database import database
+    from entregent.services.storage.session import close_thread_connection
 
-    if database.obj is not None and not database.obj.is_closed():
-        database.obj.close()
+    close_thread_connection()
 
 
 class Workers(QObject):

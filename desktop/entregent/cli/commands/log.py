@@ -71,13 +71,11 @@ def run(args) -> int:
         note=args.note,
         organization_id=group,
     )
-    from entregent.model.tables import Contact, Interaction
+    from entregent.services.people.listing import names_of
+    from entregent.services.relations.interactions import get_interaction
 
-    interaction = Interaction.get_by_id(interaction_id)
-    names = {
-        c.id: c.display_name
-        for c in Contact.select(Contact.id, Contact.display_name).where(Contact.id.in_(people))
-    }
+    interaction = get_interaction(interaction_id)
+    names = names_of(people)
     if args.json:
         print_json(
             {

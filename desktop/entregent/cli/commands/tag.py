@@ -30,24 +30,11 @@ def _names(contact_id: int) -> str:
 
 
 def run_tag(args) -> int:
-    from entregent.errors import NotFound
-    from entregent.model.database import database
-    from entregent.services.people.contexts import create_context, find_context, tag_contacts
+    from entregent.services.people.contexts import tag_by_names
     from entregent.services.people.resolve import resolve_person
 
     contact_id = resolve_person(args.name)
-    with database.atomic():
-        ids = []
-        for name in args.contexts:
-            try:
-                ids.append(find_context(name).id)
-            except NotFound:
-                if not args.create:
-                    raise NotFound(
-                        _("No context called “{name}”; add --create to make it.").format(name=name)
-                    ) from None
-                ids.append(create_context(name))
-        tag_contacts([contact_id], ids)
+    tag_by_names(contact_id, args.contexts, create=args.create)
     print(_("Contexts now: {contexts}.").format(contexts=_names(contact_id)))
     return 0
 

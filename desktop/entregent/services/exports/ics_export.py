@@ -24,6 +24,7 @@ from entregent.errors import Cancelled, UserError
 from entregent.i18n import _
 from entregent.model.database import database
 from entregent.model.tables import Contact, ContactMethod, FollowUp
+from entregent.services.relations.followups import on_followups_changed
 from entregent.services.settings import get_setting
 
 __all__ = ["export_followups", "auto_export", "request_auto_export", "defer_auto_export"]
@@ -116,6 +117,9 @@ def request_auto_export() -> None:
         _scheduler()
     else:
         auto_export()
+
+
+on_followups_changed(request_auto_export)
 
 
 def auto_export() -> Path | None:

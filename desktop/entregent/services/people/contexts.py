@@ -15,6 +15,7 @@ from entregent.model.tables import CONTEXT_KINDS, Contact, ContactContext, Conte
 from entregent.model.text_folding import fold
 
 __all__ = [
+    "tag_by_names",
     "ContextSummary",
     "list_contexts",
     "context_label",
@@ -218,6 +219,23 @@ def tag_contacts(contact_ids, context_ids) -> int:
         ).on_conflict_ignore().execute()
         after = ContactContext.select().where(ContactContext.contact.in_(contact_ids)).count()
     return after - before
+
+
+def tag_by_names(contact_id: int, names: list[str], *, create: bool = False) -> None:
+    """Tag one person with contexts given by name, in one transaction; a name that
+    matches no context is created with ``create``, refused otherwise (nothing tagged)."""
+    with database.atomic():
+        ids = []
+        for name in names:
+            try:
+                ids.append(find_context(name).id)
+            except NotFound:
+                if not create:
+                    raise NotFound(
+                        _("No context called “{name}”; add --create to make it.").format(name=name)
+                    ) from None
+                ids.append(create_context(name))
+        tag_contacts([contact_id], ids)
 
 
 def untag_contacts(contact_ids, context_ids) -> int:

@@ -36,7 +36,6 @@ __all__ = [
     "names_of",
     "tagged_among",
     "people_rows",
-    "warning_badges",
     "page_balances",
     "list_people",
     "balance_window_start",
@@ -415,17 +414,3 @@ def tagged_among(contact_ids, context_id: int) -> set[int]:
             (context_id, ids),
         )
     }
-
-
-def warning_badges(contact_ids, what: str = "favour") -> dict[int, str]:
-    """For the people given: those an ask would now draw a strong warning for,
-    with the advisor's message (the list shows them with a badge)."""
-    from entregent.services.relations.asks import prepare_ask
-
-    badges: dict[int, str] = {}
-    for contact_id in contact_ids:
-        preview = prepare_ask(contact_id, what)
-        strong = [w for w in preview.warnings if w.severity == "strong"]
-        if strong:
-            badges[contact_id] = strong[0].message
-    return badges

@@ -25,9 +25,13 @@ from entregent.network.reciprocity import Ledger
 from entregent.network.ties import infer_tie
 from entregent.services.settings import get_setting
 
+ASK_KINDS = ASK_WHATS  # what one may ask for, in the order the ask dialog offers them
+
 __all__ = [
     "AskPreview",
     "prepare_ask",
+    "warning_badges",
+    "ASK_KINDS",
     "record_ask",
     "set_ask_outcome",
     "contact_facts",
@@ -282,3 +286,15 @@ def set_ask_outcome(ask_id: int, outcome: str) -> None:
     )
     if not updated:
         raise NotFound(_("No ask with id {id}.").format(id=ask_id))
+
+
+def warning_badges(contact_ids, what: str = "favour") -> dict[int, str]:
+    """For the people given: those an ask would now draw a strong warning for,
+    with the advisor's message (the list shows them with a badge)."""
+    badges: dict[int, str] = {}
+    for contact_id in contact_ids:
+        preview = prepare_ask(contact_id, what)
+        strong = [w for w in preview.warnings if w.severity == "strong"]
+        if strong:
+            badges[contact_id] = strong[0].message
+    return badges

@@ -10,6 +10,7 @@ so that the export can cancel it. Every create and change goes through
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from entregent.errors import NotFound, UserError
@@ -61,9 +62,19 @@ def _changed(follow_up: FollowUp, *, created: bool = False) -> None:
         follow_up.sequence = (follow_up.sequence or 0) + 1
     follow_up.updated_at = utcnow()
     follow_up.save()
-    from entregent.services.exports.ics_export import request_auto_export
+    for listener in _change_listeners:
+        listener()  # e.g. the follow-ups calendar file named in the settings is rewritten
 
-    request_auto_export()  # the follow-ups calendar file named in the settings, if any
+
+_change_listeners: list[Callable[[], None]] = []
+
+
+def on_followups_changed(listener: Callable[[], None]) -> None:
+    """Call ``listener()`` after each change to a follow-up. The calendar export
+    registers its rewrite of the subscribed file here (``services.exports``
+    sits above ``relations`` and is never imported by it)."""
+    if listener not in _change_listeners:
+        _change_listeners.append(listener)
 
 
 def _get(follow_up_id: int) -> FollowUp:

@@ -23,6 +23,7 @@ from entregent.model.tables import (
 from entregent.network.kinds import KINDS, REGISTER_OF_KIND, normalize_kind
 
 __all__ = [
+    "get_interaction",
     "log_interaction",
     "edit_interaction",
     "delete_interaction",
@@ -225,6 +226,12 @@ def edit_interaction(
                 [(interaction_id, c) for c in ids],
                 fields=[Participant.interaction, Participant.contact],
             ).on_conflict_ignore().execute()
+
+
+def get_interaction(interaction_id: int) -> Interaction:
+    """One interaction as stored (kind, register, occurred_at, all_day …), by the id
+    ``log_interaction`` returned."""
+    return Interaction.get_by_id(interaction_id)
 
 
 def delete_interaction(interaction_id: int) -> None:

@@ -24,6 +24,8 @@ __all__ = [
     "open_session",
     "close_session",
     "current_database_path",
+    "close_thread_connection",
+    "database_summary",
 ]
 
 DATABASE_FILENAME = "entregent.sqlite3"
@@ -70,6 +72,20 @@ def open_session(
 
 def current_database_path() -> Path | None:
     return session_path()
+
+
+def database_summary() -> tuple[int, int]:
+    """How many people and interactions the open database holds."""
+    people, interactions = database.execute_sql(
+        "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM interaction)"
+    ).fetchone()
+    return people, interactions
+
+
+def close_thread_connection() -> None:
+    """Close the calling thread's connection (a worker thread, as it ends)."""
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()
 
 
 def close_session() -> None:

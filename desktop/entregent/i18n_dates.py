@@ -2,7 +2,8 @@
 
 ``relative_time``/``relative_day`` ("3 days ago", "il y a 3 jours") and
 ``format_day`` ("5 Nov 2026", "5 nov. 2026") let the CLI and the advisor write
-dates the way the GUI does; the words come from the gettext catalogue. In
+dates the way the GUI does. Month names, units and plurals come from Babel (the
+CLDR data); only "just now", "today", "yesterday" and "tomorrow" are ours. In
 widgets, prefer QLocale (``entregent.ui.locale_format``).
 """
 
@@ -10,35 +11,45 @@ from __future__ import annotations
 
 import datetime as dt
 
-from entregent.i18n import _, ngettext, pgettext
+from babel.dates import format_date, format_timedelta
 
-__all__ = ["relative_time", "relative_day", "format_day"]
+from entregent.i18n import _, current_language
+
+__all__ = ["relative_time", "relative_day", "format_day", "babel_locale"]
 
 
-def _month_abbreviation(month: int) -> str:
-    # Each spelled out so that the catalogue holds them (context: ambiguous "May").
-    names = (
-        pgettext("month", "Jan"),
-        pgettext("month", "Feb"),
-        pgettext("month", "Mar"),
-        pgettext("month", "Apr"),
-        pgettext("month", "May"),
-        pgettext("month", "Jun"),
-        pgettext("month", "Jul"),
-        pgettext("month", "Aug"),
-        pgettext("month", "Sep"),
-        pgettext("month", "Oct"),
-        pgettext("month", "Nov"),
-        pgettext("month", "Dec"),
-    )
-    return names[month - 1]
+def babel_locale() -> str:
+    """The Babel locale for the UI language: French as in France, English written
+    day-month-year ("5 Nov 2026"), which no reader takes for another date."""
+    return {"fr": "fr_FR"}.get(current_language(), "en_GB")
 
 
 def format_day(day: dt.date) -> str:
     """A date written out, never ambiguous: "5 Nov 2026", "5 nov. 2026"."""
-    return _("{day} {month} {year}").format(
-        day=day.day, month=_month_abbreviation(day.month), year=day.year
+    return format_date(day, format="medium", locale=babel_locale())
+
+
+def _span(n: int, unit: str, future: bool) -> str:
+    """``n`` whole ``unit``s ago or ahead, in Babel's words for the UI language."""
+    # Exactly n units with an unreachable threshold: Babel keeps the unit given.
+    return format_timedelta(
+        dt.timedelta(seconds=n * _UNIT_SECONDS[unit]) * (1 if future else -1),
+        granularity=unit,
+        threshold=10**9,
+        add_direction=True,
+        locale=babel_locale(),
     )
+
+
+# The lengths Babel divides by (a month is 30 days, a year 365).
+_UNIT_SECONDS = {
+    "year": 365 * 86400,
+    "month": 30 * 86400,
+    "week": 7 * 86400,
+    "day": 86400,
+    "hour": 3600,
+    "minute": 60,
+}
 
 
 def _utcnow() -> dt.datetime:
@@ -65,15 +76,9 @@ def relative_time(moment: dt.datetime, now: dt.datetime | None = None) -> str:
     if seconds < 60:
         return _("just now")
     if seconds < 3600:
-        n = int(seconds // 60)
-        if future:
-            return ngettext("in {n} minute", "in {n} minutes", n).format(n=n)
-        return ngettext("{n} minute ago", "{n} minutes ago", n).format(n=n)
+        return _span(int(seconds // 60), "minute", future)
     if seconds < 86400:
-        n = int(seconds // 3600)
-        if future:
-            return ngettext("in {n} hour", "in {n} hours", n).format(n=n)
-        return ngettext("{n} hour ago", "{n} hours ago", n).format(n=n)
+        return _span(int(seconds // 3600), "hour", future)
     return relative_day(moment.date(), now.date())
 
 
@@ -97,16 +102,4 @@ def relative_day(day: dt.date, today: dt.date | None = None) -> str:
         n, unit = days // 30, "month"
     else:
         n, unit = days // 365, "year"
-    return _PHRASES[(unit, future)](n).format(n=n)
-
-
-_PHRASES = {
-    ("day", False): lambda n: ngettext("{n} day ago", "{n} days ago", n),
-    ("day", True): lambda n: ngettext("in {n} day", "in {n} days", n),
-    ("week", False): lambda n: ngettext("{n} week ago", "{n} weeks ago", n),
-    ("week", True): lambda n: ngettext("in {n} week", "in {n} weeks", n),
-    ("month", False): lambda n: ngettext("{n} month ago", "{n} months ago", n),
-    ("month", True): lambda n: ngettext("in {n} month", "in {n} months", n),
-    ("year", False): lambda n: ngettext("{n} year ago", "{n} years ago", n),
-    ("year", True): lambda n: ngettext("in {n} year", "in {n} years", n),
-}
+    return _span(n, unit, future)

@@ -97,71 +97,110 @@ def contact_facts(
     """What the log says about one person, for the advisor (four small queries)."""
     today = today or dt.date.today()
     window_days = window_days or get_setting("balance_window_days")
+    name, explicit_tie, own_cadence = _person_row(contact_id)
+    contexts = database.execute_sql(_CONTEXTS_SQL, (contact_id,)).fetchall()
+    kinds = frozenset(kind for kind, _c, _p in contexts)
+    tally = _tally_log(contact_id, _stamp(today - dt.timedelta(days=window_days)))
+    return advice.ContactFacts(
+        contact_id=contact_id,
+        name=name or _("(no name)"),
+        tie=infer_tie(explicit_tie, kinds, tally.n),
+        context_kinds=kinds,
+        cadence_days=effective_cadence(
+            own_cadence, [ContextCadence(p, c) for _k, c, p in contexts]
+        ),
+        last_interaction=_day(tally.last),
+        interactions=tally.n,
+        informal_interactions=tally.informal,
+        rapport_interactions=tally.rapport,
+        personal_rapport_interactions=tally.personal,
+        window_interactions=tally.window_n,
+        window_asks=tally.window_asks,
+        ledger=Ledger(
+            help_given=tally.given,
+            help_received=tally.received,
+            asks_pending=tally.outcomes["pending"],
+            asks_helped=tally.outcomes["helped"],
+            asks_declined=tally.outcomes["declined"],
+        ),
+        last_ask_on=_day(tally.last_ask),
+        pending_ask_on=_day(tally.pending_ask),
+        groups=_group_facts(contact_id),
+    )
+
+
+def _person_row(contact_id: int) -> tuple[str, str | None, int | None]:
     row = database.execute_sql(
         "SELECT display_name, tie_strength, cadence_days FROM contact WHERE id = ?", (contact_id,)
     ).fetchone()
     if row is None:
         raise NotFound(_("No person with id {id}.").format(id=contact_id))
-    name, explicit_tie, own_cadence = row
-    contexts = database.execute_sql(_CONTEXTS_SQL, (contact_id,)).fetchall()
-    kinds = frozenset(kind for kind, _c, _p in contexts)
-    window_start = _stamp(today - dt.timedelta(days=window_days))
-    n = informal = rapport = personal = win_n = win_asks = given = received = 0
-    outcomes = {"pending": 0, "helped": 0, "declined": 0}
-    last = last_ask = pending_ask = None
-    for register, kind, outside_groups, recent, outcome, count, latest in database.execute_sql(
-        _FACTS_SQL, {"win": window_start, "contact": contact_id}
-    ):
-        n += count
-        last = max(last or latest, latest)
+    return row
+
+
+def _latest(a: str | None, b: str) -> str:
+    return b if a is None else max(a, b)
+
+
+@dataclass
+class _LogTally:
+    """The person's log summed up, from rows grouped by register, kind, outcome."""
+
+    n: int = 0
+    informal: int = 0
+    rapport: int = 0
+    personal: int = 0
+    window_n: int = 0
+    window_asks: int = 0
+    given: int = 0
+    received: int = 0
+    outcomes: dict[str, int] = field(
+        default_factory=lambda: {"pending": 0, "helped": 0, "declined": 0}
+    )
+    last: str | None = None
+    last_ask: str | None = None
+    pending_ask: str | None = None
+
+    def add(self, register, kind, outside_groups, outcome, count, latest) -> None:
+        """Any time: counts, rapport and the latest dates."""
+        self.n += count
+        self.last = _latest(self.last, latest)
         if kind in INFORMAL_KINDS:
-            informal += count
+            self.informal += count
         if register in RAPPORT_REGISTERS:
-            rapport += count
-            personal += count if outside_groups else 0
+            self.rapport += count
+            self.personal += count if outside_groups else 0
         if register == "ask":
-            last_ask = max(last_ask or latest, latest)
+            self.last_ask = _latest(self.last_ask, latest)
             if outcome == "pending":
-                pending_ask = max(pending_ask or latest, latest)
-        if not recent:
-            continue
-        win_n += count
+                self.pending_ask = _latest(self.pending_ask, latest)
+
+    def add_recent(self, register, outcome, count) -> None:
+        """Within the reciprocity window: the ledger."""
+        self.window_n += count
         if register == "ask":
-            win_asks += count
-            outcomes[outcome] = outcomes.get(outcome, 0) + count
+            self.window_asks += count
+            self.outcomes[outcome] = self.outcomes.get(outcome, 0) + count
         elif register == "help_given":
-            given += count
+            self.given += count
         elif register == "help_received":
-            received += count
-    groups = tuple(
+            self.received += count
+
+
+def _tally_log(contact_id: int, window_start: str) -> _LogTally:
+    tally = _LogTally()
+    rows = database.execute_sql(_FACTS_SQL, {"win": window_start, "contact": contact_id})
+    for register, kind, outside_groups, recent, outcome, count, latest in rows:
+        tally.add(register, kind, outside_groups, outcome, count, latest)
+        if recent:
+            tally.add_recent(register, outcome, count)
+    return tally
+
+
+def _group_facts(contact_id: int) -> tuple[advice.GroupFacts, ...]:
+    return tuple(
         advice.GroupFacts(g_name, _day(joined), bool(contributed))
         for g_name, joined, contributed in database.execute_sql(_GROUPS_SQL, (contact_id,))
-    )
-    return advice.ContactFacts(
-        contact_id=contact_id,
-        name=name or _("(no name)"),
-        tie=infer_tie(explicit_tie, kinds, n),
-        context_kinds=kinds,
-        cadence_days=effective_cadence(
-            own_cadence, [ContextCadence(p, c) for _k, c, p in contexts]
-        ),
-        last_interaction=_day(last),
-        interactions=n,
-        informal_interactions=informal,
-        rapport_interactions=rapport,
-        personal_rapport_interactions=personal,
-        window_interactions=win_n,
-        window_asks=win_asks,
-        ledger=Ledger(
-            help_given=given,
-            help_received=received,
-            asks_pending=outcomes["pending"],
-            asks_helped=outcomes["helped"],
-            asks_declined=outcomes["declined"],
-        ),
-        last_ask_on=_day(last_ask),
-        pending_ask_on=_day(pending_ask),
-        groups=groups,
     )
 
 

@@ -59,7 +59,7 @@ def test_cancelled_and_declined():
     contents = read_calendar(text, since=SINCE, until=UNTIL)
     assert contents.cancelled == 1
     [occurrence] = contents.occurrences
-    assert [(p.email, p.name) for p in occurrence.people] == [("jane@example.org", "Doe, Jane")]
+    assert [(p.email, p.name) for p in occurrence.people] == [("jane@example.org", "Jane Doe")]
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,10 @@
 """One occurrence of a calendar event as plain data: its key, its people.
 
-``people_of`` reads ORGANIZER and ATTENDEE (e-mail lower-cased, CN as
-written), leaving out who declined or does not take part; ``key_time`` is the
-form an occurrence's original start takes in its key.
+``attendance_of`` reads ORGANIZER and ATTENDEE: the people (e-mail
+lower-cased, CN cleaned by ``ics_people.clean_name``), leaving out who declined
+or does not take part, and apart from them the rooms and resources
+(``ics_people.classify``), which are never people; ``key_time`` is the form an
+occurrence's original start takes in its key.
 """
 
 from __future__ import annotations
@@ -10,7 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-__all__ = ["CalendarPerson", "EventOccurrence", "people_of", "key_time", "text_of", "as_list"]
+from entregent.io.ics_people import GROUP, PERSON, ROOM, classify, clean_name, email_of
+
+__all__ = [
+    "CalendarPerson",
+    "Attendance",
+    "EventOccurrence",
+    "attendance_of",
+    "people_of",
+    "key_time",
+    "text_of",
+    "as_list",
+]
 
 _NOT_THERE = frozenset({"DECLINED"})
 
@@ -18,8 +31,19 @@ _NOT_THERE = frozenset({"DECLINED"})
 @dataclass(frozen=True)
 class CalendarPerson:
     email: str  # lower-case, "" when the address is not an e-mail
-    name: str  # CN as written, "" when absent
+    name: str  # CN cleaned (quotes, Lotus form, "Last, First"), "" when absent
     organizer: bool = False
+    given: str = ""
+    family: str = ""
+    org: str = ""  # the organisation a Lotus Notes name carried
+
+
+@dataclass(frozen=True)
+class Attendance:
+    people: tuple[CalendarPerson, ...] = ()
+    rooms: tuple[str, ...] = ()  # names (or addresses) of the rooms booked
+    resources: tuple[str, ...] = ()  # equipment and other non-people
+    groups: int = 0  # groups and calendars listed (never people)
 
 
 @dataclass
@@ -34,6 +58,9 @@ class EventOccurrence:
     description: str
     people: tuple[CalendarPerson, ...]
     line: int  # the BEGIN:VEVENT line it comes from
+    rooms: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+    groups: int = 0
 
 
 def key_time(value) -> str:
@@ -61,51 +88,80 @@ def as_list(value) -> list:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _person(address, organizer: bool) -> CalendarPerson | None:
+def _entry(address, organizer: bool):
+    """``(kind, value)``: ("person", CalendarPerson), ("room"|"resource", name),
+    ("group", None), or None for nobody (declined, no address nor name)."""
     params = getattr(address, "params", {}) or {}
+    raw = str(address)
+    email = email_of(raw)
+    kind = classify(email, params)
+    cn = str(params.get("CN", "")).strip()
+    if kind == GROUP:
+        return (GROUP, None)
+    if kind != PERSON:
+        label = clean_name(cn).name or cn.strip('"').strip() or email
+        return (kind, label) if label else None
     if str(params.get("PARTSTAT", "")).upper() in _NOT_THERE:
         return None
     if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
         return None
-    value = str(address).strip()
-    at = value.lower().rfind("mailto:")
-    if at >= 0:  # also where a broken line put parameters before the address
-        value = value[at + 7 :]
-    value = value.strip()
-    email = value.lower() if "@" in value and " " not in value else ""
-    name = str(params.get("CN", "")).strip().strip('"').strip()
-    if not email and not name:
+    if not email:  # mailto:invalid:nomail, a name with spaces, no @: nobody to reach
         return None
-    return CalendarPerson(email=email, name=name, organizer=organizer)
+    name = clean_name(cn)
+    return (
+        PERSON,
+        CalendarPerson(
+            email=email,
+            name=name.name,
+            organizer=organizer,
+            given=name.given,
+            family=name.family,
+            org=name.org,
+        ),
+    )
 
 
 def people_of(occurrence, cache: dict | None = None) -> tuple[CalendarPerson, ...]:
-    """The people of an occurrence. ``cache`` (a dict kept for one reading)
-    spares reading them again for each occurrence of a series, which shares
-    its ORGANIZER and ATTENDEE values with the others."""
+    """The people of an occurrence (see ``attendance_of``)."""
+    return attendance_of(occurrence, cache).people
+
+
+def attendance_of(occurrence, cache: dict | None = None) -> Attendance:
+    """The people, rooms and resources of an occurrence. ``cache`` (a dict kept
+    for one reading) spares reading them again for each occurrence of a
+    series, which shares its ORGANIZER and ATTENDEE values with the others."""
     organizer, attendees = occurrence.get("ORGANIZER"), occurrence.get("ATTENDEE")
     if cache is None:
-        return _people(organizer, attendees)
+        return _attendance(organizer, attendees)
     key = (id(organizer), id(attendees))
     known = cache.get(key)
     if known is None or known[0] is not organizer or known[1] is not attendees:
-        known = (organizer, attendees, _people(organizer, attendees))  # keeps ids valid
+        known = (organizer, attendees, _attendance(organizer, attendees))  # keeps ids valid
         cache[key] = known
     return known[2]
 
 
-def _people(organizer, attendees) -> tuple[CalendarPerson, ...]:
+def _attendance(organizer, attendees) -> Attendance:
     people: list[CalendarPerson] = []
-    seen: set[tuple[str, str]] = set()
+    rooms: list[str] = []
+    resources: list[str] = []
+    groups = 0
+    seen: set[str] = set()
     for address, is_organizer in [(a, True) for a in as_list(organizer)] + [
         (a, False) for a in as_list(attendees)
     ]:
-        person = _person(address, is_organizer)
-        if person is None:
+        entry = _entry(address, is_organizer)
+        if entry is None:
             continue
-        ident = (person.email, "" if person.email else person.name.casefold())
-        if ident in seen:
-            continue
-        seen.add(ident)
-        people.append(person)
-    return tuple(people)
+        kind, value = entry
+        if kind == GROUP:
+            groups += 1
+        elif kind == PERSON:
+            if value.email not in seen:
+                seen.add(value.email)
+                people.append(value)
+        else:
+            target = rooms if kind == ROOM else resources
+            if value not in target:
+                target.append(value)
+    return Attendance(tuple(people), tuple(rooms), tuple(resources), groups)

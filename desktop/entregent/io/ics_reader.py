@@ -36,8 +36,8 @@ from entregent.io.ics_occurrences import (
     CalendarPerson,
     EventOccurrence,
     as_list,
+    attendance_of,
     key_time,
-    people_of,
     text_of,
 )
 from entregent.io.ics_rule_cost import MAX_OCCURRENCES, estimated_occurrences
@@ -437,6 +437,10 @@ def _add_occurrence(
     if key in seen:  # the same occurrence twice in one file: the first one counts
         return
     seen.add(key)
+    attendance = attendance_of(occurrence, people_cache)
+    location = text_of(occurrence.get("LOCATION"))
+    if not location and attendance.rooms:  # the room booked is where it was
+        location = ", ".join(attendance.rooms)
     contents.occurrences.append(
         EventOccurrence(
             key=key,
@@ -445,10 +449,13 @@ def _add_occurrence(
             tz=stored.zone,
             all_day=stored.all_day,
             summary=text_of(occurrence.get("SUMMARY")),
-            location=text_of(occurrence.get("LOCATION")),
+            location=location,
             description=text_of(occurrence.get("DESCRIPTION")),
-            people=people_of(occurrence, people_cache),
+            people=attendance.people,
             line=line or 0,
+            rooms=attendance.rooms,
+            resources=attendance.resources,
+            groups=attendance.groups,
         )
     )
 

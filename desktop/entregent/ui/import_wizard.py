@@ -131,6 +131,10 @@ class ImportWizard(QDialog):
         self.preview_tree = self._counts_tree()
         preview_layout.addWidget(self.preview_label)
         preview_layout.addWidget(self.preview_tree)
+        self.preview_notes = plain_label("")
+        self.preview_notes.setObjectName("previewCalendarNotes")
+        self.preview_notes.setWordWrap(True)
+        preview_layout.addWidget(self.preview_notes)
         row = QHBoxLayout()
         back = QPushButton(_("Back"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(FILES))
@@ -179,6 +183,10 @@ class ImportWizard(QDialog):
         self.rejected_tree.setHeaderLabels([_("File"), _("Line"), _("What was wrong")])
         report_layout.addWidget(self.report_label)
         report_layout.addWidget(self.report_tree)
+        self.report_notes = plain_label("")
+        self.report_notes.setObjectName("reportCalendarNotes")
+        self.report_notes.setWordWrap(True)
+        report_layout.addWidget(self.report_notes)
         report_layout.addWidget(self.rejected_tree)
         row = QHBoxLayout()
         self.duplicates_button = QPushButton(_("Review possible duplicates…"))
@@ -252,6 +260,7 @@ class ImportWizard(QDialog):
         self.job = None
         self.preview_reports = reports
         self._fill_counts(self.preview_tree, reports)
+        self._fill_notes(self.preview_notes, reports)
         self.preview_label.setText(
             _("This is what the import would do. Nothing has been changed yet.")
         )
@@ -288,6 +297,7 @@ class ImportWizard(QDialog):
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
         self._fill_counts(self.report_tree, reports)
+        self._fill_notes(self.report_notes, reports)
         rejected = sum(len(r.rejected) for r in reports)
         self.report_label.setText(
             _("Done. Nothing was lost: the cards as read are kept with each person.")
@@ -353,6 +363,18 @@ class ImportWizard(QDialog):
                     column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
             tree.addTopLevelItem(item)
+
+    def _fill_notes(self, label, reports: list) -> None:
+        from entregent.services.imports.report import calendar_notes
+
+        lines = [
+            f"{Path(r.path).name}: {note}"
+            for r in reports
+            if r.kind == "ics"
+            for note in calendar_notes(r)
+        ]
+        label.setText("\n".join(lines))
+        label.setVisible(bool(lines))
 
     def _review_duplicates(self) -> None:
         pairs = [d for r in self.reports for d in r.duplicate_candidates]

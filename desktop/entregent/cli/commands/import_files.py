@@ -99,6 +99,11 @@ def _print_report(report) -> None:
                 summary=event.summary, date=event.date
             )
         )
+    if report.kind == "ics":
+        from entregent.services.imports.report import calendar_notes
+
+        for note in calendar_notes(report):
+            print("  " + note)
     for component, count in sorted(report.skipped_components.items()):
         print("  " + _("skipped {count} {component}").format(count=count, component=component))
     if report.dry_run:

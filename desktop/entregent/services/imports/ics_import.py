@@ -15,10 +15,16 @@ again, or a newer copy of it, changes only what changed:
   downloaded again under another name) is taken over by this one, as above;
   cancellations are only seen within one file's own occurrences.
 
-People are matched by the e-mail of an ATTENDEE or the ORGANIZER, then by the
-exact display name (CN); never by guessing. The user's own addresses (setting
-``my_emails``) are not participants. Events with nobody known are reported as
-unmatched, or, with ``create_contacts``, their attendees become contacts.
+Only people are participants: rooms, resources, groups and calendars
+(``io.ics_people``) never are; a room booked stands as the location when the
+event has none, resources are listed in the note. People are matched by the
+e-mail of an ATTENDEE or the ORGANIZER; by the exact display name only when
+that contact has no e-mail address at all. A contact of the same name whose
+e-mails differ is a *possible match* in the report, never linked. The user's
+own addresses (setting ``my_emails``) are not participants. Events with
+nobody known are reported as unmatched, or, with ``create_contacts``, their
+attendees become contacts (named from the address as a last resort, and the
+contact's note says so).
 
 ``services.imports.import_file`` calls this inside its transaction for
 ``.ics`` files; on its own it runs in a transaction of its own (a savepoint
@@ -39,19 +45,17 @@ from entregent.io.ics_reader import CalendarPerson, EventOccurrence, read_calend
 from entregent.io.ics_text import NotICalendar, decode_calendar
 from entregent.model.database import database
 from entregent.model.tables import (
-    Contact,
-    ContactMethod,
     ImportBatch,
-    ImportChange,
     Interaction,
     Participant,
     utcnow,
 )
-from entregent.model.text_folding import fold
 from entregent.network.kinds import REGISTER_OF_KIND
+from entregent.services.imports.ics_people_match import CalendarPeople
 from entregent.services.imports.report import (
     CancelCheck,
     FileReport,
+    PossibleMatch,
     Problem,
     ProgressCallback,
     UnmatchedEvent,
@@ -164,69 +168,6 @@ class _Stored:
 _FIELDS = ("occurred_at", "tz", "all_day", "summary", "location", "note", "kind", "register")
 
 
-class _People:
-    """Who is who: contacts by e-mail and by exact display name."""
-
-    def __init__(self) -> None:
-        self.mine = {str(e).strip().lower() for e in get_setting("my_emails") or ()}
-        self.by_email: dict[str, int] = {}
-        rows = (
-            ContactMethod.select(
-                ContactMethod.normalized, ContactMethod.value, ContactMethod.contact
-            )
-            .where(ContactMethod.kind == "email")
-            .order_by(ContactMethod.contact, ContactMethod.id)
-            .tuples()
-        )
-        for normalized, value, contact_id in rows:
-            email = (normalized or value or "").strip().lower()
-            if email:
-                self.by_email.setdefault(email, contact_id)
-        names: dict[str, set[int]] = {}
-        for contact_id, name in Contact.select(Contact.id, Contact.display_name).tuples():
-            key = _name_key(name)
-            if key:
-                names.setdefault(key, set()).add(contact_id)
-        # A name shared by two people matches neither: never guess.
-        self.by_name = {key: next(iter(ids)) for key, ids in names.items() if len(ids) == 1}
-
-    def others(self, people: tuple[CalendarPerson, ...]) -> list[CalendarPerson]:
-        return [p for p in people if not (p.email and p.email in self.mine)]
-
-    def match(self, people: list[CalendarPerson]) -> list[int]:
-        ids: list[int] = []
-        for person in people:
-            contact_id = self.by_email.get(person.email) if person.email else None
-            if contact_id is None and person.name:
-                contact_id = self.by_name.get(_name_key(person.name))
-            if contact_id is not None and contact_id not in ids:
-                ids.append(contact_id)
-        return ids
-
-    def create(self, person: CalendarPerson, batch: ImportBatch | None) -> int:
-        name = " ".join(person.name.split()) or person.email
-        given, _space, family = name.rpartition(" ") if " " in name else ("", "", "")
-        contact = Contact.create(
-            display_name=name,
-            given_name=given,
-            family_name=family,
-            how_met=_("met at a calendar event"),
-        )
-        if person.email:
-            ContactMethod.create(
-                contact=contact, kind="email", value=person.email, normalized=person.email, label=""
-            )
-            self.by_email[person.email] = contact.id
-        self.by_name.setdefault(_name_key(name), contact.id)
-        if batch is not None:
-            ImportChange.create(batch=batch, contact=contact, action="created")
-        return contact.id
-
-
-def _name_key(name: str) -> str:
-    return " ".join(fold(name or "").split())
-
-
 class _Sync:
     def __init__(
         self,
@@ -244,9 +185,10 @@ class _Sync:
         self.batch = batch
         self.create_contacts = create_contacts
         self._unmatched_by_uid: dict[str, tuple[dt.datetime, UnmatchedEvent]] = {}
+        self._possible: dict[tuple[str, int], PossibleMatch] = {}
 
     def run(self, occurrences: list[EventOccurrence]) -> None:
-        people = _People()
+        people = CalendarPeople()
         self._participants: dict[int, set[int]] = {}
         stored = self._load([(Interaction.origin == self.origin) & (Interaction.source == SOURCE)])
         adopted, elsewhere = self._known_elsewhere(
@@ -260,11 +202,14 @@ class _Sync:
                 self.report.unchanged += 1  # not from a calendar: left alone
                 continue
             others = people.others(occurrence.people)
-            contact_ids = people.match(others)
+            contact_ids, possible = people.match(others)
+            self._propose(occurrence, possible, people)
             old = stored.get(occurrence.key) or adopted.get(occurrence.key)
             if not contact_ids and old is None:
-                if self.create_contacts and others:
-                    contact_ids = [people.create(p, self.batch) for p in others]
+                proposed = {person.email for person, _id in possible}
+                creatable = [p for p in others if p.email not in proposed]
+                if self.create_contacts and creatable:
+                    contact_ids = [people.create(p, self.batch) for p in creatable]
                 else:
                     self._unmatched(occurrence, others)
                     continue
@@ -293,6 +238,22 @@ class _Sync:
             event
             for _start, event in sorted(self._unmatched_by_uid.values(), key=lambda pair: pair[0])
         ]
+        self.report.possible_matches = list(self._possible.values())
+
+    def _propose(self, occurrence, possible, people: CalendarPeople) -> None:
+        for person, contact_id in possible:
+            known = self._possible.get((person.email, contact_id))
+            if known is None:
+                self._possible[(person.email, contact_id)] = PossibleMatch(
+                    name=person.name,
+                    email=person.email,
+                    contact_id=contact_id,
+                    contact_name=people.names.get(contact_id, ""),
+                    contact_emails=sorted(people.emails_of.get(contact_id, ())),
+                    summary=occurrence.summary,
+                )
+            else:
+                known.occurrences += 1
 
     def _unmatched(self, occurrence: EventOccurrence, others: list[CalendarPerson]) -> None:
         """One line per event: a weekly series with nobody known is listed once,
@@ -450,13 +411,17 @@ class _Sync:
 
 def _values(occurrence: EventOccurrence) -> tuple:
     kind = guess_kind(occurrence.summary, occurrence.location)
+    note = occurrence.description
+    if occurrence.resources:
+        listed = _("Resources: {names}").format(names=", ".join(occurrence.resources))
+        note = f"{note}\n\n{listed}" if note else listed
     return (
         occurrence.start,
         occurrence.tz,
         occurrence.all_day,
         occurrence.summary,
         occurrence.location,
-        occurrence.description,
+        note,
         kind,
         REGISTER_OF_KIND.get(kind, "social"),
     )

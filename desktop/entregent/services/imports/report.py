@@ -16,11 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from entregent.i18n import _
+
 __all__ = [
     "Problem",
     "DuplicateCandidate",
     "UnmatchedEvent",
+    "PossibleMatch",
     "FileReport",
+    "calendar_notes",
     "ProgressCallback",
     "CancelCheck",
 ]
@@ -78,6 +82,31 @@ class UnmatchedEvent:
 
 
 @dataclass
+class PossibleMatch:
+    """An attendee named like a contact whose known e-mails are not theirs:
+    proposed to the user, never linked by the import."""
+
+    name: str
+    email: str
+    contact_id: int
+    contact_name: str
+    contact_emails: list[str]
+    summary: str  # the first event they were seen at
+    occurrences: int = 1
+
+    def as_json(self) -> dict:
+        return {
+            "name": self.name,
+            "email": self.email,
+            "contact_id": self.contact_id,
+            "contact_name": self.contact_name,
+            "contact_emails": list(self.contact_emails),
+            "summary": self.summary,
+            "occurrences": self.occurrences,
+        }
+
+
+@dataclass
 class FileReport:
     path: str
     kind: str  # "vcard" or "ics"
@@ -90,6 +119,7 @@ class FileReport:
     duplicate_candidates: list[DuplicateCandidate] = field(default_factory=list)
     unmatched: list[UnmatchedEvent] = field(default_factory=list)
     skipped_components: dict[str, int] = field(default_factory=dict)
+    possible_matches: list[PossibleMatch] = field(default_factory=list)
     batch_id: int | None = None
     dry_run: bool = False
 
@@ -114,6 +144,27 @@ class FileReport:
             data["removed"] = self.removed
             data["unmatched"] = [u.as_json() for u in self.unmatched]
             data["skipped_components"] = dict(self.skipped_components)
+            data["possible_matches"] = [m.as_json() for m in self.possible_matches]
         if self.dry_run:
             data["dry_run"] = True
         return data
+
+
+def calendar_notes(report: FileReport) -> list[str]:
+    """What the user should know about a calendar import beyond its counts,
+    one sentence each (the CLI prints them, the import wizard shows them)."""
+    notes: list[str] = []
+    for match in report.possible_matches:
+        notes.append(
+            _(
+                "{name} <{email}> (at “{summary}”) may be {contact}, known as {known}: "
+                "not linked, the e-mail addresses differ."
+            ).format(
+                name=match.name,
+                email=match.email,
+                summary=match.summary,
+                contact=match.contact_name,
+                known=", ".join(match.contact_emails),
+            )
+        )
+    return notes

@@ -175,20 +175,31 @@ class _VCardImport:
 
     # -- steps --------------------------------------------------------------------------
     def run(self, text: str) -> None:
-        max_card = int(get_setting("max_card_kb")) * 1024
-        split = split_cards(text, max_card_chars=max_card)
-        report = self.report
-        report.skipped_lines.extend(Problem(line, reason) for line, reason in split.skipped)
-        report.rejected.extend(Problem(line, reason) for line, reason in split.rejected)
+        """Parse, match, write, report: the file's cards into the open transaction."""
+        split = split_cards(text, max_card_chars=int(get_setting("max_card_kb")) * 1024)
+        self.report.skipped_lines.extend(Problem(line, why) for line, why in split.skipped)
+        self.report.rejected.extend(Problem(line, why) for line, why in split.rejected)
         total = len(split.cards)
-        known = self._known_hashes([c.hash for c in split.cards])
+        cards = self._parse(split.cards, total)
+        people = [c for c in cards if c.kind != "group"]
+        self._match(people)
+        self._write(people, total)
+        for card in cards:
+            if card.kind == "group":
+                self._group(card)
+        self._tick(total, total)
+
+    def _parse(self, raws: list, total: int) -> list[CardData]:
+        """The cards not already stored as they are, read; a card that cannot be
+        read is rejected with its line, the others go on."""
+        known = self._known_hashes([c.hash for c in raws])
         seen: set[str] = set()
         cards: list[CardData] = []
-        for index, raw in enumerate(split.cards):
+        for index, raw in enumerate(raws):
             if index % _PROGRESS_EVERY == 0:
                 self._tick(index, total)
             if raw.hash in known or raw.hash in seen:
-                report.unchanged += 1
+                self.report.unchanged += 1
                 continue
             seen.add(raw.hash)
             try:
@@ -200,17 +211,21 @@ class _VCardImport:
                     max_properties=self.max_properties,
                 )
             except CardRejected as exc:
-                report.rejected.append(Problem(exc.line, exc.reason))
+                self.report.rejected.append(Problem(exc.line, exc.reason))
                 continue
-            report.skipped_lines.extend(Problem(line, reason) for line, reason in card.problems)
+            self.report.skipped_lines.extend(Problem(line, why) for line, why in card.problems)
             cards.append(card)
-        people = [c for c in cards if c.kind != "group"]
-        groups = [c for c in cards if c.kind == "group"]
+        return cards
+
+    def _match(self, people: list[CardData]) -> None:
+        """Who is known already: by UID, and by phone or e-mail (possible duplicates)."""
         self._load_uids([c.uid for c in people if c.uid])
         self._load_owners(people)
-        next_id = (
-            (database.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]) + 1
-        )
+
+    def _write(self, people: list[CardData], total: int) -> None:
+        """New people in batches with ids handed out here; known ones updated."""
+        next_id = database.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]
+        next_id += 1
         for index, card in enumerate(people):
             if index % _PROGRESS_EVERY == 0:
                 self._tick(None, total)
@@ -222,9 +237,6 @@ class _VCardImport:
                 self._create(next_id, card)
                 next_id += 1
         self._flush()
-        for card in groups:
-            self._group(card)
-        self._tick(total, total)
 
     def _tick(self, done: int | None, total: int) -> None:
         if self.should_cancel is not None and self.should_cancel():

@@ -10,6 +10,7 @@ import pytest
 import vobject
 
 from entregent.errors import UserError
+from entregent.io import ics_tzid
 from entregent.model.tables import Contact, ContactMethod, FollowUp, Interaction
 from entregent.services.exports.ics_export import auto_export, export_followups
 from entregent.services.imports.ics_import import import_calendar
@@ -25,6 +26,16 @@ EVIL_NOTE = (
     "Ask about the job\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\nSUMMARY:pwned\r"
     "ATTENDEE:mailto:x@example.org, then; coffee \\ maybe"
 )
+
+
+@pytest.fixture(autouse=True)
+def user_zone_utc(monkeypatch):
+    """The user's zone is UTC unless a test says otherwise (timed follow-ups
+    are written in it)."""
+    monkeypatch.setenv("TZ", "UTC")
+    ics_tzid.user_zone.cache_clear()
+    yield
+    ics_tzid.user_zone.cache_clear()
 
 
 @pytest.fixture
@@ -56,7 +67,7 @@ def test_events_with_alarms_parse_in_icalendar_and_vobject(alice, tmp_path):
     all_day, timed = events
     assert all_day["DTSTART"].dt == dt.date(2030, 5, 4)  # all-day
     assert all_day["DTEND"].dt == dt.date(2030, 5, 5)
-    assert timed["DTSTART"].dt == dt.datetime(2030, 5, 5, 14, 30)  # the user's own time
+    assert timed["DTSTART"].dt == dt.datetime(2030, 5, 5, 14, 30, tzinfo=dt.UTC)  # in UTC
     for event in events:
         assert str(event["SUMMARY"]) == "Follow up: Alice Martin"
         assert "DTSTAMP" in event and "SEQUENCE" in event
@@ -82,7 +93,10 @@ def test_todos_have_due_and_status(alice, tmp_path):
     statuses = {str(t["STATUS"]): t for t in todos.values()}
     assert set(statuses) == {"NEEDS-ACTION", "COMPLETED"}
     assert statuses["COMPLETED"]["DUE"].dt == dt.date(2030, 5, 4)
-    assert statuses["NEEDS-ACTION"]["DUE"].dt == dt.datetime(2030, 5, 6, 9, 0)
+    assert statuses["COMPLETED"]["DTSTART"].dt == dt.date(2030, 5, 4)
+    due = dt.datetime(2030, 5, 6, 9, 0, tzinfo=dt.UTC)
+    assert statuses["NEEDS-ACTION"]["DUE"].dt == due
+    assert statuses["NEEDS-ACTION"]["DTSTART"].dt == due
     parsed = vobject.readOne(out.read_text(encoding="utf-8"))
     assert parsed.validate(raiseException=True)
     assert len(parsed.vtodo_list) == 2
@@ -125,10 +139,62 @@ def test_done_and_deleted_after_export_come_out_cancelled_or_completed(alice, tm
         event = events[uid[follow_up]]
         assert str(event["STATUS"]) == "CANCELLED"
         assert not event.walk("VALARM")
+    # Written once, with the SEQUENCE their end bumped: the next export leaves them out.
+    for follow_up in (done, gone, never):
+        assert int(events[uid[follow_up]]["SEQUENCE"]) == FollowUp.get_by_id(follow_up).sequence
+        assert FollowUp.get_by_id(follow_up).sequence >= 1
+    assert export_followups(out) == 1
+    assert set(components(out)) == {uid[kept]}
+
+
+def test_a_todo_done_after_export_is_written_completed_once(alice, tmp_path):
+    done = create_followup(alice, dt.date(2030, 5, 1))
+    out = tmp_path / "t.ics"
     export_followups(out, as_="todo")
-    todos = components(out, "VTODO")
-    assert {str(todos[uid[i]]["STATUS"]) for i in (done, gone, never)} == {"COMPLETED"}
-    assert str(todos[uid[kept]]["STATUS"]) == "NEEDS-ACTION"
+    complete_followup(done)
+    assert export_followups(out, as_="todo") == 1
+    [todo] = components(out, "VTODO").values()
+    assert (str(todo["STATUS"]), int(todo["SEQUENCE"])) == ("COMPLETED", 1)
+    assert export_followups(out, as_="todo") == 0
+
+
+def test_timed_follow_ups_carry_the_users_zone_and_read_back_at_the_same_instant(
+    alice, tmp_path, monkeypatch
+):
+    from zoneinfo import ZoneInfo
+
+    import recurring_ical_events
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    ics_tzid.user_zone.cache_clear()
+    create_followup(alice, dt.date(2030, 7, 1), due_time=dt.time(9, 30))  # summer time
+    create_followup(alice, dt.date(2030, 12, 1), due_time=dt.time(9, 30))  # winter time
+    create_followup(alice, dt.date(2030, 7, 2))
+    for as_ in ("event", "todo"):
+        out = tmp_path / f"{as_}.ics"
+        export_followups(out, as_=as_)
+        data = out.read_bytes()
+        assert data.count(b"BEGIN:VTIMEZONE") == 1
+        assert b"TZID:Europe/Paris" in data
+        if as_ == "event":
+            assert b"DTSTART;TZID=Europe/Paris:20300701T093000" in data
+            assert b"DTSTART;VALUE=DATE:20300702" in data
+        else:
+            assert b"DUE;TZID=Europe/Paris:20301201T093000" in data
+        calendar = icalendar.Calendar.from_ical(data)
+        assert vobject.readOne(data.decode("utf-8")).validate(raiseException=True)
+        name = "VEVENT" if as_ == "event" else "VTODO"
+        read_back = recurring_ical_events.of(calendar, components=[name]).between(
+            (2030, 1, 1), (2031, 1, 1)
+        )
+        instants = sorted(
+            (c["DTSTART"].dt for c in read_back if isinstance(c["DTSTART"].dt, dt.datetime)),
+        )
+        assert [i.astimezone(dt.UTC) for i in instants] == [
+            dt.datetime(2030, 7, 1, 7, 30, tzinfo=dt.UTC),
+            dt.datetime(2030, 12, 1, 8, 30, tzinfo=dt.UTC),
+        ]
+        assert instants[0].tzinfo is not None and ZoneInfo("Europe/Paris")
 
 
 def test_user_text_cannot_break_out_of_its_property(db, tmp_path):

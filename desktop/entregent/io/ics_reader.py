@@ -42,6 +42,7 @@ from entregent.io.ics_occurrences import (
 )
 from entregent.io.ics_rule_cost import MAX_OCCURRENCES, estimated_occurrences
 from entregent.io.ics_text import Chunk, SplitCalendar, split_calendar
+from entregent.io.ics_tzid import place_unknown_zones
 from entregent.io.ics_zones import to_stored
 
 __all__ = [
@@ -61,6 +62,7 @@ _ESSENTIAL = frozenset(
     {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "UID"}
 )
 _PROGRESS_EVERY = 200
+_CALENDAR_PROPERTIES = ("X-WR-CALNAME", "X-WR-TIMEZONE", "X-OWNER")
 
 
 @dataclass
@@ -77,6 +79,11 @@ class CalendarContents:
     skipped_components: dict[str, int] = field(default_factory=dict)
     events: int = 0  # VEVENT components read
     cancelled: int = 0  # occurrences in the window marked STATUS:CANCELLED
+    # X-WR-CALNAME, X-WR-TIMEZONE, X-OWNER of the (first) calendar, as text
+    properties: dict[str, str] = field(default_factory=dict)
+    # events with a TZID of no known zone, by the rule that placed them (ics_tzid)
+    zone_rules: dict[str, int] = field(default_factory=dict)
+    older: int = 0  # events with no occurrence in the window, all of them before it
 
 
 @dataclass
@@ -135,6 +142,10 @@ def _read(
     done = 0
     for split in calendars:
         header = _parse_header(split)
+        for name in _CALENDAR_PROPERTIES:
+            if name in header and name not in contents.properties:
+                contents.properties[name] = text_of(header.get(name))
+        calendar_zone = text_of(header.get("X-WR-TIMEZONE"))
         timezones = []
         for chunk in split.chunks:
             if chunk.name == "VTIMEZONE" and chunk.complete:
@@ -147,6 +158,7 @@ def _read(
                     contents.skipped_lines.append(
                         ReadProblem(chunk.line, _("this time zone could not be read."))
                     )
+        zone_ids = {str(zone.get("TZID", "")) for zone in timezones}
         events: list[_Event] = []
         for chunk in split.chunks:
             done += 1
@@ -162,6 +174,9 @@ def _read(
                     continue
                 event = _parse_event(chunk, contents)
                 if event is not None:
+                    rule = place_unknown_zones(event.component, calendar_zone, zone_ids)
+                    if rule is not None:
+                        contents.zone_rules[rule] = contents.zone_rules.get(rule, 0) + 1
                     events.append(event)
             elif chunk.name != "VTIMEZONE":
                 contents.skipped_components[chunk.name] = (
@@ -334,6 +349,29 @@ def _expand(
         _add_occurrence(
             occurrence, series, lines, shifts, since, until, seen, contents, people_cache
         )
+    contents.older += _older(by_uid, {o.uid for o in contents.occurrences}, since)
+
+
+def _older(by_uid: dict[str, list[_Event]], kept: set[str], since: dt.datetime) -> int:
+    """How many events (a series counts once) were left out for being older
+    than the window: none of their occurrences is in it, and they began before."""
+    count = 0
+    for uid, group in by_uid.items():
+        if uid in kept:
+            continue
+        for event in group:
+            if str(event.component.get("STATUS", "")).strip().upper() == "CANCELLED":
+                continue
+            if "RECURRENCE-ID" in event.component:
+                continue
+            try:
+                start = to_stored(event.component["DTSTART"].dt).utc
+            except (KeyError, ValueError, OverflowError, TypeError):
+                continue
+            if start < since:
+                count += 1
+                break
+    return count
 
 
 def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:

@@ -2,12 +2,15 @@
 
 ``calendar_bytes`` turns ``FollowUpEntry`` values (plain data) into a
 calendar: each follow-up is either an event on its due day (all-day, or timed
-when it has a time, in the user's own wall-clock time) with a reminder, or a
-to-do with DUE and STATUS. Every component keeps the follow-up's UID and its
-SEQUENCE, so an app that imports the file again, or subscribes to it, updates
-its copy instead of adding another. icalendar escapes commas, semicolons,
-backslashes and line breaks; text is also cleaned here of other control
-characters, so nothing a user typed can end a property or start a component.
+when it has a time) with a reminder, or a to-do with DTSTART, DUE and STATUS.
+A time is the user's wall-clock time in the user's zone
+(``ics_tzid.user_zone``): written ``TZID=`` that zone with its ``VTIMEZONE``,
+or in UTC (``Z``) when the user's zone is UTC; never floating. A day stays a
+date. Every component keeps the follow-up's UID and its SEQUENCE, so an app
+that imports the file again, or subscribes to it, updates its copy instead of
+adding another. icalendar escapes commas, semicolons, backslashes and line
+breaks; text is also cleaned here of other control characters, so nothing a
+user typed can end a property or start a component.
 
 ``write_atomically`` replaces a file in one step (temporary file, then rename):
 a subscribed app never reads half a calendar.
@@ -26,6 +29,7 @@ import icalendar
 from icalendar.prop import vDDDTypes, vInt, vText
 
 from entregent.io.ics_reader import FOLLOW_UP_MARK
+from entregent.io.ics_tzid import known_zone, user_zone
 
 __all__ = ["PRODID", "FollowUpEntry", "calendar_bytes", "write_atomically", "clean_text"]
 
@@ -44,7 +48,7 @@ class FollowUpEntry:
     uid: str
     sequence: int
     due_on: dt.date
-    due_time: dt.time | None  # the user's wall-clock time, written floating
+    due_time: dt.time | None  # the user's wall-clock time, written in the user's zone
     summary: str
     description: str
     status: str  # OPEN, DONE or DELETED
@@ -83,14 +87,24 @@ def _common(component: icalendar.Component, entry: FollowUpEntry) -> vText:
     return summary
 
 
-def _event(entry: FollowUpEntry) -> icalendar.Event:
+def _zone():
+    zone = known_zone(user_zone())
+    return dt.UTC if zone is None or zone.key in ("UTC", "Etc/UTC") else zone
+
+
+def _when(entry: FollowUpEntry, zone) -> dt.datetime:
+    start = dt.datetime.combine(entry.due_on, entry.due_time.replace(tzinfo=None))
+    return start.replace(tzinfo=zone)
+
+
+def _event(entry: FollowUpEntry, zone=dt.UTC) -> icalendar.Event:
     event = icalendar.Event()
     summary = _common(event, entry)
     if entry.due_time is None:
         event["DTSTART"] = vDDDTypes(entry.due_on)
         event["DTEND"] = vDDDTypes(entry.due_on + dt.timedelta(days=1))
     else:
-        start = dt.datetime.combine(entry.due_on, entry.due_time.replace(tzinfo=None))
+        start = _when(entry, zone)
         event["DTSTART"] = vDDDTypes(start)
         event["DTEND"] = vDDDTypes(start + _TIMED_LENGTH)
     event["TRANSP"] = _TRANSPARENT
@@ -106,15 +120,14 @@ def _event(entry: FollowUpEntry) -> icalendar.Event:
     return event
 
 
-def _todo(entry: FollowUpEntry) -> icalendar.Todo:
+def _todo(entry: FollowUpEntry, zone=dt.UTC) -> icalendar.Todo:
     todo = icalendar.Todo()
     _common(todo, entry)
-    if entry.due_time is None:
-        todo["DUE"] = vDDDTypes(entry.due_on)
-    else:
-        todo["DUE"] = vDDDTypes(
-            dt.datetime.combine(entry.due_on, entry.due_time.replace(tzinfo=None))
-        )
+    # DTSTART with DUE: some apps (Evolution, Apple Reminders) show a to-do on
+    # its start; it starts on the day (the time) it is due.
+    due = entry.due_on if entry.due_time is None else _when(entry, zone)
+    todo["DTSTART"] = vDDDTypes(due)
+    todo["DUE"] = vDDDTypes(due)
     if entry.status == OPEN:
         todo["STATUS"] = vText("NEEDS-ACTION")
     else:
@@ -134,8 +147,11 @@ def calendar_bytes(entries: list[FollowUpEntry], *, as_: str, name: str) -> byte
     calendar.add("CALSCALE", "GREGORIAN")
     calendar.add("X-WR-CALNAME", clean_text(name))
     build = _event if as_ == "event" else _todo
+    zone = _zone()
     for entry in entries:
-        calendar.add_component(build(entry))
+        calendar.add_component(build(entry, zone))
+    if zone is not dt.UTC and any(entry.due_time is not None for entry in entries):
+        calendar.add_missing_timezones()  # the VTIMEZONE of the user's zone
     return calendar.to_ical()
 
 

@@ -59,6 +59,8 @@ _SPECS = (
     SettingSpec("sort_by", str, "family", N_("Sort people by"), ("family", "given")),
     SettingSpec("phone_region", str, "", N_("Default phone region (e.g. FR, GB, US)")),
     SettingSpec("my_emails", list, [], N_("My e-mail addresses")),
+    # Addresses the user said were not theirs when a calendar import asked.
+    SettingSpec("not_my_emails", list, [], N_("Addresses that are not mine")),
     # Delicacy advisor thresholds (DESIGN.md)
     SettingSpec("balance_window_days", int, 365, N_("Reciprocity window (days)")),
     SettingSpec("recent_ask_days", int, 90, N_("An ask is recent for (days)")),

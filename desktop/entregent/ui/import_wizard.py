@@ -41,17 +41,19 @@ def _import_file():
     return import_file
 
 
-def preview_files(paths: list[str], create_contacts: bool, job) -> list:
+def preview_files(paths: list[str], create_contacts: bool, job, all_dates: bool = False) -> list:
     """Dry runs of every file (on a worker): nothing is written."""
     import_file = _import_file()
     reports = []
     for index, path in enumerate(paths):
         job.report(index, len(paths))
-        reports.append(import_file(path, create_contacts=create_contacts, dry_run=True))
+        reports.append(
+            import_file(path, create_contacts=create_contacts, dry_run=True, all_dates=all_dates)
+        )
     return reports
 
 
-def import_files(paths: list[str], create_contacts: bool, job) -> list:
+def import_files(paths: list[str], create_contacts: bool, job, all_dates: bool = False) -> list:
     """The real imports (on a worker), with progress over all files and cancel."""
     import_file = _import_file()
     reports = []
@@ -68,6 +70,7 @@ def import_files(paths: list[str], create_contacts: bool, job) -> list:
                 create_contacts=create_contacts,
                 progress=progress,
                 should_cancel=job.cancelled,
+                all_dates=all_dates,
             )
         )
     job.report(len(paths), len(paths))
@@ -135,6 +138,31 @@ class ImportWizard(QDialog):
         self.preview_notes.setObjectName("previewCalendarNotes")
         self.preview_notes.setWordWrap(True)
         preview_layout.addWidget(self.preview_notes)
+        self.all_dates = False  # the user asked for the older events too
+        self.older_button = QPushButton(_("Import the older events too"))
+        self.older_button.setObjectName("importOlderButton")
+        self.older_button.clicked.connect(self._include_older)
+        self.older_button.hide()
+        preview_layout.addWidget(self.older_button)
+        # "Is this you?": asked once for the guessed owner of a calendar.
+        self.owner_row = QWidget()
+        owner_layout = QHBoxLayout(self.owner_row)
+        owner_layout.setContentsMargins(0, 0, 0, 0)
+        self.owner_label = plain_label("")
+        self.owner_label.setObjectName("ownerQuestion")
+        self.owner_label.setWordWrap(True)
+        self.owner_yes = QPushButton(_("Yes, that is me"))
+        self.owner_yes.setObjectName("ownerYesButton")
+        self.owner_yes.clicked.connect(lambda: self._answer_owner(True))
+        self.owner_no = QPushButton(_("No"))
+        self.owner_no.setObjectName("ownerNoButton")
+        self.owner_no.clicked.connect(lambda: self._answer_owner(False))
+        owner_layout.addWidget(self.owner_label, 1)
+        owner_layout.addWidget(self.owner_yes)
+        owner_layout.addWidget(self.owner_no)
+        self.owner_row.hide()
+        self.owner_email = ""
+        preview_layout.addWidget(self.owner_row)
         row = QHBoxLayout()
         back = QPushButton(_("Back"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(FILES))
@@ -252,8 +280,9 @@ class ImportWizard(QDialog):
         self.import_button.setEnabled(False)
         self.preview_tree.clear()
         create = self.create_check.isChecked()
+        every = self.all_dates
         self.job = self.context.workers.run(
-            lambda job: preview_files(paths, create, job), self._previewed, self._failed
+            lambda job: preview_files(paths, create, job, every), self._previewed, self._failed
         )
 
     def _previewed(self, reports: list) -> None:
@@ -261,6 +290,8 @@ class ImportWizard(QDialog):
         self.preview_reports = reports
         self._fill_counts(self.preview_tree, reports)
         self._fill_notes(self.preview_notes, reports)
+        self._ask_owner(reports)
+        self.older_button.setVisible(any(getattr(r, "older", 0) for r in reports))
         self.preview_label.setText(
             _("This is what the import would do. Nothing has been changed yet.")
         )
@@ -274,8 +305,9 @@ class ImportWizard(QDialog):
         self.pages.setCurrentIndex(RUNNING)
         self.progress_bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
+        every = self.all_dates
         self.job = self.context.workers.run(
-            lambda job: import_files(paths, create, job), self._imported, self._failed
+            lambda job: import_files(paths, create, job, every), self._imported, self._failed
         )
         self.job.progressed.connect(self._progressed)
 
@@ -363,6 +395,36 @@ class ImportWizard(QDialog):
                     column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
             tree.addTopLevelItem(item)
+
+    def _include_older(self) -> None:
+        self.all_dates = True
+        self.preview()
+
+    def _ask_owner(self, reports: list) -> None:
+        owner = next((r.owner for r in reports if getattr(r, "owner", None)), None)
+        self.owner_row.setVisible(owner is not None)
+        if owner is None:
+            return
+        self.owner_email = owner.email
+        who = f"{owner.name} <{owner.email}>" if owner.name else owner.email
+        self.owner_label.setText(
+            _("Is this you? {who} seems to be the owner of this calendar.").format(who=who)
+        )
+        self.owner_yes.setEnabled(True)
+        self.owner_no.setEnabled(True)
+
+    def _answer_owner(self, mine: bool) -> None:
+        from entregent.services.imports.ics_owner import remember_owner_answer
+
+        remember_owner_answer(self.owner_email, mine)
+        self.owner_yes.setEnabled(False)
+        self.owner_no.setEnabled(False)
+        text = (
+            _("Noted: {email} is yours; it will never be a participant.")
+            if mine
+            else _("Noted: {email} is not yours; they will be a participant like anyone.")
+        )
+        self.owner_label.setText(text.format(email=self.owner_email))
 
     def _fill_notes(self, label, reports: list) -> None:
         from entregent.services.imports.report import calendar_notes

@@ -1,4 +1,4 @@
-"""entregent import FILE… [--json] [--create-contacts] [--dry-run]"""
+"""entregent import FILE… [--json] [--create-contacts] [--dry-run] [--since DATE | --all-dates]"""
 
 from __future__ import annotations
 
@@ -21,7 +21,31 @@ def register(subparsers, common) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help=_("count what would change, store nothing")
     )
+    dates = parser.add_mutually_exclusive_group()
+    dates.add_argument(
+        "--since",
+        type=_date,
+        metavar="DATE",
+        help=_("calendars: import the events from this day (YYYY-MM-DD) on"),
+    )
+    dates.add_argument(
+        "--all-dates",
+        action="store_true",
+        help=_("calendars: import the events of every date, however old"),
+    )
     parser.set_defaults(handler=run)
+
+
+def _date(text: str):
+    import argparse
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date (YYYY-MM-DD)").format(text=text)
+        ) from exc
 
 
 def run(args) -> int:
@@ -34,7 +58,13 @@ def run(args) -> int:
     for path in args.files:
         try:
             reports.append(
-                import_file(path, create_contacts=args.create_contacts, dry_run=args.dry_run)
+                import_file(
+                    path,
+                    create_contacts=args.create_contacts,
+                    dry_run=args.dry_run,
+                    since=args.since,
+                    all_dates=args.all_dates,
+                )
             )
         except UserError as exc:
             failures.append({"path": str(path), "error": str(exc)})
@@ -104,6 +134,8 @@ def _print_report(report) -> None:
 
         for note in calendar_notes(report):
             print("  " + note)
+        if report.older:
+            print("  " + _("(to import them: entregent import --all-dates, or --since YYYY-MM-DD)"))
     for component, count in sorted(report.skipped_components.items()):
         print("  " + _("skipped {count} {component}").format(count=count, component=component))
     if report.dry_run:

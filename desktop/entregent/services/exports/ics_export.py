@@ -5,8 +5,10 @@ the completed ones) to an iCalendar file, as events with a reminder or as
 to-dos. A follow-up keeps its UID from one export to the next and carries the
 SEQUENCE that grows on each change (services/followups.py), so a calendar app
 updates what it already has. A follow-up that was sent out before and has
-since been completed or deleted is written once more, as a cancelled event or
-a completed to-do, so that it leaves the user's calendar too.
+since been completed or deleted (which bumped its SEQUENCE) is written once
+more, as a cancelled event or a completed to-do, so that it leaves the user's
+calendar too; from the export after that one on, it is left out (with
+``include_done``, completed ones stay in every export).
 
 ``auto_export`` rewrites the file named in the settings (``auto_export_path``,
 as ``auto_export_as``) for apps that subscribe to a local file; the follow-up
@@ -164,13 +166,14 @@ def _entries(as_: str, include_done: bool) -> tuple[list, list[int]]:
     )
     picked = []
     for row in rows:
-        (_id, _uid, _seq, _due, _time, _note, done_at, deleted_at, exported, *_rest) = row
-        sent_before = exported is not None
+        (_id, _uid, sequence, _due, _time, _note, done_at, deleted_at, exported, *_rest) = row
+        # Sent before, and its last change (the completion, the deletion) not yet.
+        unsent_end = exported is not None and exported != (sequence or 0)
         if deleted_at is not None:
-            if sent_before:
+            if unsent_end:
                 picked.append((row, DELETED))
         elif done_at is not None:
-            if include_done or sent_before:
+            if include_done or unsent_end:
                 picked.append((row, DONE))
         else:
             picked.append((row, OPEN))

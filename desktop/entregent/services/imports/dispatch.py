@@ -8,6 +8,7 @@ image, an empty file, garbage) is refused at once, from its first bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -69,8 +70,13 @@ def import_file(
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
     should_cancel: CancelCheck | None = None,
+    since: dt.date | None = None,
+    all_dates: bool = False,
 ) -> FileReport:
     """Import one vCard or iCalendar file and say what it did.
+
+    Calendars: events from ``since`` (default: ``calendar_import_days`` ago),
+    or of every date with ``all_dates``.
 
     ``dry_run`` does all the work and rolls it back (the report tells what would
     change). ``should_cancel()`` returning True rolls everything back and raises
@@ -101,6 +107,8 @@ def import_file(
                     dry_run=False,
                     progress=progress,
                     should_cancel=should_cancel,
+                    since=since,
+                    all_dates=all_dates,
                 )
                 extras = {}
             counts = report.as_json()

@@ -43,6 +43,7 @@ from entregent.i18n import _
 from entregent.io.ics_kinds import guess_kind
 from entregent.io.ics_reader import CalendarPerson, EventOccurrence, read_calendar
 from entregent.io.ics_text import NotICalendar, decode_calendar
+from entregent.io.ics_tzid import user_zone
 from entregent.model.database import database
 from entregent.model.tables import (
     ImportBatch,
@@ -51,6 +52,7 @@ from entregent.model.tables import (
     utcnow,
 )
 from entregent.network.kinds import REGISTER_OF_KIND
+from entregent.services.imports.ics_owner import guess_owner
 from entregent.services.imports.ics_people_match import CalendarPeople
 from entregent.services.imports.report import (
     CancelCheck,
@@ -65,6 +67,7 @@ from entregent.services.settings import get_setting
 __all__ = ["import_calendar", "calendar_origin"]
 
 SOURCE = "calendar"
+EVERY_DATE = dt.datetime(1900, 1, 1)  # the start of the window for "all dates"
 _CHUNK = 400  # rows per SQL statement (SQLite's variable limit is far above)
 
 
@@ -85,8 +88,14 @@ def import_calendar(
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
     should_cancel: CancelCheck | None = None,
+    since: dt.date | None = None,
+    all_dates: bool = False,
 ) -> FileReport:
     """Import the events of the iCalendar file at ``path`` as interactions.
+
+    Events from ``since`` (a date; by default ``calendar_import_days`` ago)
+    up to now, or of every date with ``all_dates``; the report counts the
+    older events left out.
 
     Raises ``UserError`` (naming the file) when it cannot be read or is not a
     calendar; nothing is stored then. ``entregent.errors.Cancelled`` when
@@ -94,7 +103,13 @@ def import_calendar(
     """
     text = _read_text(Path(path))
     now = utcnow()
-    since = now - dt.timedelta(days=int(get_setting("calendar_import_days")))
+    if all_dates:
+        start = EVERY_DATE
+    elif since is not None:
+        start = dt.datetime(since.year, since.month, since.day)
+    else:
+        start = now - dt.timedelta(days=int(get_setting("calendar_import_days")))
+    since = start
     try:
         contents = read_calendar(
             text,
@@ -118,6 +133,11 @@ def import_calendar(
     report.skipped_components = {
         name: count for name, count in sorted(contents.skipped_components.items())
     }
+    report.owner = guess_owner(contents.occurrences, contents.properties)
+    report.time_zones = dict(sorted(contents.zone_rules.items()))
+    report.user_zone = user_zone()
+    report.since = "" if all_dates else since.date().isoformat()
+    report.older = contents.older
     sync = _Sync(report, calendar_origin(path), since, now, batch, create_contacts)
     try:
         with database.atomic():
@@ -189,6 +209,8 @@ class _Sync:
 
     def run(self, occurrences: list[EventOccurrence]) -> None:
         people = CalendarPeople()
+        if self.report.owner is not None:  # guessed: not a participant either
+            people.mine.add(self.report.owner.email)
         self._participants: dict[int, set[int]] = {}
         stored = self._load([(Interaction.origin == self.origin) & (Interaction.source == SOURCE)])
         adopted, elsewhere = self._known_elsewhere(

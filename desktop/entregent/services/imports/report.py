@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from entregent.i18n import _
+from entregent.i18n import _, ngettext
 
 __all__ = [
     "Problem",
     "DuplicateCandidate",
     "UnmatchedEvent",
     "PossibleMatch",
+    "OwnerGuess",
     "FileReport",
     "calendar_notes",
     "ProgressCallback",
@@ -107,6 +108,26 @@ class PossibleMatch:
 
 
 @dataclass
+class OwnerGuess:
+    """Whose calendar the file seems to be (``services.imports.ics_owner``)."""
+
+    email: str
+    name: str
+    reason: str  # "calendar property", "on every event", "organizer"
+    events: int  # how many events the address is on (or organized)
+    of: int  # how many events the file has
+
+    def as_json(self) -> dict:
+        return {
+            "email": self.email,
+            "name": self.name,
+            "reason": self.reason,
+            "events": self.events,
+            "of": self.of,
+        }
+
+
+@dataclass
 class FileReport:
     path: str
     kind: str  # "vcard" or "ics"
@@ -120,6 +141,13 @@ class FileReport:
     unmatched: list[UnmatchedEvent] = field(default_factory=list)
     skipped_components: dict[str, int] = field(default_factory=dict)
     possible_matches: list[PossibleMatch] = field(default_factory=list)
+    owner: OwnerGuess | None = None
+    # events whose TZID named no known zone, by the rule that placed them:
+    # "file" (its VTIMEZONE), "calendar" (X-WR-TIMEZONE), "user" (the user's zone)
+    time_zones: dict[str, int] = field(default_factory=dict)
+    user_zone: str = ""
+    since: str = ""  # the first day imported (ISO date), "" for every date
+    older: int = 0  # events left out for being older than ``since``
     batch_id: int | None = None
     dry_run: bool = False
 
@@ -145,6 +173,10 @@ class FileReport:
             data["unmatched"] = [u.as_json() for u in self.unmatched]
             data["skipped_components"] = dict(self.skipped_components)
             data["possible_matches"] = [m.as_json() for m in self.possible_matches]
+            data["owner"] = self.owner.as_json() if self.owner is not None else None
+            data["time_zones"] = dict(self.time_zones)
+            data["since"] = self.since or None
+            data["older_left_out"] = self.older
         if self.dry_run:
             data["dry_run"] = True
         return data
@@ -154,6 +186,50 @@ def calendar_notes(report: FileReport) -> list[str]:
     """What the user should know about a calendar import beyond its counts,
     one sentence each (the CLI prints them, the import wizard shows them)."""
     notes: list[str] = []
+    if report.owner is not None:
+        owner = report.owner
+        who = f"{owner.name} <{owner.email}>" if owner.name else owner.email
+        notes.append(
+            _(
+                "This seems to be the calendar of {who}; they were not made a participant "
+                "in their own events."
+            ).format(who=who)
+        )
+    zones = report.time_zones
+    if zones.get("file"):
+        notes.append(
+            ngettext(
+                "{n} event names its time zone as only this file defines it; that definition "
+                "was used.",
+                "{n} events name their time zone as only this file defines it; that definition "
+                "was used.",
+                zones["file"],
+            ).format(n=zones["file"])
+        )
+    if zones.get("calendar"):
+        notes.append(
+            ngettext(
+                "{n} event had an unknown time zone; the calendar's own zone was used.",
+                "{n} events had an unknown time zone; the calendar's own zone was used.",
+                zones["calendar"],
+            ).format(n=zones["calendar"])
+        )
+    if zones.get("user"):
+        notes.append(
+            ngettext(
+                "{n} event had an unknown time zone; your zone ({zone}) was used.",
+                "{n} events had an unknown time zone; your zone ({zone}) was used.",
+                zones["user"],
+            ).format(n=zones["user"], zone=report.user_zone)
+        )
+    if report.older:
+        notes.append(
+            ngettext(
+                "{n} event older than {since} was left out — import it too?",
+                "{n} events older than {since} were left out — import them too?",
+                report.older,
+            ).format(n=report.older, since=report.since)
+        )
     for match in report.possible_matches:
         notes.append(
             _(

@@ -11,14 +11,22 @@ repaired lines it needs.
 
 from __future__ import annotations
 
-import codecs
 import quopri
 import re
 from dataclasses import dataclass, field
 
 from entregent.i18n import _
+from entregent.io.text_decoding import NEWLINE, codec_for, decode_declared
 
-__all__ = ["Prop", "CardLines", "card_lines", "split_params", "unescape", "escape_text"]
+__all__ = [
+    "Prop",
+    "CardLines",
+    "card_lines",
+    "split_params",
+    "unescape",
+    "escape_text",
+    "split_structured",
+]
 
 _PROPERTY = re.compile(
     r"^(?:(?P<group>[A-Za-z0-9_-]+)\.)?(?P<name>[A-Za-z0-9_-]+)"
@@ -27,7 +35,7 @@ _PROPERTY = re.compile(
 )
 _BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=\s]+$")
 _PARAM_SPLIT = re.compile(r';((?:[^";]|"[^"]*")*)')
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = NEWLINE
 _ESCAPES = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPE = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\", ":": ":"}
 
@@ -41,6 +49,11 @@ class Prop:
     line: int
     raw_params: str = ""  # the parameter text as read (";TYPE=CELL;PREF"), repaired
     raw_name: str = ""  # the name as spelled in the file
+    version: str = ""  # the card's VERSION
+
+    def text(self) -> str:
+        """The value with the escapes of the card's version undone."""
+        return unescape(self.value, self.version)
 
     def param(self, name: str) -> str | None:
         for key, value in self.params:
@@ -58,7 +71,8 @@ class Prop:
     def text_line(self) -> str:
         """The property as one unfolded content line, for a parser."""
         prefix = f"{self.group}." if self.group else ""
-        return f"{prefix}{self.raw_name or self.name}{self.raw_params}:{self.value}"
+        value = self.value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+        return f"{prefix}{self.raw_name or self.name}{self.raw_params}:{value}"
 
 
 @dataclass
@@ -66,6 +80,7 @@ class CardLines:
     props: list[Prop] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     version: str = ""
+    version_line: int | None = None
 
 
 def split_params(text: str) -> list[tuple[str, str]]:
@@ -79,11 +94,42 @@ def split_params(text: str) -> list[tuple[str, str]]:
     return params
 
 
-def unescape(value: str) -> str:
-    """Undo vCard text escapes (``\\n``, ``\\,``, ``\\;``, ``\\\\``)."""
-    if "\\" not in value:
+def unescape(value: str, version: str = "3.0") -> str:
+    """Undo the text escapes of ``version``.
+
+    3.0 and 4.0: ``\\n`` ``\\N`` ``\\,`` ``\\;`` ``\\\\`` everywhere. 2.1 has no escapes in
+    a single value (FN, NOTE...): its backslashes stay as written, and a line break is
+    a real one (QUOTED-PRINTABLE). Structured 2.1 values go through
+    ``split_structured``.
+    """
+    if "\\" not in value or version == "2.1":
         return value
     return _ESCAPES.sub(lambda m: _UNESCAPE.get(m.group(1), "\\" + m.group(1)), value)
+
+
+def split_structured(value: str, version: str = "3.0") -> list[str]:
+    """The components of N, ADR or ORG, each unescaped for ``version``.
+
+    In 2.1 a backslash escapes the character after it (``\\;`` is ``;``); in 3.0/4.0
+    the text escapes apply, and an unescaped ``;`` separates components.
+    """
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(value)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            if version == "2.1":
+                current.append(following)
+            else:
+                current.append(_UNESCAPE.get(following, "\\" + following))
+        elif char == ";":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
 
 
 def escape_text(value: str) -> str:
@@ -95,18 +141,6 @@ def escape_text(value: str) -> str:
         .replace("\n", "\\n")
         .replace("\r", "\\n")
     )
-
-
-def _decode_charset(data: bytes, charset: str | None, fallback: str) -> str:
-    for name in (charset, "utf-8", fallback):
-        if not name:
-            continue
-        try:
-            codecs.lookup(name)
-            return data.decode(name)
-        except (LookupError, UnicodeDecodeError, ValueError):  # ValueError: a NUL in the name
-            continue
-    return data.decode("latin-1")
 
 
 def _is_qp(params: list[tuple[str, str]]) -> bool:
@@ -148,7 +182,7 @@ def _logical_lines(text: str, first_line: int):
         if current and line[:1] in (" ", "\t"):
             if mode == "qp" and current[-1].endswith("="):
                 current[-1] = current[-1][:-1]
-                current.append(line.lstrip(" \t"))
+                current.append(line)  # a soft break: the space is part of the text
             else:
                 current.append(line[1:])
             continue
@@ -205,19 +239,17 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
             continue
         if name == "VERSION":
             result.version = value.strip()
+            result.version_line = number
             continue
         raw_params = match.group("params")
         params = split_params(raw_params) if raw_params else []
         if params and _is_qp(params):
             charset = next((v for k, v in params if k == "CHARSET"), None)
-            data = quopri.decodestring(value.encode("utf-8"))
-            decoded = _decode_charset(data, charset, file_encoding)
-            value = (
-                decoded.replace("\\", "\\\\")
-                .replace("\r\n", "\\n")
-                .replace("\r", "\\n")
-                .replace("\n", "\\n")
-            )
+            raw = value.encode(_codec_or_utf8(charset), "replace")
+            decoded = decode_declared(quopri.decodestring(raw), charset, _guess(file_encoding))
+            # Escapes stay as written (2.1 reads them in structured values only); a
+            # decoded line break stays a real one.
+            value = decoded.replace("\r\n", "\n").replace("\r", "\n")
             raw_params = _repair_params(raw_params, {"CHARSET", "ENCODING"})
             params = [
                 (k, v)
@@ -225,12 +257,7 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
                 if k != "CHARSET" and not (v.upper() == "QUOTED-PRINTABLE")
             ]
         elif params and any(k == "CHARSET" for k, _v in params):
-            charset = next(v for k, v in params if k == "CHARSET")
-            if file_encoding not in ("utf-8", "utf-8-sig") and not _all_ascii(value):
-                try:
-                    value = value.encode(file_encoding).decode(charset)
-                except (LookupError, UnicodeError):
-                    pass
+            # The file's bytes were decoded with this charset already (text_decoding).
             raw_params = _repair_params(raw_params, {"CHARSET"})
             params = [(k, v) for k, v in params if k != "CHARSET"]
         result.props.append(
@@ -244,8 +271,15 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
                 match.group("name"),
             )
         )
+    for prop in result.props:
+        prop.version = result.version
     return result
 
 
-def _all_ascii(value: str) -> bool:
-    return value.isascii()
+def _codec_or_utf8(charset: str | None) -> str:
+    found = codec_for(charset)
+    return found[0] if found else "utf-8"
+
+
+def _guess(file_encoding: str) -> str | None:
+    return None if file_encoding in ("utf-8", "utf-8-sig") else file_encoding

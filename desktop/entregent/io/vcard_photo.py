@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 import re
 import struct
 from dataclasses import dataclass
 
 from entregent.i18n import _
 
-__all__ = ["PhotoResult", "read_photo", "image_type", "THUMBNAIL_MAX_BYTES"]
+__all__ = ["PhotoResult", "read_photo", "image_type", "is_complete", "THUMBNAIL_MAX_BYTES"]
 
 THUMBNAIL_MAX_BYTES = 256 * 1024
 _SPACE = re.compile(r"\s+")
@@ -44,6 +45,36 @@ def image_type(data: bytes) -> str | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "webp"
     return None
+
+
+def is_complete(data: bytes, kind: str) -> bool:
+    """False for an image cut short: no JPEG end marker, no PNG IEND, no GIF trailer,
+    a WebP shorter than its RIFF length, or pixel data Pillow finds truncated."""
+    tail = data.rstrip(b"\x00\r\n ")
+    if kind == "jpeg" and not tail.endswith(b"\xff\xd9"):
+        return False
+    if kind == "png" and not tail.endswith(b"IEND\xaeB`\x82"):
+        return False
+    if kind == "gif" and not tail.endswith(b";"):
+        return False
+    if kind == "webp" and len(data) < 8 + struct.unpack("<I", data[4:8])[0]:
+        return False
+    try:
+        from PIL import Image, UnidentifiedImageError
+    except ImportError:  # pragma: no cover - a dependency; the marker checks still hold
+        return True
+    try:
+        image = Image.open(io.BytesIO(data))
+    except (UnidentifiedImageError, OSError, ValueError):
+        return True  # Pillow cannot read this variant: the markers said it is whole
+    width, height = image.size
+    if width * height > 25_000_000:
+        return True  # not decoded here (memory); the markers said it is whole
+    try:
+        image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return False
+    return True
 
 
 def _exif_thumbnail(data: bytes) -> bytes | None:
@@ -120,11 +151,14 @@ def read_photo(value: str, *, base64_encoded: bool, max_bytes: int) -> PhotoResu
         return PhotoResult(
             problem=_("the photo is not a JPEG, PNG, GIF or WebP image; it was left out.")
         )
+    incomplete = PhotoResult(
+        problem=_("the photo stops before its end (an incomplete image); it was left out.")
+    )
     if len(data) <= THUMBNAIL_MAX_BYTES:
-        return PhotoResult(data=data)
+        return PhotoResult(data=data) if is_complete(data, kind) else incomplete
     thumb = _exif_thumbnail(data) if kind == "jpeg" else None
     if thumb:
-        return PhotoResult(data=thumb)
+        return PhotoResult(data=thumb) if is_complete(thumb, "jpeg") else incomplete
     return PhotoResult(
         problem=_(
             "the photo is too large to keep as a small picture ({kb} KB) "

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from vobject import vcard as vobject_vcard
 
 from entregent.i18n import _
-from entregent.io.vcard_lines import CardLines, Prop, card_lines, unescape
+from entregent.io.vcard_lines import CardLines, Prop, card_lines, split_structured, unescape
 from entregent.io.vcard_normalize import normalize_email, normalize_phone
 from entregent.io.vcard_person import Method, PersonFields
 from entregent.io.vcard_photo import read_photo
@@ -84,6 +84,7 @@ _NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
 _SHORT = re.compile(r"^(\d{2})-(\d{2})$")
 _NO_YEAR_PLACEHOLDERS = {"1604", "1900", "0000", "0001"}
 _COMMA = re.compile(r"(?<!\\),")
+_VERSIONS = ("2.1", "3.0", "4.0")
 
 
 class CardRejected(Exception):
@@ -159,7 +160,10 @@ def _vobject_values(lines: CardLines, line: int) -> dict[str, list]:
         if prop.name not in _FOR_VOBJECT:
             continue
         try:
-            fields = vobject_vcard.splitFields(prop.value)
+            if prop.version == "2.1":  # a backslash escapes the next character, nothing else
+                fields = split_structured(prop.value, "2.1")
+            else:
+                fields = vobject_vcard.splitFields(prop.value)
             if prop.name == "N":
                 value = vobject_vcard.Name(
                     **dict(zip(vobject_vcard.NAME_ORDER, fields, strict=False))
@@ -234,6 +238,15 @@ def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_byte
     if not card.display_name:
         card.display_name = _derived_name(card)
     card.problems.extend(lines.skipped)
+    if lines.version and lines.version not in _VERSIONS:
+        card.problems.append(
+            (
+                lines.version_line or raw.line,
+                _(
+                    "VERSION:{version} is not 2.1, 3.0 or 4.0; the card was read as best we could."
+                ).format(version=lines.version or "?"),
+            )
+        )
     return card
 
 
@@ -246,19 +259,21 @@ def _map_text(card: CardData, props: list[Prop]) -> None:
     texts: dict[str, list[str]] = {}
     for prop in props:
         if prop.name in _TEXT:
-            texts.setdefault(prop.name, []).append(prop.value)
+            texts.setdefault(prop.name, []).append(prop)
     if "FN" in texts:
-        card.display_name = unescape(texts["FN"][0]).strip()
+        card.display_name = texts["FN"][0].text().strip()
     if "NICKNAME" in texts:
         names = [
-            unescape(part).strip() for value in texts["NICKNAME"] for part in _COMMA.split(value)
+            unescape(part, p.version).strip()
+            for p in texts["NICKNAME"]
+            for part in (_COMMA.split(p.value) if p.version != "2.1" else [p.value])
         ]
         card.nickname = ", ".join(n for n in names if n)
-    titles = [unescape(v).strip() for key in ("TITLE", "ROLE") for v in texts.get(key, [])]
+    titles = [p.text().strip() for key in ("TITLE", "ROLE") for p in texts.get(key, [])]
     card.title = next((t for t in titles if t), "")
     if "NOTE" in texts:
         card.note = "\n".join(
-            n for n in (unescape(v).strip("\r\n") for v in texts["NOTE"]) if n.strip()
+            n for n in (p.text().strip("\r\n") for p in texts["NOTE"]) if n.strip()
         )
 
 
@@ -310,7 +325,7 @@ def _map_simple(
 ) -> None:
     name = prop.name
     if name == "TEL":
-        value = unescape(prop.value).strip()
+        value = prop.text().strip()
         if value.lower().startswith("tel:"):
             value = value[4:]
         if value:
@@ -324,23 +339,23 @@ def _map_simple(
                 )
             )
     elif name == "EMAIL":
-        value = unescape(prop.value).strip()
+        value = prop.text().strip()
         if value:
             card.methods.append(
                 Method("email", value, _label(prop, labels), normalize_email(value), _is_pref(prop))
             )
     elif name == "URL":
-        value = unescape(prop.value).strip()
+        value = prop.text().strip()
         if value:
             card.methods.append(Method("url", value, _label(prop, labels), "", _is_pref(prop)))
     elif name == "IMPP" or name in IM_PROPERTIES:
-        value = unescape(prop.value).strip()
+        value = prop.text().strip()
         if value:
             label = prop.param("X-SERVICE-TYPE") or IM_PROPERTIES.get(name) or _label(prop, labels)
             card.methods.append(Method("impp", value, label.lower(), "", _is_pref(prop)))
     elif name == "BDAY":
         if card.birthday is None:
-            value = unescape(prop.value)
+            value = prop.text()
             card.birthday = parse_date(value, prop.param("X-APPLE-OMIT-YEAR"))
             if card.birthday is None and value.strip():
                 card.problems.append(
@@ -353,16 +368,16 @@ def _map_simple(
                 )
     elif name in ANNIVERSARY_PROPERTIES:
         if card.anniversary is None:
-            card.anniversary = parse_date(unescape(prop.value), prop.param("X-APPLE-OMIT-YEAR"))
+            card.anniversary = parse_date(prop.text(), prop.param("X-APPLE-OMIT-YEAR"))
     elif name == "UID":
         if not card.uid:
-            card.uid = unescape(prop.value).strip()
+            card.uid = prop.text().strip()
     elif name == "REV":
-        card.rev = unescape(prop.value).strip()
+        card.rev = prop.text().strip()
     elif name in ("KIND", "X-ADDRESSBOOKSERVER-KIND"):
-        card.kind = unescape(prop.value).strip().lower() or "individual"
+        card.kind = prop.text().strip().lower() or "individual"
     elif name in ("MEMBER", "X-ADDRESSBOOKSERVER-MEMBER"):
-        member = unescape(prop.value).strip()
+        member = prop.text().strip()
         for prefix in ("urn:uuid:",):
             if member.lower().startswith(prefix):
                 member = member[len(prefix) :]
@@ -370,7 +385,7 @@ def _map_simple(
             card.members.append(member)
     elif name == "CATEGORIES":
         for item in _COMMA.split(prop.value):
-            category = unescape(item).strip()
+            category = unescape(item, prop.version).strip()
             if category and category not in card.categories:
                 card.categories.append(category)
     elif name == "PHOTO":
@@ -382,7 +397,7 @@ def _map_simple(
         )
         url_value = (prop.param("VALUE") or "").upper() in ("URI", "URL")
         result = read_photo(
-            prop.value if b64 else unescape(prop.value),
+            prop.value if b64 else prop.text(),
             base64_encoded=b64 and not url_value,
             max_bytes=max_photo_bytes,
         )
@@ -391,7 +406,7 @@ def _map_simple(
             card.problems.append((prop.line, result.problem))
     elif name == "X-ABDATE":
         if card.anniversary is None and labels.get(prop.group.upper()) == "anniversary":
-            card.anniversary = parse_date(unescape(prop.value))
+            card.anniversary = parse_date(prop.text())
 
 
 def _derived_name(card: CardData) -> str:

@@ -31,7 +31,7 @@ __all__ = [
     "iter_lines",
 ]
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_LINE = re.compile(r"[^\r\n]*(?:\r\r\n|\r\n|\r|\n)|[^\r\n]+\Z")
 _BEGIN = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _END = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?END[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE)
 _WRAPPER = re.compile(r"^(?:BEGIN|END)[ \t]*:[ \t]*VADDRESSBOOK[ \t]*$", re.IGNORECASE)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from entregent.errors import UserError
 from entregent.i18n import _
-from entregent.io.vcard_split import decode_bytes, sniff_kind
+from entregent.io.text_decoding import decode_content_lines
+from entregent.io.vcard_split import sniff_kind
 from entregent.model.database import database
 from entregent.model.tables import ImportBatch, utcnow
 from entregent.services.imports.report import CancelCheck, FileReport, ProgressCallback
@@ -130,7 +131,7 @@ def import_file(
 def _import_vcard(path: Path, data: bytes, batch: ImportBatch, progress, should_cancel):
     from entregent.services.imports.vcard_import import import_vcard_text
 
-    text, encoding = decode_bytes(data)
+    text, encoding = decode_content_lines(data)
     report = FileReport(path=str(path), kind="vcard")
     created = import_vcard_text(
         text,

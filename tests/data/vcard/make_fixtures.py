@@ -1,0 +1,184 @@
+"""Writes the vCard fixtures of this folder (run it to make them again).
+
+Each file is written as bytes, with the charsets the phones use (Python's codecs),
+from the vCard 2.1 (versit), RFC 2426 (3.0) and RFC 6350 (4.0) texts and from how
+Android's and Apple's exporters write cards. Expected values live in the tests.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import quopri
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def qp(text: str, charset: str) -> str:
+    return quopri.encodestring(text.encode(charset), quotetabs=True).decode("ascii")
+
+
+def image(kind: str) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 60)).save(out, kind)
+    return out.getvalue()
+
+
+def charsets() -> bytes:
+    """One 2.1 card per charset, each declared on its properties (feature phones)."""
+    rows = [
+        ("SHIFT_JIS", "山田", "太郎"),
+        ("EUC-JP", "鈴木", "花子"),
+        ("ISO-2022-JP", "佐藤", "健"),
+        ("GBK", "王", "小明"),
+        ("GB18030", "李", "娜"),
+        ("BIG5", "陳", "大文"),
+        ("EUC-KR", "김", "철수"),
+        ("ISO-8859-2", "Kowalski", "Łukasz"),
+        ("ISO-8859-15", "Dupont", "Zoé"),
+        ("WINDOWS-1251", "Иванов", "Пётр"),
+        ("WINDOWS-1250", "Dvořák", "Antonín"),
+        ("UTF-8", "Müller", "Jürgen"),
+    ]
+    out = b""
+    for charset, family, given in rows:
+        codec = {"GBK": "gb18030", "BIG5": "big5", "ISO-2022-JP": "iso2022_jp"}.get(
+            charset, charset
+        )
+        out += b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        out += f"N;CHARSET={charset}:".encode() + f"{family};{given};;;".encode(codec) + b"\r\n"
+        out += f"FN;CHARSET={charset}:".encode() + f"{given} {family}".encode(codec) + b"\r\n"
+        out += b"END:VCARD\r\n"
+    return out
+
+
+def mixed() -> bytes:
+    """UTF-8 and Shift_JIS in one card and file; Shift_JIS bytes that look like UTF-8."""
+    out = b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    out += b"N;CHARSET=UTF-8:" + "Lefèvre;Hélène;;;".encode() + b"\r\n"
+    # half-width katakana: C3 BD C4 is a valid UTF-8 pair plus one byte
+    out += b"NOTE;CHARSET=SHIFT_JIS:" + "ﾃｽﾄ 表示".encode("cp932") + b"\r\n"
+    out += b"ORG;CHARSET=SHIFT_JIS:" + "ソニー".encode("cp932") + b"\r\n"
+    out += b"END:VCARD\r\n"
+    out += b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    out += b"N;CHARSET=SHIFT_JIS:" + "高橋;ｱｷﾗ;;;".encode("cp932") + b"\r\n"
+    out += b"TEL;CELL:090-1234-5678\r\n"
+    out += b"END:VCARD\r\n"
+    return out
+
+
+def backslash_bytes() -> bytes:
+    """Shift_JIS characters whose second byte is 0x5C, before a separator."""
+    out = b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    out += b"N;CHARSET=SHIFT_JIS:" + "表;十能;;;".encode("cp932") + b"\r\n"
+    out += b"FN;CHARSET=SHIFT_JIS:" + "十能 表".encode("cp932") + b"\r\n"
+    out += b"ORG;CHARSET=SHIFT_JIS:" + "ソ;能".encode("cp932") + b"\r\n"
+    out += b"END:VCARD\r\n"
+    out += b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    out += (
+        b"N;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:"
+        + "表;ソ;;;".encode("cp932")
+        .replace(b"\\", b"=5C")
+        .replace(b"\x95", b"=95")
+        .replace(b"\x83", b"=83")
+        + b"\r\n"
+    )
+    out += b"END:VCARD\r\n"
+    return out
+
+
+def escapes() -> bytes:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N:O\\;Brien;Se\\\\an;;;\r\n"
+        "FN:C:\\Temp\\new Sean\r\n"
+        "NOTE:first\\nsecond\r\n"
+        "ORG:Smith\\; Sons;Sales\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+        "N:Smith;John\\, Jr;;;\r\n"
+        "FN:John Smith\\, Jr\r\n"
+        "NOTE:one\\ntwo\\Nthree\\; four\\\\five\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N:Martin;Paul;;;\r\n"
+        "NOTE:ends with a backslash\\\r\n"
+        "ADR;HOME:;;1 rue Haute;Rennes;;35000;France\r\n"
+        "END:VCARD\r\n"
+    )
+    return text.encode("ascii")
+
+
+def quoted_printable() -> bytes:
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N:Durand;Anne;;;\r\n"
+        "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Please come=\r\n"
+        " to the party=0D=0Aon Saturday\r\n"
+        f"TITLE;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:{qp('営業部長', 'cp932')}\r\n"
+        "END:VCARD\r\n"
+    )
+    return text.encode("ascii")
+
+
+def _photo_card(ending: str, data: bytes, name: str) -> str:
+    b64 = base64.b64encode(data).decode("ascii")
+    chunks = [b64[i : i + 60] for i in range(0, len(b64), 60)]
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"N:{name};;;;",
+        f"FN:{name}",
+        "PHOTO;ENCODING=b;TYPE=PNG:" + chunks[0],
+        *[" " + c for c in chunks[1:]],
+        "TEL;TYPE=CELL:+33 6 12 34 56 78",
+        "END:VCARD",
+    ]
+    return ending.join(lines) + ending
+
+
+def line_endings() -> dict[str, bytes]:
+    png = image("PNG")
+    return {
+        f"endings-{label}.vcf": _photo_card(ending, png, "Ending").encode("ascii")
+        for label, ending in (("crlf", "\r\n"), ("lf", "\n"), ("cr", "\r"), ("crcrlf", "\r\r\n"))
+    }
+
+
+def broken_photos() -> bytes:
+    jpeg, png = image("JPEG"), image("PNG")
+    out = ""
+    out += _photo_card("\r\n", jpeg[:-2], "NoEoi")  # JPEG without its end marker
+    out += _photo_card("\r\n", png[: png.rindex(b"IEND") - 4], "NoIend")  # PNG without IEND
+    out += _photo_card("\r\n", png[: len(png) // 2], "Half")  # stops short
+    out += _photo_card("\r\n", jpeg, "Whole")
+    return out.encode("ascii")
+
+
+def unknown_version() -> bytes:
+    return (
+        "BEGIN:VCARD\r\nVERSION:5.0\r\nN:Future;Fay;;;\r\nFN:Fay Future\r\n"
+        "EMAIL:fay@example.org\r\nEND:VCARD\r\n"
+    ).encode("ascii")
+
+
+def main() -> None:
+    files = {
+        "charsets-21.vcf": charsets(),
+        "mixed-charsets.vcf": mixed(),
+        "sjis-backslash.vcf": backslash_bytes(),
+        "escapes.vcf": escapes(),
+        "quoted-printable.vcf": quoted_printable(),
+        "broken-photos.vcf": broken_photos(),
+        "unknown-version.vcf": unknown_version(),
+        **line_endings(),
+    }
+    for name, data in files.items():
+        (HERE / name).write_bytes(data)
+
+
+if __name__ == "__main__":
+    main()

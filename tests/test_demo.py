@@ -447,3 +447,20 @@ def test_old_throw_away_demos_are_cleared_and_recent_ones_kept(tmp_path, monkeyp
         os.utime(folder, (three_days_ago, three_days_ago))
     demo._remove_old_demos()
     assert not old.exists() and recent.exists() and other.exists()
+
+
+def test_demo_context_colours_are_pairwise_distinct(demo):
+    """No two contexts of the demo network share a hue (CIEDE2000 over 15)."""
+    from itertools import combinations
+
+    from entregent.services.people.contexts import list_contexts
+    from entregent.services.people.palette import delta_e
+
+    contexts = list_contexts()
+    assert len(contexts) >= 10
+    close = [
+        (a.name, a.colour, b.name, b.colour, round(delta_e(a.colour, b.colour), 1))
+        for a, b in combinations(contexts, 2)
+        if delta_e(a.colour, b.colour) <= 15
+    ]
+    assert close == []

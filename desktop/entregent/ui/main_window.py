@@ -26,6 +26,7 @@ from entregent.i18n import _
 from entregent.services.people.listing import PeopleFilter
 from entregent.ui import person_actions
 from entregent.ui.app_context import AppContext
+from entregent.ui.context_colour import change_context_colour
 from entregent.ui.data_watch import DataWatch
 from entregent.ui.icons import app_icon
 from entregent.ui.people_view import PeopleView
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.statusBar()
 
         self.sidebar.chosen.connect(self.show_section)
+        self.sidebar.colour_requested.connect(lambda cid: change_context_colour(self, cid))
         self.people_view.log_requested.connect(self.open_log)
         self.people_view.current_person_changed.connect(self._show_detail)
         self.context.data_changed.connect(self.refresh)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem
 
 from entregent.i18n import _
 from entregent.ui.icons import icon
@@ -75,6 +75,7 @@ def colour_icon(colour: str) -> QIcon:
 
 class Sidebar(QTreeWidget):
     chosen = Signal(str)
+    colour_requested = Signal(int)  # the user asked to change this context's colour
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -98,6 +99,18 @@ class Sidebar(QTreeWidget):
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
         self.currentItemChanged.connect(self._current_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+
+    def _menu(self, position) -> None:
+        item = self.itemAt(position)
+        key = item.data(0, KeyRole) if item is not None else None
+        if not key or not key.startswith("context:"):
+            return
+        menu = QMenu(self)
+        change = menu.addAction(_("Change colour…"))
+        change.triggered.connect(lambda: self.colour_requested.emit(int(key.split(":")[1])))
+        menu.exec(self.viewport().mapToGlobal(position))
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([title])
@@ -117,6 +130,7 @@ class Sidebar(QTreeWidget):
         item = QTreeWidgetItem([entry.label, "" if entry.count is None else str(entry.count)])
         item.setData(0, KeyRole, entry.key)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, entry.label)
+        item.setToolTip(0, entry.label)  # a long name is elided in the column
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setForeground(1, QColor("#6b7785"))
         if item_icon is not None:

@@ -41,6 +41,7 @@ from entregent.services.imports.vcard_snapshot import (
     snapshot,
     snapshot_json,
 )
+from entregent.services.people.contexts import free_colour
 from entregent.services.settings import get_setting
 
 __all__ = ["import_vcard_text", "context_for_category"]
@@ -136,8 +137,8 @@ class _Contexts:
             if key not in self.by_name:
                 cursor = database.execute_sql(
                     "INSERT INTO context (name, kind, colour, priority, builtin, created_at) "
-                    "VALUES (?, 'other', '#888888', 0, 0, ?)",
-                    (name, str(utcnow())),
+                    "VALUES (?, 'other', ?, 0, 0, ?)",
+                    (name, free_colour(), str(utcnow())),
                 )
                 self.by_name[key] = cursor.lastrowid
                 self.created.append(cursor.lastrowid)

@@ -13,6 +13,7 @@ from entregent.i18n import N_, _
 from entregent.model.database import database
 from entregent.model.tables import CONTEXT_KINDS, Contact, ContactContext, Context
 from entregent.model.text_folding import fold
+from entregent.services.people.palette import next_colour
 
 __all__ = [
     "tag_by_names",
@@ -23,6 +24,7 @@ __all__ = [
     "create_context",
     "rename_context",
     "recolour_context",
+    "free_colour",
     "set_context_cadence",
     "delete_context",
     "tag_contacts",
@@ -151,11 +153,12 @@ def create_context(
     name: str,
     *,
     kind: str = "other",
-    colour: str = "#888888",
+    colour: str | None = None,
     cadence_days: int | None = None,
     priority: int = 0,
 ) -> int:
-    """A new user-made context; returns its id."""
+    """A new user-made context; returns its id. Without a colour it takes the next
+    free hue of the palette."""
     if kind not in CONTEXT_KINDS:
         raise UserError(
             _("Unknown kind of context “{kind}”; use one of: {kinds}.").format(
@@ -166,11 +169,16 @@ def create_context(
         context = Context.create(
             name=_check_name(name),
             kind=kind,
-            colour=_check_colour(colour),
+            colour=_check_colour(colour) if colour else free_colour(),
             cadence_days=_check_cadence(cadence_days),
             priority=priority,
         )
     return context.id
+
+
+def free_colour() -> str:
+    """The palette's next hue that no context wears yet."""
+    return next_colour(c for (c,) in database.execute_sql("SELECT colour FROM context"))
 
 
 def rename_context(context_id: int, name: str) -> None:

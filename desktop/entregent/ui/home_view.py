@@ -4,40 +4,26 @@ by context (QtCharts). Read in the background, never at start-up."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QPieSeries,
-    QStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QListWidget,
-    QListWidgetItem,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCharts import QChart
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from entregent.i18n import _, ngettext
+from entregent.ui.home_cards import PeopleCard
+from entregent.ui.home_charts import MIX_COLOURS, Legend, chart_view, fill_mix, fill_months
 from entregent.ui.plain import plain_label
 
-IdRole = Qt.ItemDataRole.UserRole + 1
-MIX_COLOURS = {"social": "#e67e22", "professional": "#2980b9", "group": "#16a085"}
+__all__ = ["HomeView", "read_home", "MIX_COLOURS", "PeopleCard"]
 
 
 def read_home():
     """What Home shows (run on a worker)."""
+    from entregent.services.people.avatars import context_colours
     from entregent.services.relations.due import due_list
     from entregent.services.relations.insights import dashboard
 
-    return dashboard(), due_list()
+    due = due_list()
+    return dashboard(), due, context_colours(d.contact_id for d in due)
 
 
 class Card(QFrame):
@@ -55,40 +41,10 @@ class Card(QFrame):
         self.layout_.addWidget(heading)
 
 
-class PeopleCard(Card):
-    """A card listing people with the reason they are there; activating one opens them."""
-
-    def __init__(self, title: str, context, parent=None):
-        super().__init__(title, parent)
-        self.context = context
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(title)
-        self.list.setWordWrap(True)
-        self.list.setMinimumHeight(150)
-        self.list.itemActivated.connect(self._open)
-        self.list.itemDoubleClicked.connect(self._open)
-        self.empty = plain_label("")
-        self.empty.setStyleSheet("color: #6b7785;")
-        self.empty.setWordWrap(True)
-        self.layout_.addWidget(self.list)
-        self.layout_.addWidget(self.empty)
-
-    def fill(self, items, empty_text: str) -> None:
-        self.list.clear()
-        for entry in items[:50]:
-            item = QListWidgetItem(f"{entry.name or _('(no name)')} — {entry.reason}")
-            item.setData(IdRole, entry.contact_id)
-            item.setToolTip(entry.reason)
-            self.list.addItem(item)
-        self.list.setVisible(bool(items))
-        self.empty.setVisible(not items)
-        self.empty.setText(empty_text)
-
-    def _open(self, item: QListWidgetItem) -> None:
-        self.context.person_requested.emit(item.data(IdRole))
-
-
 class HomeView(QScrollArea):
+    see_all_requested = Signal()  # show everyone to reach out to (the people list)
+    settings_requested = Signal()
+
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
@@ -115,8 +71,21 @@ class HomeView(QScrollArea):
         grid.addWidget(self.nudges_label, 1, 0, 1, 3)
 
         self.reach_card = PeopleCard(_("Reach out this week"), context)
+        self.reach_card.set_empty(
+            _("Nobody is waiting for news from you. Enjoy!"),
+            _("Set how often to keep in touch…"),
+            lambda: self.settings_requested.emit(),
+        )
         self.followups_card = PeopleCard(_("Follow-ups due"), context)
+        self.followups_card.set_empty(
+            _("No follow-up due. Plan one from a person's page (Follow up…).")
+        )
         self.owed_card = PeopleCard(_("Help you could return"), context)
+        self.owed_card.set_empty(
+            _("You owe nobody a good turn right now. Log help received to see it here.")
+        )
+        for card in (self.reach_card, self.followups_card, self.owed_card):
+            card.see_all.connect(self.see_all_requested.emit)
         grid.addWidget(self.reach_card, 2, 0)
         grid.addWidget(self.followups_card, 2, 1)
         grid.addWidget(self.owed_card, 2, 2)
@@ -132,11 +101,11 @@ class HomeView(QScrollArea):
         self.groups_card.layout_.addStretch(1)
         grid.addWidget(self.groups_card, 4, 0, 1, 3)
 
-        self.mix_card, self.mix_chart = _chart_card(
+        self.mix_card, self.mix_chart, self.mix_legend = _chart_card(
             _("Social, professional, group (90 days)"), _("Mix of interactions"), 200
         )
         grid.addWidget(self.mix_card, 3, 2)
-        self.months_card, self.months_chart = _chart_card(
+        self.months_card, self.months_chart, self.months_legend = _chart_card(
             _("Interactions per month, by context"), _("Interactions per month"), 240
         )
         grid.addWidget(self.months_card, 3, 0, 1, 2)
@@ -150,15 +119,14 @@ class HomeView(QScrollArea):
         self._job = self.context.workers.run(lambda job: read_home(), self.fill)
 
     def fill(self, data) -> None:
-        insights, due = data
+        insights, due = data[0], data[1]
         self._job = None
         self.loaded = True
+        colours = data[2] if len(data) > 2 else {}
         reach = [d for d in due if d.kind in ("overdue", "informal", "birthday")]
-        self.reach_card.fill(reach, _("Nobody is waiting for news from you. Enjoy!"))
-        self.followups_card.fill([d for d in due if d.kind == "follow_up"], _("No follow-up due."))
-        self.owed_card.fill(
-            [d for d in due if d.kind == "owed_help"], _("You owe nobody a good turn right now.")
-        )
+        self.reach_card.fill(reach, colours)
+        self.followups_card.fill([d for d in due if d.kind == "follow_up"], colours)
+        self.owed_card.fill([d for d in due if d.kind == "owed_help"], colours)
         self.nudges_label.setText("\n".join(insights.nudges))
         self.groups_label.setText(
             ngettext(
@@ -177,68 +145,17 @@ class HomeView(QScrollArea):
         self._fill_months(insights)
 
     def _fill_mix(self, insights) -> None:
-        from entregent.network.kinds import REGISTER_LABELS
-
-        self.mix_chart.removeAllSeries()
-        series = QPieSeries()
-        for register in ("social", "professional", "group"):
-            count = insights.mix.get(register, 0)
-            if count:
-                part = series.append(f"{_(REGISTER_LABELS[register])} ({count})", count)
-                part.setColor(QColor(MIX_COLOURS[register]))
-        if not series.count():
-            series.append(_("nothing yet"), 1).setColor(QColor("#d5d8dc"))
-        series.setHoleSize(0.45)
-        self.mix_chart.addSeries(series)
+        fill_mix(self.mix_chart, self.mix_legend, insights.mix)
 
     def _fill_months(self, insights) -> None:
-        chart = self.months_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        series = QStackedBarSeries()
-        highest = 0
-        totals = [0] * len(insights.months)
-        for context_series in insights.per_context:
-            if not any(context_series.counts):
-                continue
-            bar = QBarSet(context_series.label)
-            bar.setColor(QColor(context_series.colour))
-            for index, count in enumerate(context_series.counts):
-                bar.append(count)
-                totals[index] += count
-            series.append(bar)
-        highest = max(totals, default=0)
-        top = max(4, -(-highest // 4) * 4)  # a multiple of 4: whole numbers on 5 ticks
-        chart.addSeries(series)
-        months = QBarCategoryAxis()
-        locale = QLocale()
-        months.append(
-            [locale.monthName(int(m[5:7]), QLocale.FormatType.ShortFormat) for m in insights.months]
-        )
-        values = QValueAxis()
-        values.setRange(0, top)
-        values.setTickCount(5)
-        values.setLabelFormat("%d")
-        chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(months)
-        series.attachAxis(values)
+        fill_months(self.months_chart, self.months_legend, insights.months, insights.per_context)
 
 
-__all__ = ["HomeView", "read_home"]
-
-
-def _chart_card(title: str, accessible_name: str, min_height: int) -> tuple[Card, QChart]:
-    """A card holding one chart: legend below, no margins, no background."""
+def _chart_card(title: str, accessible_name: str, min_height: int) -> tuple[Card, QChart, Legend]:
+    """A card holding one chart and its wrapping legend below."""
     card = Card(title)
     chart = QChart()
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.setMargins(QMargins(0, 0, 0, 0))
-    chart.setBackgroundVisible(False)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(min_height)
-    view.setAccessibleName(accessible_name)
-    card.layout_.addWidget(view)
-    return card, chart
+    card.layout_.addWidget(chart_view(chart, accessible_name, min_height), 1)
+    legend = Legend(_("Legend of “{chart}”").format(chart=title), card)
+    card.layout_.addWidget(legend)
+    return card, chart, legend

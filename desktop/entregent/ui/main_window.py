@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
             from entregent.ui.home_view import HomeView
 
             self._home_view = HomeView(self.context, self)
+            self._home_view.see_all_requested.connect(lambda: self.sidebar.select("due"))
+            self._home_view.settings_requested.connect(self.actions["settings"].trigger)
             old = self.stack.widget(0)
             self.stack.removeWidget(old)
             old.deleteLater()

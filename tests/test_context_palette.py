@@ -7,14 +7,14 @@ import sqlite3
 from itertools import combinations
 
 from entregent.model.tables import Context
-from entregent.services.people.contexts import create_context, recolour_context
-from entregent.services.people.palette import (
+from entregent.palette import (
     BUILTIN_COLOURS,
     PALETTE,
     delta_e,
     delta_e_lab,
     next_colour,
 )
+from entregent.services.people.contexts import create_context, recolour_context
 from entregent.services.storage.session import close_session, open_session
 
 from .conftest import FIXTURES

@@ -453,8 +453,8 @@ def test_demo_context_colours_are_pairwise_distinct(demo):
     """No two contexts of the demo network share a hue (CIEDE2000 over 15)."""
     from itertools import combinations
 
+    from entregent.palette import delta_e
     from entregent.services.people.contexts import list_contexts
-    from entregent.services.people.palette import delta_e
 
     contexts = list_contexts()
     assert len(contexts) >= 10

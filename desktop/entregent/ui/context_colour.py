@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QWidget
 
 from entregent.i18n import _
-from entregent.services.people.palette import PALETTE
+from entregent.palette import PALETTE
 
 
 def choose_colour(parent: QWidget | None, current: str, title: str) -> str | None:

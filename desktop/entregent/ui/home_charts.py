@@ -2,7 +2,7 @@
 context (stacked bars) with "nice" axis steps (1, 2, 5 × 10ⁿ), a legend that
 wraps instead of cutting names (each entry's full name as its tooltip), and the
 current month drawn lighter and labelled "so far". Colours are the contexts'
-own (``services.people.palette``); the chart follows the light or dark palette."""
+own (``entregent.palette``); the chart follows the light or dark palette."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QLayout, QWidget, QWidgetItem
 
 from entregent.i18n import _
-from entregent.services.people.palette import PALETTE
+from entregent.palette import PALETTE
 
 # The registers' colours: three of the palette's hues.
 MIX_COLOURS = {"social": PALETTE[1], "professional": PALETTE[3], "group": PALETTE[2]}

@@ -9,7 +9,7 @@ the user chose is kept.
 
 from __future__ import annotations
 
-from entregent.services.people.palette import BUILTIN_COLOURS, LEGACY_COLOURS, next_colour
+from entregent.palette import BUILTIN_COLOURS, LEGACY_COLOURS, next_colour
 
 VERSION = 6
 

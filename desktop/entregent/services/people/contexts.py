@@ -13,7 +13,7 @@ from entregent.i18n import N_, _
 from entregent.model.database import database
 from entregent.model.tables import CONTEXT_KINDS, Contact, ContactContext, Context
 from entregent.model.text_folding import fold
-from entregent.services.people.palette import next_colour
+from entregent.palette import next_colour
 
 __all__ = [
     "tag_by_names",

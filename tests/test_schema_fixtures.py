@@ -18,7 +18,9 @@ from entregent.model.tables import (
     ImportChange,
     Interaction,
     Membership,
+    Relation,
     SourceCard,
+    TieDismissal,
 )
 from entregent.services.people.search import search_contacts
 from entregent.services.settings import get_setting
@@ -75,6 +77,17 @@ def test_fixture_upgrades_with_its_data(version, tmp_path):
             done = FollowUp.get(FollowUp.uid == "uid-fu-2")
             assert done.done_at == dt.datetime(2025, 6, 21, 9) and done.exported_sequence == 2
             assert get_setting("phone_region") == "FR"
+        if version >= 7:
+            sister = Relation.get(Relation.kind == "sibling")
+            assert (sister.contact.uid, sister.other.uid, sister.label) == (
+                "uid-zoe",
+                "uid-helene",
+                "sister",
+            )
+            paul = Relation.get(Relation.kind == "knows")
+            assert (paul.other, paul.other_text, paul.since) == (None, "Paul Roux", "2024-09-01")
+            dismissed = TieDismissal.get()
+            assert (dismissed.low.uid, dismissed.high.uid) == ("uid-helene", "uid-marc")
     finally:
         close_session()
     conn = sqlite3.connect(path)

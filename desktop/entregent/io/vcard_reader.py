@@ -18,6 +18,7 @@ from entregent.io.vcard_lines import CardLines, Prop, card_lines, split_structur
 from entregent.io.vcard_normalize import normalize_email, normalize_phone
 from entregent.io.vcard_person import Method, PersonFields
 from entregent.io.vcard_photo import read_photo
+from entregent.io.vcard_relations import RelatedName, read_related
 from entregent.io.vcard_split import RawCard
 
 __all__ = ["Method", "CardData", "CardRejected", "read_card", "IM_PROPERTIES", "MAPPED_X"]
@@ -104,6 +105,7 @@ class CardData(PersonFields):
     rev: str = ""
     kind: str = "individual"  # individual, group, org, location
     members: list[str] = field(default_factory=list)  # group cards: member UIDs / e-mails
+    related: list[RelatedName] = field(default_factory=list)  # see io/vcard_relations
     problems: list[tuple[int, str]] = field(default_factory=list)  # skipped lines
 
 
@@ -237,6 +239,7 @@ def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_byte
             _map_simple(card, prop, labels, region, max_photo_bytes)
     if not card.display_name:
         card.display_name = _derived_name(card)
+    card.related = read_related(lines.props, labels)
     card.problems.extend(lines.skipped)
     if lines.version and lines.version not in _VERSIONS:
         card.problems.append(

@@ -36,6 +36,20 @@ REGISTERS = ("social", "professional", "group", "help_given", "help_received", "
 INTERACTION_SOURCES = ("manual", "calendar", "import", "demo")
 ASK_WHATS = ("introduction", "job_lead", "advice", "favour", "recommendation", "other")
 ASK_OUTCOMES = ("pending", "helped", "declined")
+# Since schema 7: declared ties between two people (relation.kind).
+RELATION_KINDS = (
+    "knows",
+    "colleague",
+    "friend",
+    "spouse",
+    "partner",
+    "child",
+    "parent",
+    "sibling",
+    "relative",
+    "introduced_by",
+)
+RELATION_SOURCES = ("manual", "vcard", "introduction", "demo")
 
 
 def utcnow() -> dt.datetime:
@@ -274,6 +288,35 @@ class ImportChange(BaseModel):
         table_name = "import_change"
 
 
+class Relation(BaseModel):
+    """A declared tie (since schema 7), read "``other`` is ``contact``'s ``kind``"
+    (her spouse, his child, the one who introduced them); ``other_text`` instead of
+    ``other``: a name or URI that matches no one in the book unambiguously."""
+
+    contact = pw.ForeignKeyField(Contact, backref="relations", on_delete="CASCADE")
+    other = pw.ForeignKeyField(Contact, null=True, backref="related_by", on_delete="CASCADE")
+    other_text = pw.TextField(default="")
+    kind = pw.TextField()  # one of RELATION_KINDS
+    label = pw.TextField(default="")  # the card's own word, as read
+    note = pw.TextField(default="")
+    since = pw.TextField(null=True)  # ISO date
+    source = pw.TextField(default="manual")  # one of RELATION_SOURCES
+    interaction = pw.ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = pw.DateTimeField(default=utcnow)
+
+
+class TieDismissal(BaseModel):
+    """An inferred tie the user dismissed (since schema 7): lowest id first."""
+
+    low = pw.ForeignKeyField(Contact, on_delete="CASCADE", index=False)
+    high = pw.ForeignKeyField(Contact, on_delete="CASCADE")
+    created_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "tie_dismissal"
+        indexes = ((("low", "high"), True),)
+
+
 class Setting(BaseModel):
     key = pw.TextField(primary_key=True)
     value = pw.TextField()  # JSON
@@ -293,5 +336,7 @@ ALL_MODELS = (
     ImportBatch,
     SourceCard,
     ImportChange,
+    Relation,
+    TieDismissal,
     Setting,
 )

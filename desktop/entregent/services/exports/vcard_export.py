@@ -16,6 +16,7 @@ from entregent.errors import Cancelled, NotFound, UserError
 from entregent.i18n import _
 from entregent.io.vcard_lines import card_lines
 from entregent.io.vcard_reader import MAPPED_X
+from entregent.io.vcard_relations import is_relation_prop, related_lines
 from entregent.io.vcard_writer import ExportCard, ExportMethod, card_text
 from entregent.model.database import database
 from entregent.model.text_folding import fold
@@ -57,14 +58,40 @@ def _context_id(name: str) -> int:
 def _extra_lines(text: str) -> list[str]:
     """The card's X- properties that we do not map, as read (unfolded)."""
     lines = card_lines(text, 1)
-    used_groups = {p.group.upper() for p in lines.props if p.group and p.name in _MAPPED}
+    used_groups = {
+        p.group.upper()
+        for p in lines.props
+        if p.group and (p.name in _MAPPED or is_relation_prop(p))
+    }
     return [
         p.text_line()
         for p in lines.props
         if p.name.startswith("X-")
+        and not is_relation_prop(p)
         and (p.name not in MAPPED_X or (p.name == "X-ABLABEL" and p.group))
         and not (p.group and p.group.upper() in used_groups)
     ]
+
+
+def _relation_lines(chunk: list[int], version: str) -> dict[int, list[str]]:
+    """Each person's declared relations as vCard lines: a 4.0 card links to someone
+    in the book by ``urn:uuid:``, a 3.0 card names them (Apple's form)."""
+    marks = ", ".join("?" * len(chunk))
+    found: dict[int, list[tuple[str, str, str]]] = {}
+    for contact_id, kind, label, text, uid, name in database.execute_sql(
+        "SELECT r.contact_id, r.kind, r.label, r.other_text, o.uid, o.display_name "
+        "FROM relation r LEFT JOIN contact o ON o.id = r.other_id "
+        f"WHERE r.contact_id IN ({marks}) ORDER BY r.contact_id, r.id",
+        chunk,
+    ):
+        if uid is None:
+            value = text
+        else:
+            uri = uid if uid.startswith("urn:") else f"urn:uuid:{uid}"
+            value = uri if version == "4.0" else name
+        if value:
+            found.setdefault(contact_id, []).append((kind, label, value))
+    return {cid: related_lines(items, version) for cid, items in found.items()}
 
 
 def contacts_as_vcards(ids: list[int], version: str = "3.0") -> list[str]:
@@ -113,6 +140,8 @@ def _vcard_chunks(ids: list[int], version: str) -> Iterator[list[str]]:
             chunk,
         ):
             cards[contact_id].extra_lines = _extra_lines(text)
+        for contact_id, lines in _relation_lines(chunk, version).items():
+            cards[contact_id].extra_lines[:0] = lines
         yield [card_text(cards[i], version) for i in chunk if i in cards]
 
 

@@ -34,6 +34,7 @@ from entregent.services.imports.report import (
     Problem,
     ProgressCallback,
 )
+from entregent.services.imports.vcard_relations import store_card_relations
 from entregent.services.imports.vcard_snapshot import (
     FIELDS,
     photo_digest,
@@ -227,6 +228,7 @@ class _VCardImport:
         """New people in batches with ids handed out here; known ones updated."""
         next_id = database.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]
         next_id += 1
+        related: list[tuple[int, list]] = []  # (contact id, the card's relations)
         for index, card in enumerate(people):
             if index % _PROGRESS_EVERY == 0:
                 self._tick(None, total)
@@ -237,7 +239,10 @@ class _VCardImport:
             else:
                 self._create(next_id, card)
                 next_id += 1
+            if card.related or known_id is not None:
+                related.append((known_id or next_id - 1, card.related))
         self._flush()
+        store_card_relations(related, self.now)
 
     def _tick(self, done: int | None, total: int) -> None:
         if self.should_cancel is not None and self.should_cancel():

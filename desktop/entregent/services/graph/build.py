@@ -1,0 +1,133 @@
+"""The book as a networkx graph, built from the database.
+
+Node ``0`` is the user; every other node is a person's id, with ``name``,
+``contexts`` (names), ``context`` (the first by priority) and ``colour`` (that
+context's colour). Every person is linked to the user by an edge whose
+``strength`` follows the log (``network.strength.user_tie_strength``). Between
+two people there is an edge when a relation is declared (``declared=True``,
+``kind``) or a tie is inferred (``declared=False``, ``confidence``). Each edge's
+``weight`` is ``-log(strength)``. The graph is kept until the database changes
+(its ``data_version``), so that the questions after the first are quick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+
+from entregent.model.database import database
+from entregent.network.strength import (
+    cost,
+    declared_strength,
+    inferred_strength,
+    user_tie_strength,
+)
+from entregent.services.graph.inferred import inferred_ties
+
+__all__ = ["ME", "build_graph", "network_graph"]
+
+ME = 0
+_cache: dict[str, object] = {}
+
+
+def _people(graph: nx.Graph) -> None:
+    for cid, name, tie in database.execute_sql(
+        "SELECT id, display_name, tie_strength FROM contact WHERE archived = 0"
+    ):
+        graph.add_node(cid, name=name, contexts=[], context="", colour="", kinds=[], tie=tie)
+    for cid, name, kind, colour in database.execute_sql(
+        "SELECT cc.contact_id, c.name, c.kind, c.colour FROM contact_context cc "
+        "JOIN context c ON c.id = cc.context_id ORDER BY c.priority DESC, c.name"
+    ):
+        node = graph.nodes.get(cid)
+        if node is None:
+            continue
+        if not node["contexts"]:
+            node["context"], node["colour"] = name, colour
+        node["contexts"].append(name)
+        node["kinds"].append(kind)
+
+
+def _user_edges(graph: nx.Graph, today: dt.date) -> None:
+    cutoff = str(dt.datetime.combine(today - dt.timedelta(days=365), dt.time()))
+    seen: dict[int, tuple[int, str | None]] = {}
+    for cid, count, last in database.execute_sql(
+        "SELECT p.contact_id, sum(i.occurred_at >= ?), max(i.occurred_at) FROM participant p "
+        "JOIN interaction i ON i.id = p.interaction_id GROUP BY p.contact_id",
+        (cutoff,),
+    ):
+        seen[cid] = (count or 0, last)
+    for cid, node in graph.nodes(data=True):
+        if cid == ME:
+            continue
+        count, last = seen.get(cid, (0, None))
+        days = None if last is None else (today - dt.date.fromisoformat(str(last)[:10])).days
+        strength = user_tie_strength(count, days, node["tie"], tuple(node["kinds"]))
+        graph.add_edge(
+            ME,
+            cid,
+            strength=strength,
+            weight=cost(strength),
+            declared=True,
+            kind="user",
+            seen_year=count,
+            days_since=days,
+        )
+
+
+def _between_edges(graph: nx.Graph) -> None:
+    for tie in inferred_ties():
+        if tie.low_id in graph and tie.high_id in graph:
+            strength = inferred_strength(tie.confidence)
+            graph.add_edge(
+                tie.low_id,
+                tie.high_id,
+                strength=strength,
+                weight=cost(strength),
+                declared=False,
+                kind="inferred",
+                source_id=tie.low_id,
+                confidence=tie.confidence,
+                together=tie.together,
+                same_events=tie.same_events,
+                groups=list(tie.groups),
+            )
+    for a, b, kind in database.execute_sql(
+        "SELECT contact_id, other_id, kind FROM relation WHERE other_id IS NOT NULL ORDER BY id"
+    ):
+        if a not in graph or b not in graph:
+            continue
+        strength = declared_strength(kind)
+        old = graph.get_edge_data(a, b)
+        if old is not None and old["declared"] and old["strength"] >= strength:
+            continue
+        graph.add_edge(
+            a, b, strength=strength, weight=cost(strength), declared=True, kind=kind, source_id=a
+        )
+
+
+def build_graph(today: dt.date | None = None) -> nx.Graph:
+    """A new graph of the whole book as it is now."""
+    today = today or dt.date.today()
+    graph = nx.Graph()
+    graph.add_node(ME, name="", contexts=[], context="", colour="", kinds=[], tie=None)
+    _people(graph)
+    _user_edges(graph, today)
+    _between_edges(graph)
+    return graph
+
+
+def _data_version() -> tuple:
+    row = database.execute_sql("PRAGMA data_version").fetchone()
+    changes = database.obj.connection().total_changes
+    return (database.obj.database, row[0], changes)
+
+
+def network_graph(today: dt.date | None = None) -> nx.Graph:
+    """The graph of the book, kept until the database changes (do not modify it)."""
+    key = (_data_version(), today)
+    if _cache.get("key") != key:
+        _cache["graph"] = build_graph(today)
+        _cache["key"] = key
+    return _cache["graph"]  # type: ignore[return-value]

@@ -1,0 +1,102 @@
+"""Inferred ties: people logged together, in the same group, at the same event.
+
+They are computed from the log and the groups, never stored, and kept apart
+from the declared relations: a pair with a declared relation is never listed
+here (declared beats inferred), nor a pair the user dismissed
+(``tie_dismissal``, which stays). Each comes with a confidence and its reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from entregent.model.database import database
+from entregent.model.tables import TieDismissal, utcnow
+from entregent.network.strength import inferred_confidence
+
+__all__ = ["InferredTie", "inferred_ties", "dismiss_tie", "undismiss_tie", "MAX_GATHERING"]
+
+MAX_GATHERING = 12  # a meeting with more people says little about who knows whom
+MAX_GROUP = 40  # nor does a large group
+
+
+@dataclass
+class InferredTie:
+    low_id: int
+    high_id: int
+    together: int = 0  # interactions logged with both (log --with)
+    same_events: int = 0  # calendar events both attended
+    groups: list[str] = field(default_factory=list)  # groups both belong to
+
+    @property
+    def confidence(self) -> float:
+        return inferred_confidence(self.together, self.same_events, len(self.groups))
+
+
+def _pair(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def declared_pairs() -> set[tuple[int, int]]:
+    return {
+        _pair(a, b)
+        for a, b in database.execute_sql(
+            "SELECT contact_id, other_id FROM relation WHERE other_id IS NOT NULL"
+        )
+    }
+
+
+def dismissed_pairs() -> set[tuple[int, int]]:
+    return {(a, b) for a, b in database.execute_sql("SELECT low_id, high_id FROM tie_dismissal")}
+
+
+def inferred_ties(contact_id: int | None = None) -> list[InferredTie]:
+    """Every inferred tie (or those of ``contact_id``), most confident first."""
+    ties: dict[tuple[int, int], InferredTie] = {}
+    who = "" if contact_id is None else "AND (a.contact_id = ? OR b.contact_id = ?)"
+    params = () if contact_id is None else (contact_id, contact_id)
+    for a, b, calendar, count in database.execute_sql(
+        "WITH small AS (SELECT interaction_id FROM participant GROUP BY interaction_id "
+        f"HAVING count(*) BETWEEN 2 AND {MAX_GATHERING}) "
+        "SELECT a.contact_id, b.contact_id, i.source = 'calendar', count(*) "
+        "FROM small s JOIN participant a ON a.interaction_id = s.interaction_id "
+        "JOIN participant b ON b.interaction_id = s.interaction_id "
+        "AND a.contact_id < b.contact_id "
+        "JOIN interaction i ON i.id = s.interaction_id "
+        f"WHERE i.kind != 'introduction' {who} GROUP BY 1, 2, 3",
+        params,
+    ):
+        tie = ties.setdefault((a, b), InferredTie(a, b))
+        if calendar:
+            tie.same_events += count
+        else:
+            tie.together += count
+    for a, b, name in database.execute_sql(
+        "WITH small AS (SELECT organization_id FROM membership GROUP BY organization_id "
+        f"HAVING count(*) BETWEEN 2 AND {MAX_GROUP}) "
+        "SELECT a.contact_id, b.contact_id, o.name FROM small s "
+        "JOIN membership a ON a.organization_id = s.organization_id "
+        "JOIN membership b ON b.organization_id = s.organization_id "
+        "AND a.contact_id < b.contact_id "
+        f"JOIN organization o ON o.id = s.organization_id WHERE 1 {who} ORDER BY o.name",
+        params,
+    ):
+        ties.setdefault((a, b), InferredTie(a, b)).groups.append(name)
+    skip = declared_pairs() | dismissed_pairs()
+    found = [t for key, t in ties.items() if key not in skip]
+    found.sort(key=lambda t: (-t.confidence, t.low_id, t.high_id))
+    return found
+
+
+def dismiss_tie(a_id: int, b_id: int) -> None:
+    """The user says these two do not know each other: the inferred tie stays gone."""
+    low, high = _pair(a_id, b_id)
+    database.execute_sql(
+        "INSERT OR IGNORE INTO tie_dismissal (low_id, high_id, created_at) VALUES (?, ?, ?)",
+        (low, high, str(utcnow())),
+    )
+
+
+def undismiss_tie(a_id: int, b_id: int) -> None:
+    low, high = _pair(a_id, b_id)
+    TieDismissal.delete().where((TieDismissal.low == low) & (TieDismissal.high == high)).execute()

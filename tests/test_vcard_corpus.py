@@ -80,10 +80,10 @@ def test_vcard21_photo_is_decoded_and_bounded(db, corpus):
 def test_apple_grouped_label_names_the_method(db, corpus):
     contact = _one("ezvcard/gmail-single.vcf", corpus)
     tels = {m.value: m.label for m in _methods(contact, "tel")}
-    assert tels["555 555 2222"] == "grand_central"
+    assert tels["555 555 2222"] == "GRAND_CENTRAL"  # a custom label keeps its case
     assert tels["555 555 1111"] == "cell"
     urls = _methods(contact, "url")
-    assert urls[0].value == "http://TheProfile.com" and urls[0].label == "profile"
+    assert urls[0].value == "http://TheProfile.com" and urls[0].label == "PROFILE"
     assert contact.anniversary == "1970-06-02"  # item4.X-ABDATE labelled Anniversary
 
 
@@ -180,7 +180,7 @@ def test_addresses_keep_their_parts_and_labels(db, corpus):
     contact = _one("ezvcard/gmail-single.vcf", corpus)
     addresses = {m.label: m for m in _methods(contact, "adr")}
     assert addresses["home"].value == "123 Home St\nHome City, HM 12345"
-    custom = addresses["customadrtype"]
+    custom = addresses["CustomAdrType"]
     assert custom.value == "321 Custom St\n98765 Custom City\nTX\nUSA"
     assert json.loads(custom.normalized) == [
         "",

@@ -72,13 +72,14 @@ _SIMPLE = frozenset(
         "CATEGORIES",
         "PHOTO",
         "X-ABDATE",
+        "X-ANDROID-CUSTOM",
         *ANNIVERSARY_PROPERTIES,
         "X-ADDRESSBOOKSERVER-KIND",
         "X-ADDRESSBOOKSERVER-MEMBER",
         *IM_PROPERTIES,
     }
 )
-_SKIP_TYPES = frozenset({"pref", "voice", "internet", "x400", "msg", "video"})
+_SKIP_TYPES = frozenset({"pref", "voice", "internet", "x400"})
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 _DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$")
 _NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
@@ -107,6 +108,7 @@ class CardData(PersonFields):
     members: list[str] = field(default_factory=list)  # group cards: member UIDs / e-mails
     related: list[RelatedName] = field(default_factory=list)  # see io/vcard_relations
     problems: list[tuple[int, str]] = field(default_factory=list)  # skipped lines
+    has_rows: bool = False  # Android custom rows or relations: a person even without a name
 
 
 def _join(value) -> str:
@@ -214,6 +216,7 @@ def read_card(
         ) from exc
     if not (
         card.display_name
+        or card.has_rows
         or card.methods
         or card.note
         or card.photo
@@ -231,6 +234,7 @@ def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_byte
         for p in lines.props
         if p.name == "X-ABLABEL" and p.group
     }
+    card.has_rows = any(p.name in _CONTENT_ROWS for p in lines.props)
     structured = _vobject_values(lines, raw.line)
     _map_names(card, structured, labels)
     _map_text(card, lines.props)
@@ -255,7 +259,9 @@ def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_byte
 
 def _apple_label(text: str) -> str:
     match = _APPLE_LABEL.match(text.strip())
-    return (match.group(1) if match else text.strip()).lower()
+    # Apple's own labels (_$!<Mobile>!$_) are the standard ones; a label the user
+    # typed keeps its exact text and case.
+    return match.group(1).lower() if match else text.strip()
 
 
 def _map_text(card: CardData, props: list[Prop]) -> None:
@@ -331,6 +337,9 @@ def _map_simple(
         value = prop.text().strip()
         if value.lower().startswith("tel:"):
             value = value[4:]
+        if value.lower().startswith("sip:"):  # an internet call address, not a phone
+            card.methods.append(Method("impp", value, "sip", "", _is_pref(prop)))
+            return
         if value:
             card.methods.append(
                 Method(
@@ -355,6 +364,8 @@ def _map_simple(
         value = prop.text().strip()
         if value:
             label = prop.param("X-SERVICE-TYPE") or IM_PROPERTIES.get(name) or _label(prop, labels)
+            if value.lower().startswith("sip:") and not label:
+                label = "sip"
             card.methods.append(Method("impp", value, label.lower(), "", _is_pref(prop)))
     elif name == "BDAY":
         if card.birthday is None:
@@ -407,9 +418,34 @@ def _map_simple(
         card.photo, card.photo_url = result.data, result.url
         if result.problem:
             card.problems.append((prop.line, result.problem))
+    elif name == "X-ANDROID-CUSTOM":
+        _android_custom(card, prop)
     elif name == "X-ABDATE":
         if card.anniversary is None and labels.get(prop.group.upper()) == "anniversary":
             card.anniversary = parse_date(prop.text())
+
+
+# Android's X-ANDROID-CUSTOM rows: "vnd.android.cursor.item/KIND;data1;data2(type);data3..."
+_ANDROID_NICKNAME = "vnd.android.cursor.item/nickname"
+_ANDROID_EVENT = "vnd.android.cursor.item/contact_event"
+_ANDROID_ANNIVERSARY_TYPE = "1"
+# Rows a card may hold and nothing else, and still be a person (relations are kept in
+# the stored card and given back on export).
+_CONTENT_ROWS = frozenset({"X-ANDROID-CUSTOM", "RELATED", "X-ABRELATEDNAMES"})
+
+
+def _android_custom(card: CardData, prop: Prop) -> None:
+    fields = split_structured(prop.value, prop.version)
+    kind = fields[0].strip().lower()
+    data = fields[1].strip() if len(fields) > 1 else ""
+    row_type = fields[2].strip() if len(fields) > 2 else ""
+    if kind == _ANDROID_NICKNAME and data:
+        names = [n.strip() for n in card.nickname.split(",") if n.strip()]
+        if data not in names:
+            card.nickname = ", ".join([*names, data])
+    elif kind == _ANDROID_EVENT and row_type == _ANDROID_ANNIVERSARY_TYPE:
+        if card.anniversary is None:
+            card.anniversary = parse_date(data)
 
 
 def _derived_name(card: CardData) -> str:

@@ -165,6 +165,73 @@ def unknown_version() -> bytes:
     ).encode("ascii")
 
 
+def kept_fields() -> bytes:
+    """Android 2.1 and Apple 3.0 cards with fields we keep without editing them."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N:Tanaka;Yui;;;\r\n"
+        "FN:Yui Tanaka\r\n"
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Yuichan;1;;;;;;;;;;;;;\r\n"
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2012-05-19;1;;;;;;;;;;;;;\r\n"
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2019-09-01;0;Dojo;;;;;;;;;;;;\r\n"
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/relation;Ken Tanaka;14;;;;;;;;;;;;;\r\n"
+        "TEL;CELL:+81 90 1234 5678\r\n"
+        "TEL:sip:yui@sip.example.jp\r\n"
+        "X-SIP:yui.work@sip.example.jp\r\n"
+        "GEO:35.6895;139.6917\r\n"
+        "CLASS:PRIVATE\r\n"
+        "ROLE:Team lead\r\n"
+        "LABEL;HOME;ENCODING=QUOTED-PRINTABLE:1-1 Chiyoda=0D=0ATokyo\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+        "N:Appleseed;Jane;;;\r\n"
+        "FN:Jane Appleseed\r\n"
+        "IMPP;X-SERVICE-TYPE=SIP:sip:jane@voip.example.com\r\n"
+        "item1.X-ABRELATEDNAMES:John Appleseed\r\n"
+        "item1.X-ABLabel:_$!<Spouse>!$_\r\n"
+        "RELATED;TYPE=friend:urn:uuid:03a0e51f-d1aa-4385-8a53-e29025acd8af\r\n"
+        "X-FUTURE-THING;X-P=1:kept as written\r\n"
+        "SOURCE:https://example.com/jane.vcf\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "X-ANDROID-CUSTOM:vnd.android.cursor.item/relation;Mika;1;;;;;;;;;;;;;\r\n"
+        "END:VCARD\r\n"
+    )
+    return text.encode("ascii")
+
+
+def tel_labels() -> bytes:
+    """Every TEL type of 2.1 and 3.0, PREF, and labels the user typed (Apple items)."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Labels;Lea;;;\r\n"
+        "TEL;CELL;PREF:+33 6 00 00 00 01\r\n"
+        "TEL;HOME:+33 1 00 00 00 02\r\n"
+        "TEL;WORK:+33 1 00 00 00 03\r\n"
+        "TEL;FAX;HOME:+33 1 00 00 00 04\r\n"
+        "TEL;FAX;WORK:+33 1 00 00 00 05\r\n"
+        "TEL;PAGER:+33 6 00 00 00 06\r\n"
+        "TEL;VIDEO:+33 6 00 00 00 07\r\n"
+        "TEL;CAR:+33 6 00 00 00 08\r\n"
+        "TEL;ISDN:+33 1 00 00 00 09\r\n"
+        "TEL;MSG:+33 6 00 00 00 10\r\n"
+        "TEL;BBS:+33 1 00 00 00 11\r\n"
+        "TEL;MODEM:+33 1 00 00 00 12\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Labels;Leo;;;\r\nFN:Leo Labels\r\n"
+        "TEL;TYPE=MAIN:+33 1 00 00 00 13\r\n"
+        "TEL;TYPE=CALLBACK:+33 1 00 00 00 14\r\n"
+        "TEL;TYPE=OTHER:+33 1 00 00 00 15\r\n"
+        "item1.TEL:+33 1 00 00 00 16\r\n"
+        "item1.X-ABLabel:Assistant\r\n"
+        "item2.TEL:+33 2 00 00 00 17\r\n"
+        "item2.X-ABLabel:Maison de Bretagne\r\n"
+        "item3.TEL:+33 6 00 00 00 18\r\n"
+        "item3.X-ABLabel:_$!<Mobile>!$_\r\n"
+        "END:VCARD\r\n"
+    )
+    return text.encode("ascii")
+
+
 def main() -> None:
     files = {
         "charsets-21.vcf": charsets(),
@@ -174,6 +241,8 @@ def main() -> None:
         "quoted-printable.vcf": quoted_printable(),
         "broken-photos.vcf": broken_photos(),
         "unknown-version.vcf": unknown_version(),
+        "kept-fields.vcf": kept_fields(),
+        "tel-labels.vcf": tel_labels(),
         **line_endings(),
     }
     for name, data in files.items():

@@ -55,8 +55,40 @@ def _context_id(name: str) -> int:
     raise NotFound(_("There is no context named “{name}”.").format(name=name))
 
 
+# Properties the export writes from the stored fields; every other property of the
+# card a person was imported from (GEO, LABEL, ROLE, CLASS, relations, Android rows,
+# properties we do not know) comes back as read.
+_WRITTEN = frozenset(
+    {
+        "VERSION",
+        "PRODID",
+        "UID",
+        "FN",
+        "N",
+        "NICKNAME",
+        "ORG",
+        "TITLE",
+        "BDAY",
+        "ANNIVERSARY",
+        "NOTE",
+        "TEL",
+        "EMAIL",
+        "ADR",
+        "URL",
+        "IMPP",
+        "CATEGORIES",
+        "PHOTO",
+        "REV",
+        "KIND",
+        "MEMBER",
+        "AGENT",
+        "PROFILE",  # PROFILE:VCARD (RFC 2426) is structure, and vobject refuses it twice
+    }
+)
+
+
 def _extra_lines(text: str) -> list[str]:
-    """The card's X- properties that we do not map, as read (unfolded)."""
+    """The card's properties that we do not write from fields, as read (unfolded)."""
     lines = card_lines(text, 1)
     used_groups = {
         p.group.upper()
@@ -66,7 +98,7 @@ def _extra_lines(text: str) -> list[str]:
     return [
         p.text_line()
         for p in lines.props
-        if p.name.startswith("X-")
+        if p.name not in _WRITTEN
         and not is_relation_prop(p)
         and (p.name not in MAPPED_X or (p.name == "X-ABLABEL" and p.group))
         and not (p.group and p.group.upper() in used_groups)

@@ -243,7 +243,7 @@ def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_byte
             _map_simple(card, prop, labels, region, max_photo_bytes)
     if not card.display_name:
         card.display_name = _derived_name(card)
-    card.related = read_related(lines.props, labels)
+    card.related = read_related(lines.props, {k: v.lower() for k, v in labels.items()})
     card.problems.extend(lines.skipped)
     if lines.version and lines.version not in _VERSIONS:
         card.problems.append(

@@ -89,3 +89,32 @@ def test_the_answer_is_remembered(known, tmp_path):
     assert get_setting("my_emails") == ["sofia.rossi@example.com"]
     # Once the user has said who they are, nothing is guessed.
     assert import_calendar(copy(tmp_path, "owner_google.ics"), batch=None).owner is None
+
+
+def test_the_address_on_every_event_is_the_owner(known, tmp_path):
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{n}\r\nDTSTAMP:20240101T000000Z\r\nDTSTART:2024050{n}T100000Z\r\n"
+        f"SUMMARY:Meeting {n}\r\nORGANIZER:mailto:{organizer}\r\n"
+        "ATTENDEE;CN=Bruno Petit:mailto:bruno.petit@example.org\r\nEND:VEVENT\r\n"
+        for n, organizer in (
+            (1, "alice@example.org"),
+            (2, "paul.martin@example.com"),
+            (3, "x@y.org"),
+        )
+    )
+    path = tmp_path / "bruno.ics"
+    path.write_text(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n{events}END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    report = import_calendar(path, batch=None)
+    assert (report.owner.email, report.owner.reason, report.owner.events, report.owner.of) == (
+        "bruno.petit@example.org",
+        "on every event",
+        3,
+        3,
+    )
+    assert people_by_summary() == {
+        "Meeting 1": ["Alice Martin"],
+        "Meeting 2": ["Paul Martin"],
+    }

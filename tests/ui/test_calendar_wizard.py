@@ -66,3 +66,31 @@ def test_possible_matches_are_shown(make_window, qtbot, tmp_path):
         "known as chloe@example.com: not linked, the e-mail addresses differ."
     )
     assert not wizard.owner_row.isVisible()
+
+
+def test_older_events_are_offered_then_imported(make_window, qtbot, tmp_path):
+    set_setting("calendar_import_days", 30)  # the file's events are all older
+    set_setting("my_emails", ["me@example.net"])
+    alice = Contact.create(display_name="Alice Martin")
+    ContactMethod.create(
+        contact=alice, kind="email", value="alice@example.org", normalized="alice@example.org"
+    )
+    path = tmp_path / "old.ics"
+    shutil.copyfile(DATA / "older_events.ics", path)
+    window = make_window()
+    wizard = window.open_import([str(path)])
+    qtbot.mouseClick(wizard.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.import_button.isEnabled(), timeout=20_000)
+    [report] = wizard.preview_reports
+    assert (report.new, report.older) == (0, 4)
+    assert wizard.older_button.isVisible()
+    assert "4 events older than " in wizard.preview_notes.text()
+    assert "were left out — import them too?" in wizard.preview_notes.text()
+    qtbot.mouseClick(wizard.older_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.import_button.isEnabled(), timeout=20_000)
+    assert (wizard.preview_reports[0].new, wizard.preview_reports[0].older) == (15, 0)
+    assert not wizard.older_button.isVisible()
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=30_000)
+    assert wizard.reports[0].new == 15
+    assert Interaction.select().count() == 15

@@ -10,6 +10,7 @@ lines (still folded, exactly as written) and the number of its ``BEGIN`` line.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ __all__ = [
     "SplitCalendar",
     "NotICalendar",
     "decode_calendar",
+    "decode_calendar_text",
     "split_calendar",
     "looks_like_icalendar",
 ]
@@ -98,11 +100,100 @@ class SplitCalendar:
 
 
 def decode_calendar(data: bytes) -> str:
-    """The text of a calendar file: UTF-8 (with or without BOM), else Windows-1252."""
+    """The text of a calendar file (see ``decode_calendar_text``)."""
+    return decode_calendar_text(data)[0]
+
+
+# The decoding below is the calendar's own until the shared decoder of the
+# vCard reader (io/text_decoding.py, branch vcard-fidelity) is on main; only
+# ``decode_calendar_text`` calls it, and it keeps this contract: the text and
+# one ``(line, reason)`` for each byte that was replaced.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED = re.compile(rb";CHARSET=\"?([A-Za-z0-9_.:+-]+)", re.IGNORECASE)
+_ESCAPED = re.compile("[\udc80-\udcff]")
+MAX_REPLACED_REPORTED = 50
+
+
+def decode_calendar_text(data: bytes) -> tuple[str, list[tuple[int, str]]]:
+    """The text of a calendar file, and the characters that could not be read.
+
+    A byte-order mark says the encoding; else a ``CHARSET`` declared
+    (vCalendar 1.0) and the same on every line; else UTF-8 (RFC 5545). A file
+    with no UTF-8 sequence at all but bytes above 127 is an old single-byte
+    export: Windows-1252. Otherwise each byte that is not UTF-8 becomes one
+    U+FFFD, and is reported with its line: the rest of the file is never read
+    again in another charset."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _replacing(data[len(bom) :], name)
+    declared = {m.group(1).decode("ascii").lower() for m in _DECLARED.finditer(data)}
+    if len(declared) == 1:
+        name = declared.pop()
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            pass
+        else:
+            if name.replace("_", "-") not in ("utf-8", "utf8"):
+                return _replacing(data, name)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    mixed = data.decode("utf-8", "surrogateescape")
+    if _ESCAPED.sub("", mixed).isascii():  # not one UTF-8 sequence: a legacy file
+        return data.decode("cp1252", "replace"), []
+    return _mark(mixed)
+
+
+def _replacing(data: bytes, codec: str) -> tuple[str, list[tuple[int, str]]]:
+    if codec.startswith("utf-8"):
+        return _mark(data.decode("utf-8", "surrogateescape"))
+    try:
+        return data.decode(codec), []
+    except UnicodeDecodeError:
+        text = data.decode(codec, "replace")
+    problems = []
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        if "\ufffd" in line:
+            problems.append(
+                (
+                    number,
+                    _("a character that is not {charset} was replaced by �.").format(charset=codec),
+                )
+            )
+    return text, problems[:MAX_REPLACED_REPORTED]
+
+
+def _mark(mixed: str) -> tuple[str, list[tuple[int, str]]]:
+    """Each escaped byte of ``mixed`` becomes U+FFFD, reported with its line."""
+    problems: list[tuple[int, str]] = []
+    lines = _LINE_BREAK.split(mixed)
+    more = 0
+    for number, line in enumerate(lines, start=1):
+        for found in _ESCAPED.finditer(line):
+            if len(problems) >= MAX_REPLACED_REPORTED:
+                more += 1
+                continue
+            problems.append(
+                (
+                    number,
+                    _("the byte 0x{byte:02X} is not UTF-8; it was replaced by �.").format(
+                        byte=ord(found.group()) - 0xDC00
+                    ),
+                )
+            )
+    if more:
+        problems.append(
+            (None, _("{n} more bytes that are not UTF-8 were replaced by �.").format(n=more))
+        )
+    return _ESCAPED.sub("\ufffd", mixed), problems
 
 
 def looks_like_icalendar(text: str) -> bool:

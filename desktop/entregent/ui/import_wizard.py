@@ -341,7 +341,7 @@ class ImportWizard(QDialog):
         )
         self.rejected_tree.clear()
         for report in reports:
-            for problem in [*report.rejected, *report.skipped_lines]:
+            for problem in [*report.rejected, *report.skipped_lines, *report.replaced]:
                 item = QTreeWidgetItem(
                     [
                         Path(report.path).name,

@@ -122,6 +122,11 @@ def _print_report(report) -> None:
             "  "
             + _("line {line}: skipped: {reason}").format(line=problem.line, reason=problem.reason)
         )
+    for problem in getattr(report, "replaced", ()):
+        print(
+            "  "
+            + _("line {line}: replaced: {reason}").format(line=problem.line, reason=problem.reason)
+        )
     for event in report.unmatched:
         print(
             "  "

@@ -33,6 +33,7 @@ when one is open). A dry run does all the work and rolls it back.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from entregent.errors import UserError
 from entregent.i18n import _
 from entregent.io.ics_kinds import guess_kind
 from entregent.io.ics_reader import CalendarPerson, EventOccurrence, read_calendar
-from entregent.io.ics_text import NotICalendar, decode_calendar
+from entregent.io.ics_text import NotICalendar, decode_calendar_text
 from entregent.io.ics_tzid import user_zone
 from entregent.model.database import database
 from entregent.model.tables import (
@@ -67,6 +68,7 @@ from entregent.services.settings import get_setting
 __all__ = ["import_calendar", "calendar_origin"]
 
 SOURCE = "calendar"
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 EVERY_DATE = dt.datetime(1900, 1, 1)  # the start of the window for "all dates"
 _CHUNK = 400  # rows per SQL statement (SQLite's variable limit is far above)
 
@@ -101,7 +103,7 @@ def import_calendar(
     calendar; nothing is stored then. ``entregent.errors.Cancelled`` when
     ``should_cancel`` said so; everything is rolled back then.
     """
-    text = _read_text(Path(path))
+    text, replaced = _read_text(Path(path))
     now = utcnow()
     if all_dates:
         start = EVERY_DATE
@@ -129,6 +131,7 @@ def import_calendar(
         batch_id=batch.id if batch is not None else None,
     )
     report.rejected = [Problem(p.line, p.reason) for p in contents.rejected]
+    report.replaced = [Problem(line, reason) for line, reason in replaced]
     report.skipped_lines = [Problem(p.line, p.reason) for p in contents.skipped_lines]
     report.skipped_components = {
         name: count for name, count in sorted(contents.skipped_components.items())
@@ -149,7 +152,7 @@ def import_calendar(
     return report
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[str, list[tuple[int | None, str]]]:
     limit = int(get_setting("max_file_mb")) * 1024 * 1024
     try:
         size = path.stat().st_size
@@ -168,12 +171,12 @@ def _read_text(path: Path) -> str:
         raise UserError(
             _("cannot read this file ({reason}).").format(reason=exc.strerror or exc), path=path
         ) from exc
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not data.startswith(_WIDE_BOMS):  # UTF-16/32 hold NULs
         raise UserError(
             _("this is not an iCalendar file (it holds binary data); nothing was imported."),
             path=path,
         )
-    return decode_calendar(data)
+    return decode_calendar_text(data)
 
 
 @dataclass

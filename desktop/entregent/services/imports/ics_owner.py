@@ -5,7 +5,7 @@ the import guesses the owner of a calendar file, in this order:
 
 1. the calendar says so: an ``X-OWNER`` property, or an ``X-WR-CALNAME``
    that is an e-mail address (Google names a person's main calendar so);
-2. the one address on every event (of at least two events);
+2. the one address on every event (of at least three events);
 3. the ``ORGANIZER`` of most events (more than half, of at least three).
 
 An address the user said was not theirs (setting ``not_my_emails``) is never
@@ -59,7 +59,7 @@ def guess_owner(
         email = email_of(properties.get(name, ""))
         if (found := guess(email, PROPERTY, on.get(email, 0))) is not None:
             return found
-    if total >= 2:
+    if total >= 3:
         everywhere = [e for e, count in on.most_common() if count == total and e not in refused]
         if len(everywhere) == 1:
             return guess(everywhere[0], EVERY_EVENT, total)

@@ -148,6 +148,8 @@ class FileReport:
     user_zone: str = ""
     since: str = ""  # the first day imported (ISO date), "" for every date
     older: int = 0  # events left out for being older than ``since``
+    # characters that could not be decoded, each replaced by U+FFFD, with its line
+    replaced: list[Problem] = field(default_factory=list)
     batch_id: int | None = None
     dry_run: bool = False
 
@@ -177,6 +179,7 @@ class FileReport:
             data["time_zones"] = dict(self.time_zones)
             data["since"] = self.since or None
             data["older_left_out"] = self.older
+            data["replaced"] = [p.as_json() for p in self.replaced]
         if self.dry_run:
             data["dry_run"] = True
         return data

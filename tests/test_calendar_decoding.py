@@ -54,3 +54,16 @@ def test_decoding_rules():
     # vCalendar 1.0: the charset declared applies.
     text, problems = decode_calendar_text(b"SUMMARY;CHARSET=ISO-8859-1:caf\xe9\n")
     assert (text, problems) == ("SUMMARY;CHARSET=ISO-8859-1:café\n", [])
+
+
+def test_declared_charsets_use_the_shared_decoder():
+    # vCalendar 1.0 (old Nokia/Palm exports): each property in its own CHARSET.
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:1.0\r\nBEGIN:VEVENT\r\n"
+        b"SUMMARY;CHARSET=ISO-8859-1:caf\xe9\r\nLOCATION;CHARSET=SHIFT_JIS:\x93\x8c\x8b\x9e\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    text, problems = decode_calendar_text(data)
+    assert "SUMMARY;CHARSET=ISO-8859-1:café\r\n" in text
+    assert "LOCATION;CHARSET=SHIFT_JIS:東京\r\n" in text
+    assert problems == []

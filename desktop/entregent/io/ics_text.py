@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from entregent.i18n import _
+from entregent.io.text_decoding import decode_content_lines
 
 __all__ = [
     "Chunk",
@@ -104,10 +105,11 @@ def decode_calendar(data: bytes) -> str:
     return decode_calendar_text(data)[0]
 
 
-# The decoding below is the calendar's own until the shared decoder of the
-# vCard reader (io/text_decoding.py, branch vcard-fidelity) is on main; only
-# ``decode_calendar_text`` calls it, and it keeps this contract: the text and
-# one ``(line, reason)`` for each byte that was replaced.
+# A file that declares charsets (vCalendar 1.0 ``;CHARSET=``) is decoded by the
+# decoder shared with the vCard reader (``io.text_decoding``), property by
+# property. A file that declares none is RFC 5545 UTF-8: there a stray byte is
+# replaced alone and reported, rather than guessing another charset for its
+# whole property (which would garble the good UTF-8 next to it).
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -115,37 +117,29 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_DECLARED = re.compile(rb";CHARSET=\"?([A-Za-z0-9_.:+-]+)", re.IGNORECASE)
-_ESCAPED = re.compile("[\udc80-\udcff]")
+_DECLARED = re.compile(rb";CHARSET=", re.IGNORECASE)
+_ESCAPED = re.compile("[\\udc80-\\udcff]")
 MAX_REPLACED_REPORTED = 50
 
 
-def decode_calendar_text(data: bytes) -> tuple[str, list[tuple[int, str]]]:
+def decode_calendar_text(data: bytes) -> tuple[str, list[tuple[int | None, str]]]:
     """The text of a calendar file, and the characters that could not be read.
 
-    A byte-order mark says the encoding; else a ``CHARSET`` declared
-    (vCalendar 1.0) and the same on every line; else UTF-8 (RFC 5545). A file
-    with no UTF-8 sequence at all but bytes above 127 is an old single-byte
-    export: Windows-1252. Otherwise each byte that is not UTF-8 becomes one
-    U+FFFD, and is reported with its line: the rest of the file is never read
-    again in another charset."""
+    A byte-order mark says the encoding; a file that declares ``CHARSET``s
+    goes to the shared decoder; else UTF-8 (RFC 5545). A file with bytes above
+    127 but no UTF-8 sequence at all is an old single-byte export:
+    Windows-1252. Otherwise each byte that is not UTF-8 becomes one U+FFFD,
+    reported with its line: the rest of the file is never read in another
+    charset."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _replacing(data[len(bom) :], name)
-    declared = {m.group(1).decode("ascii").lower() for m in _DECLARED.finditer(data)}
-    if len(declared) == 1:
-        name = declared.pop()
-        try:
-            codecs.lookup(name)
-        except LookupError:
-            pass
-        else:
-            if name.replace("_", "-") not in ("utf-8", "utf8"):
-                return _replacing(data, name)
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    if _DECLARED.search(data):
+        return decode_content_lines(data)[0], []
     mixed = data.decode("utf-8", "surrogateescape")
     if _ESCAPED.sub("", mixed).isascii():  # not one UTF-8 sequence: a legacy file
         return data.decode("cp1252", "replace"), []

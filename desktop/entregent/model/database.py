@@ -40,9 +40,10 @@ _SMALL_TABLES = ("setting", "context", "organization", "import_batch")
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> str:
     if path.stat().st_size <= FULL_CHECK_MAX_BYTES:
-        return conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        whole: str = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        return whole
     for table in _SMALL_TABLES:
-        result = conn.execute(f"PRAGMA quick_check({table})").fetchone()[0]
+        result: str = conn.execute(f"PRAGMA quick_check({table})").fetchone()[0]
         if result != "ok":
             return result
     return "ok"

@@ -14,11 +14,24 @@ import pkgutil
 import sqlite3
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
 
 import peewee
 
 from entregent.errors import DatabaseRefused
 from entregent.model import steps as _steps_package
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SqliteMigrator
+
+
+class SchemaStep(Protocol):
+    """What a module in ``entregent.model.steps`` provides."""
+
+    __name__: str
+    VERSION: int
+
+    def apply(self, db: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None: ...
 
 
 def _step_names() -> list[str]:
@@ -39,10 +52,14 @@ CURRENT_VERSION = len(STEP_NAMES)
 
 
 @cache
-def steps() -> list:
+def steps() -> list[SchemaStep]:
     """The step modules, imported when a database is created or upgraded (an
     up-to-date database, the usual start, needs none of them)."""
-    modules = [importlib.import_module(f"{_steps_package.__name__}.{name}") for name in STEP_NAMES]
+    # import_module can only say "a module": each step module follows SchemaStep
+    modules = [
+        cast(SchemaStep, importlib.import_module(f"{_steps_package.__name__}.{name}"))
+        for name in STEP_NAMES
+    ]
     for expected, module in enumerate(modules, start=1):
         if module.VERSION != expected:
             raise RuntimeError(f"schema step {module.__name__} says VERSION {module.VERSION}")

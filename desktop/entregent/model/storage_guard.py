@@ -24,13 +24,20 @@ DEFERRED, so that reading in a transaction still works.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import peewee
 
 from entregent.errors import DatabaseBusy, DiskFull, ReadOnlyDatabase, StorageError
 from entregent.i18n import _
 
+if TYPE_CHECKING:
+    from sqlite3 import _Parameters
+
 __all__ = ["GuardedSqliteDatabase", "GuardedConnection", "storage_error_for"]
+
+_CursorT = TypeVar("_CursorT", bound=sqlite3.Cursor)
 
 _FULL = ("database or disk is full", "no space left on device")
 _READ_ONLY = ("attempt to write a readonly database", "readonly database", "read-only file system")
@@ -75,9 +82,14 @@ def _is_rollback(sql: str) -> bool:
 class GuardedCursor(sqlite3.Cursor):
     """A cursor whose write failures are ``StorageError``s (see the module)."""
 
+    @property
+    def _conn(self) -> GuardedConnection:
+        # only a GuardedConnection makes GuardedCursors (see GuardedConnection.cursor)
+        return cast(GuardedConnection, self.connection)
+
     def _guard(self, sql: str) -> bool:
         """False when the statement is to be skipped (a rollback SQLite already did)."""
-        conn = self.connection
+        conn = self._conn
         failure = conn.failure
         if failure is None:
             return True
@@ -89,13 +101,13 @@ class GuardedCursor(sqlite3.Cursor):
         return True
 
     def _translate(self, exc: sqlite3.OperationalError) -> StorageError | None:
-        conn = self.connection
+        conn = self._conn
         error = storage_error_for(exc, conn.path)
         if error is not None and conn.in_unit:
             conn.failure = error
         return error
 
-    def execute(self, sql, parameters=(), /):
+    def execute(self, sql: str, parameters: _Parameters = (), /) -> GuardedCursor:
         if not self._guard(sql):
             return self
         try:
@@ -106,7 +118,7 @@ class GuardedCursor(sqlite3.Cursor):
                 raise
             raise error from exc
 
-    def executemany(self, sql, seq_of_parameters, /):
+    def executemany(self, sql: str, seq_of_parameters: Iterable[_Parameters], /) -> GuardedCursor:
         if not self._guard(sql):
             return self
         try:
@@ -117,7 +129,7 @@ class GuardedCursor(sqlite3.Cursor):
                 raise
             raise error from exc
 
-    def executescript(self, sql_script, /):
+    def executescript(self, sql_script: str, /) -> sqlite3.Cursor:
         if not self._guard(sql_script):
             return self
         try:
@@ -140,31 +152,41 @@ class GuardedConnection(sqlite3.Connection):
     failure: StorageError | None = None
     in_unit = False
 
-    def cursor(self, factory=None):
+    @overload
+    def cursor(self, factory: None = None) -> GuardedCursor: ...
+    @overload
+    def cursor(self, factory: Callable[[sqlite3.Connection], _CursorT]) -> _CursorT: ...
+    def cursor(
+        self, factory: Callable[[sqlite3.Connection], sqlite3.Cursor] | None = None
+    ) -> sqlite3.Cursor:
         return super().cursor(factory or GuardedCursor)
 
     # sqlite3's shortcuts make a plain cursor of their own: route them through ours
-    def execute(self, sql, parameters=(), /):
+    def execute(self, sql: str, parameters: _Parameters = (), /) -> GuardedCursor:
         return self.cursor().execute(sql, parameters)
 
-    def executemany(self, sql, seq_of_parameters, /):
+    def executemany(self, sql: str, seq_of_parameters: Iterable[_Parameters], /) -> GuardedCursor:
         return self.cursor().executemany(sql, seq_of_parameters)
 
-    def executescript(self, sql_script, /):
+    def executescript(self, sql_script: str, /) -> sqlite3.Cursor:
         return self.cursor().executescript(sql_script)
 
 
 class GuardedSqliteDatabase(peewee.SqliteDatabase):
     """A peewee SQLite database on ``GuardedConnection``s, beginning IMMEDIATE."""
 
-    def __init__(self, database, *args, **kwargs):
+    # set by peewee, missing from its stubs
+    _pragmas: Iterable[tuple[str, object]]
+    _state: peewee._ConnectionState
+
+    def __init__(self, database: str, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("lock_type", "IMMEDIATE")
         kwargs.setdefault(
             "factory", type("GuardedConnection", (GuardedConnection,), {"path": str(database)})
         )
         super().__init__(database, *args, **kwargs)
 
-    def _set_pragmas(self, conn):
+    def _set_pragmas(self, conn: GuardedConnection) -> None:
         cursor = conn.cursor()
         for pragma, value in self._pragmas:
             try:
@@ -175,8 +197,12 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
                 # a read-only file keeps the journal it has: it will only be read
         cursor.close()
 
-    def begin(self, lock_type=None):
-        conn = self.connection()
+    def _guarded_connection(self) -> GuardedConnection:
+        # the factory passed in __init__ makes every connection a GuardedConnection
+        return cast(GuardedConnection, self._state.conn)
+
+    def begin(self, lock_type: str | None = None) -> None:
+        conn = cast(GuardedConnection, self.connection())
         conn.failure, conn.in_unit = None, False
         try:
             super().begin(lock_type)
@@ -186,15 +212,14 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
             super().begin("DEFERRED")
         conn.in_unit = True
 
-    def commit(self):
-        result = super().commit()  # a spoiled unit of work raises its failure here
-        self._state.conn.in_unit = False
-        return result
+    def commit(self) -> None:
+        super().commit()  # a spoiled unit of work raises its failure here
+        self._guarded_connection().in_unit = False
 
-    def rollback(self):
+    def rollback(self) -> None:
         if self.is_closed():
             return None
-        conn = self._state.conn
+        conn = self._guarded_connection()
         conn.failure, conn.in_unit = None, False
         if not conn.in_transaction:
             return None  # nothing left to roll back (SQLite did it on the failure)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 import peewee as pw
 
@@ -78,6 +79,10 @@ class Context(BaseModel):
 
 
 class Contact(BaseModel):
+    # the primary key peewee gives a model without one (its stubs leave it out);
+    # an annotation only, so the model's fields are what they were
+    id: pw.AutoField[int]
+
     uid = pw.TextField(unique=True, default=new_uid)
     display_name = pw.TextField(default="")
     given_name = pw.TextField(default="")
@@ -121,7 +126,7 @@ class Contact(BaseModel):
             self.given_name or "", self.family_name or "", self.display_name or "", order
         )
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> int:
         self.sort_key = self.compute_sort_key(_sort_order())
         if self.id is not None:
             self.updated_at = utcnow()

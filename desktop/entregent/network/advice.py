@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from entregent.i18n import N_, _, ngettext
 from entregent.i18n_dates import format_day
@@ -120,7 +121,7 @@ class Warning:
     explanation: str
     alternatives: tuple[str, ...]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "severity": self.severity,
@@ -153,7 +154,7 @@ def _days(n: int) -> str:
     return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
-def _close_tie(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | None:
+def _close_tie(f: ContactFacts, what: str, today: dt.date, t: Thresholds) -> Warning | None:
     if f.tie != CLOSE and not (f.context_kinds & CLOSE_CONTEXT_KINDS):
         return None
     return Warning(
@@ -171,7 +172,7 @@ def _close_tie(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | No
     )
 
 
-def _imbalance(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | None:
+def _imbalance(f: ContactFacts, what: str, today: dt.date, t: Thresholds) -> Warning | None:
     if f.ledger.label != RECEIVED_MORE:
         return None
     return Warning(
@@ -193,7 +194,7 @@ def _imbalance(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | No
     )
 
 
-def _recent_ask(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | None:
+def _recent_ask(f: ContactFacts, what: str, today: dt.date, t: Thresholds) -> Warning | None:
     limit = today - dt.timedelta(days=t.recent_ask_days)
     if f.pending_ask_on is not None and f.pending_ask_on >= limit:
         return Warning(
@@ -224,7 +225,7 @@ def _recent_ask(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | N
     )
 
 
-def _only_when_needed(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | None:
+def _only_when_needed(f: ContactFacts, what: str, today: dt.date, t: Thresholds) -> Warning | None:
     if f.window_asks == 0 or f.window_asks < f.window_interactions:
         return None
     return Warning(
@@ -240,7 +241,7 @@ def _only_when_needed(f: ContactFacts, what: str, today, t: Thresholds) -> Warni
     )
 
 
-def _no_rapport(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | None:
+def _no_rapport(f: ContactFacts, what: str, today: dt.date, t: Thresholds) -> Warning | None:
     if f.rapport_interactions > 0 or f.tie == CLOSE or f.context_kinds & CLOSE_CONTEXT_KINDS:
         return None
     return Warning(
@@ -256,7 +257,7 @@ def _no_rapport(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | N
     )
 
 
-def _group_newcomer(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | None:
+def _group_newcomer(f: ContactFacts, what: str, today: dt.date, t: Thresholds) -> Warning | None:
     if not f.groups or f.personal_rapport_interactions > 0:
         return None
     if f.context_kinds - GROUP_CONTEXT_KINDS:
@@ -287,7 +288,7 @@ def _group_newcomer(f: ContactFacts, what: str, today, t: Thresholds) -> Warning
     )
 
 
-def _faded_encounter(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | None:
+def _faded_encounter(f: ContactFacts, what: str, today: dt.date, t: Thresholds) -> Warning | None:
     if f.interactions != 1 or f.informal_interactions != 1 or f.last_interaction is None:
         return None
     ago = (today - f.last_interaction).days
@@ -309,7 +310,7 @@ def _faded_encounter(f: ContactFacts, what: str, today, t: Thresholds) -> Warnin
     )
 
 
-def _stale_tie(f: ContactFacts, what: str, today, t: Thresholds) -> Warning | None:
+def _stale_tie(f: ContactFacts, what: str, today: dt.date, t: Thresholds) -> Warning | None:
     if not cadence.is_stale(f.last_interaction, f.cadence_days, today, t.stale_factor):
         return None
     assert f.last_interaction is not None and f.cadence_days

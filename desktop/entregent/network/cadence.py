@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from entregent.i18n import _, ngettext
 from entregent.i18n_dates import format_day
@@ -125,7 +126,7 @@ class DueItem:
     ratio: float | None = None  # overdue only: cadences passed since the last contact
     follow_up_id: int | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "contact_id": self.contact_id,
             "name": self.name,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from entregent.i18n import _, ngettext
 from entregent.network.reciprocity import RECEIVED_MORE, Ledger
@@ -40,7 +41,7 @@ class ContextSeries:
     colour: str
     counts: list[int]  # one per month, aligned with Insights.months
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "context_id": self.context_id,
             "label": self.label,
@@ -73,7 +74,7 @@ class Insights:
     def nudges(self) -> list[str]:
         return nudges(self)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "today": self.today.isoformat(),
             "active_groups": self.active_groups,

@@ -21,6 +21,7 @@ otherwise balanced.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from entregent.i18n import N_, _
 
@@ -83,7 +84,7 @@ class Ledger:
             self.asks_declined + other.asks_declined,
         )
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "help_given": self.help_given,
             "help_received": self.help_received,

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import peewee
+    from playhouse.migrate import SqliteMigrator
 
 VERSION = 1
 
@@ -265,7 +270,7 @@ def statements(script: str) -> list[str]:
     return result
 
 
-def apply(db, migrator) -> None:
+def apply(db: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
     for statement in statements(TABLES) + statements(SEARCH):
         db.execute_sql(statement)
     for name, kind, colour, cadence, priority in BUILTIN_CONTEXTS:

@@ -6,8 +6,13 @@ aggregate per row. The triggers keep them right whoever writes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import peewee as pw
 from playhouse.migrate import migrate
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SqliteMigrator
 
 from entregent.model.steps.v001_initial import statements
 from entregent.model.text_folding import sort_key
@@ -52,7 +57,7 @@ END;
 """
 
 
-def apply(db, migrator) -> None:
+def apply(db: pw.SqliteDatabase, migrator: SqliteMigrator) -> None:
     # SQLite adds a NOT NULL column with a default in place; peewee's migrator
     # would rebuild the table, which the search view forbids.
     db.execute_sql("ALTER TABLE contact ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")

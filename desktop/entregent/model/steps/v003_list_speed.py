@@ -9,6 +9,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import peewee
+    from playhouse.migrate import SqliteMigrator
+
 VERSION = 3
 
 FTS = """
@@ -20,7 +26,7 @@ CREATE VIRTUAL TABLE contact_fts USING fts5(
 """
 
 
-def apply(db, migrator) -> None:
+def apply(db: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
     db.execute_sql("CREATE INDEX contact_archived_sort_key ON contact (archived, sort_key)")
     db.execute_sql("DROP TABLE contact_fts")
     db.execute_sql(FTS)

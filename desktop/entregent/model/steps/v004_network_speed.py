@@ -8,10 +8,16 @@ instead of every interaction of the year.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import peewee
+    from playhouse.migrate import SqliteMigrator
+
 VERSION = 4
 
 
-def apply(db, migrator) -> None:
+def apply(db: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
     db.execute_sql(
         "CREATE INDEX interaction_register_occurred_at ON interaction (register, occurred_at)"
     )

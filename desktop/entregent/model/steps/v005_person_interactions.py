@@ -10,10 +10,16 @@ advisor's facts query takes half the time. It covers the index on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import peewee
+    from playhouse.migrate import SqliteMigrator
+
 VERSION = 5
 
 
-def apply(db, migrator) -> None:
+def apply(db: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
     db.execute_sql(
         "CREATE INDEX participant_contact_id_interaction_id "
         "ON participant (contact_id, interaction_id)"

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from entregent.io.ics_people import GROUP, PERSON, ROOM, classify, clean_name, email_of
+
+if TYPE_CHECKING:
+    from icalendar.cal.component import Component
 
 __all__ = [
     "CalendarPerson",
@@ -21,6 +25,7 @@ __all__ = [
     "attendance_of",
     "people_of",
     "key_time",
+    "start_of",
     "text_of",
     "as_list",
 ]
@@ -63,7 +68,23 @@ class EventOccurrence:
     groups: int = 0
 
 
-def key_time(value) -> str:
+# (id(ORGANIZER value), id(ATTENDEE value)) -> (the two values, who they are)
+AttendanceCache = dict[tuple[int, int], tuple[object, object, Attendance]]
+# (PERSON, the person), (ROOM or RESOURCE, its name) or (GROUP, None)
+_Entry = tuple[str, CalendarPerson | str | None]
+
+
+def start_of(component: Component) -> dt.date | dt.datetime:
+    """The date or time of the component's DTSTART. Raises ``KeyError`` without
+    one, and whatever a property icalendar could not read raises on access."""
+    # icalendar types a property as the union of every property type; a DTSTART
+    # has ``dt`` (or raises, as the callers expect, when it is broken).
+    prop: Any = component["DTSTART"]
+    start: dt.date | dt.datetime = prop.dt
+    return start
+
+
+def key_time(value: object) -> str:
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone(dt.UTC)
@@ -74,7 +95,7 @@ def key_time(value) -> str:
     return str(value)
 
 
-def text_of(value) -> str:
+def text_of(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list):  # a property given twice: keep the first
@@ -82,13 +103,13 @@ def text_of(value) -> str:
     return str(value).strip()
 
 
-def as_list(value) -> list:
+def as_list(value: object) -> list[Any]:
     if value is None:
         return []
     return list(value) if isinstance(value, list) else [value]
 
 
-def _entry(address, organizer: bool):
+def _entry(address: object, organizer: bool) -> _Entry | None:
     """``(kind, value)``: ("person", CalendarPerson), ("room"|"resource", name),
     ("group", None), or None for nobody (declined, no address nor name)."""
     params = getattr(address, "params", {}) or {}
@@ -121,12 +142,14 @@ def _entry(address, organizer: bool):
     )
 
 
-def people_of(occurrence, cache: dict | None = None) -> tuple[CalendarPerson, ...]:
+def people_of(
+    occurrence: Component, cache: AttendanceCache | None = None
+) -> tuple[CalendarPerson, ...]:
     """The people of an occurrence (see ``attendance_of``)."""
     return attendance_of(occurrence, cache).people
 
 
-def attendance_of(occurrence, cache: dict | None = None) -> Attendance:
+def attendance_of(occurrence: Component, cache: AttendanceCache | None = None) -> Attendance:
     """The people, rooms and resources of an occurrence. ``cache`` (a dict kept
     for one reading) spares reading them again for each occurrence of a
     series, which shares its ORGANIZER and ATTENDEE values with the others."""
@@ -141,7 +164,7 @@ def attendance_of(occurrence, cache: dict | None = None) -> Attendance:
     return known[2]
 
 
-def _attendance(organizer, attendees) -> Attendance:
+def _attendance(organizer: object, attendees: object) -> Attendance:
     people: list[CalendarPerson] = []
     rooms: list[str] = []
     resources: list[str] = []
@@ -157,10 +180,12 @@ def _attendance(organizer, attendees) -> Attendance:
         if kind == GROUP:
             groups += 1
         elif kind == PERSON:
+            assert isinstance(value, CalendarPerson)  # see _Entry
             if value.email not in seen:
                 seen.add(value.email)
                 people.append(value)
         else:
+            assert isinstance(value, str)  # see _Entry
             target = rooms if kind == ROOM else resources
             if value not in target:
                 target.append(value)

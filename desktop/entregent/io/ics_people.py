@@ -17,6 +17,7 @@ address used as a name dropped, Lotus Notes names (``CN=Jean Dupont/O=Acme``,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = ["PERSON", "ROOM", "RESOURCE", "GROUP", "CleanName", "classify", "clean_name", "email_of"]
@@ -58,7 +59,7 @@ def email_of(value: str) -> str:
     return value.lower() if _EMAIL.match(value) else ""
 
 
-def classify(email: str, params) -> str:
+def classify(email: str, params: Mapping[str, object]) -> str:
     """PERSON, ROOM, RESOURCE or GROUP for an address with its parameters."""
     cutype = str(params.get("CUTYPE", "")).strip().upper()
     domain = email.rpartition("@")[2]

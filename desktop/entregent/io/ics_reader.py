@@ -33,11 +33,13 @@ import recurring_ical_events
 from entregent.errors import Cancelled
 from entregent.i18n import _
 from entregent.io.ics_occurrences import (
+    AttendanceCache,
     CalendarPerson,
     EventOccurrence,
     as_list,
     attendance_of,
     key_time,
+    start_of,
     text_of,
 )
 from entregent.io.ics_rule_cost import MAX_OCCURRENCES, estimated_occurrences
@@ -132,9 +134,9 @@ def _read(
     stray: list[tuple[int, str]],
     since: dt.datetime,
     until: dt.datetime,
-    progress,
-    should_cancel,
-    limits=(None, None),
+    progress: Callable[[int, int], None] | None,
+    should_cancel: Callable[[], bool] | None,
+    limits: tuple[int | None, int | None] = (None, None),
 ) -> CalendarContents:
     contents = CalendarContents()
     contents.skipped_lines += [ReadProblem(line, reason) for line, reason in stray]
@@ -146,7 +148,7 @@ def _read(
             if name in header and name not in contents.properties:
                 contents.properties[name] = text_of(header.get(name))
         calendar_zone = text_of(header.get("X-WR-TIMEZONE"))
-        timezones = []
+        timezones: list[icalendar.Component] = []
         for chunk in split.chunks:
             if chunk.name == "VTIMEZONE" and chunk.complete:
                 if (too_large := _oversized(chunk, limits)) is not None:
@@ -267,7 +269,7 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
             )
             return None
     try:
-        start = component["DTSTART"].dt
+        start = start_of(component)
     except KeyError:
         _reject(contents, chunk.line, _("this event has no start (DTSTART)."))
         return None
@@ -299,7 +301,7 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
 
 def _expand(
     header: icalendar.Calendar,
-    timezones: list,
+    timezones: list[icalendar.Component],
     events: list[_Event],
     since: dt.datetime,
     until: dt.datetime,
@@ -344,7 +346,7 @@ def _expand(
     lines = {uid: min(event.chunk.line for event in group) for uid, group in by_uid.items()}
     shifts = _future_shifts(events)
     seen: set[str] = set()
-    people_cache: dict = {}
+    people_cache: AttendanceCache = {}
     for occurrence in occurrences:
         _add_occurrence(
             occurrence, series, lines, shifts, since, until, seen, contents, people_cache
@@ -365,7 +367,7 @@ def _older(by_uid: dict[str, list[_Event]], kept: set[str], since: dt.datetime) 
             if "RECURRENCE-ID" in event.component:
                 continue
             try:
-                start = to_stored(event.component["DTSTART"].dt).utc
+                start = to_stored(start_of(event.component)).utc
             except (KeyError, ValueError, OverflowError, TypeError):
                 continue
             if start < since:
@@ -386,7 +388,7 @@ def _future_shifts(events: list[_Event]) -> dict[tuple[str, str], dt.timedelta]:
         if original is None or str(original.params.get("RANGE", "")).upper() != "THISANDFUTURE":
             continue
         try:
-            shift = event.component["DTSTART"].dt - original.dt
+            shift = start_of(event.component) - original.dt
         except (TypeError, KeyError, AttributeError):
             continue
         shifts[(event.uid, key_time(original.dt))] = shift
@@ -400,7 +402,7 @@ def _without_endless(
     endless: set[str] = set()
     for event in events:
         for rule in as_list(event.component.get("RRULE")):
-            estimate = estimated_occurrences(rule, event.component["DTSTART"].dt, until)
+            estimate = estimated_occurrences(rule, start_of(event.component), until)
             if estimate > MAX_OCCURRENCES and event.uid not in endless:
                 endless.add(event.uid)
                 _reject(
@@ -416,11 +418,11 @@ def _without_endless(
 
 def _occurrences(
     header: icalendar.Calendar,
-    timezones: list,
+    timezones: list[icalendar.Component],
     events: list[_Event],
     start: dt.datetime,
     stop: dt.datetime,
-) -> list:
+) -> list[icalendar.Component]:
     calendar = icalendar.Calendar()
     for name, value in header.items():
         calendar[name] = value
@@ -432,7 +434,7 @@ def _occurrences(
 
 
 def _add_occurrence(
-    occurrence,
+    occurrence: icalendar.Component,
     series: set[str],
     lines: dict[str, int],
     shifts: dict[tuple[str, str], dt.timedelta],
@@ -440,12 +442,12 @@ def _add_occurrence(
     until: dt.datetime,
     seen: set[str],
     contents: CalendarContents,
-    people_cache: dict,
+    people_cache: AttendanceCache,
 ) -> None:
     uid = str(occurrence.get("UID", "")).strip()
     line = lines.get(uid)
     try:
-        stored = to_stored(occurrence["DTSTART"].dt)
+        stored = to_stored(start_of(occurrence))
     except (KeyError, ValueError, OverflowError, TypeError) as exc:
         if line is not None and not any(p.line == line for p in contents.rejected):
             _reject(
@@ -468,7 +470,7 @@ def _add_occurrence(
         shift = shifts.get((uid, when))
         if shift is not None:
             try:
-                when = key_time(occurrence["DTSTART"].dt - shift)
+                when = key_time(start_of(occurrence) - shift)
             except TypeError:
                 pass
         key = f"{uid}#{when}"

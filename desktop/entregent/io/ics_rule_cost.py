@@ -11,6 +11,7 @@ reader leaves out a series whose bound is past ``MAX_OCCURRENCES``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Protocol
 
 __all__ = ["MAX_OCCURRENCES", "estimated_occurrences"]
 
@@ -26,25 +27,33 @@ _PER_YEAR = {
     "MONTHLY": 12,
     "YEARLY": 1,
 }
+
+
+class _Rule(Protocol):
+    """A recurrence rule's parts by name (an icalendar vRecur: untyped values)."""
+
+    def get(self, key: str, /) -> Any: ...
+
+
 # BYxxx parts that add occurrences inside one period of a coarser FREQ.
 _FINER = (("BYSECOND", "SECONDLY"), ("BYMINUTE", "MINUTELY"), ("BYHOUR", "HOURLY"))
 
 
-def _size(rule, name: str) -> int:
+def _size(rule: _Rule, name: str) -> int:
     value = rule.get(name)
     if value is None:
         return 0
     return len(value) if isinstance(value, list | tuple) else 1
 
 
-def _first(rule, name: str, default=None):
+def _first(rule: _Rule, name: str, default: Any = None) -> Any:
     value = rule.get(name)
     if isinstance(value, list | tuple):
         return value[0] if value else default
     return default if value is None else value
 
 
-def _naive(value) -> dt.datetime | None:
+def _naive(value: object) -> dt.datetime | None:
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone(dt.UTC)
@@ -54,7 +63,7 @@ def _naive(value) -> dt.datetime | None:
     return None
 
 
-def estimated_occurrences(rule, start, stop: dt.datetime) -> float:
+def estimated_occurrences(rule: object, start: object, stop: dt.datetime) -> float:
     """An upper bound of the occurrences of ``rule`` (an icalendar vRecur) from
     ``start`` (its DTSTART) until ``stop`` (naive UTC) or its own UNTIL/COUNT."""
     if not hasattr(rule, "get"):  # e.g. RRULE;VALUE=URI: no rule; the expansion says so

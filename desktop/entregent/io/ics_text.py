@@ -228,6 +228,7 @@ def split_calendar(text: str) -> tuple[list[SplitCalendar], list[tuple[int, str]
         if number == 1:
             line = line.lstrip("\ufeff")
         if chunk is not None:
+            assert current is not None  # a component is only read inside a calendar
             chunk.lines.append(line)
             chunk.line_numbers.append(number)
             if _keyword(line, _BEGIN):

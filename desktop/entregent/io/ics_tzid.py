@@ -19,9 +19,13 @@ import datetime as dt
 import os
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+if TYPE_CHECKING:
+    from icalendar.cal.component import Component
 
 __all__ = ["FILE_ZONE", "CALENDAR_ZONE", "USER_ZONE", "user_zone", "place_unknown_zones"]
 
@@ -61,7 +65,9 @@ def user_zone() -> str:
     return "UTC"
 
 
-def place_unknown_zones(component, calendar_zone: str, file_zones: set[str]) -> str | None:
+def place_unknown_zones(
+    component: Component, calendar_zone: str, file_zones: set[str]
+) -> str | None:
     """Give the times of ``component`` whose TZID is unknown a zone. Returns
     the rule used (FILE_ZONE, CALENDAR_ZONE, USER_ZONE) or None when every
     TZID was an ordinary zone (or there was none)."""
@@ -85,8 +91,10 @@ def place_unknown_zones(component, calendar_zone: str, file_zones: set[str]) -> 
     return used
 
 
-def _give_zone(prop, zone: ZoneInfo) -> bool:
+def _give_zone(prop: Any, zone: ZoneInfo) -> bool:
     """Put ``zone`` on the naive times of a property; True if any changed."""
+    # prop: whatever icalendar made of a time property (vDDDTypes, vDDDLists …),
+    # told apart by the attributes it has
     changed = False
     if hasattr(prop, "dts"):  # EXDATE/RDATE: a list of times
         for item in prop.dts:

@@ -87,17 +87,18 @@ def _common(component: icalendar.Component, entry: FollowUpEntry) -> vText:
     return summary
 
 
-def _zone():
+def _zone() -> dt.tzinfo:
     zone = known_zone(user_zone())
     return dt.UTC if zone is None or zone.key in ("UTC", "Etc/UTC") else zone
 
 
-def _when(entry: FollowUpEntry, zone) -> dt.datetime:
+def _when(entry: FollowUpEntry, zone: dt.tzinfo) -> dt.datetime:
+    assert entry.due_time is not None  # only asked for a follow-up with a time
     start = dt.datetime.combine(entry.due_on, entry.due_time.replace(tzinfo=None))
     return start.replace(tzinfo=zone)
 
 
-def _event(entry: FollowUpEntry, zone=dt.UTC) -> icalendar.Event:
+def _event(entry: FollowUpEntry, zone: dt.tzinfo = dt.UTC) -> icalendar.Event:
     event = icalendar.Event()
     summary = _common(event, entry)
     if entry.due_time is None:
@@ -120,7 +121,7 @@ def _event(entry: FollowUpEntry, zone=dt.UTC) -> icalendar.Event:
     return event
 
 
-def _todo(entry: FollowUpEntry, zone=dt.UTC) -> icalendar.Todo:
+def _todo(entry: FollowUpEntry, zone: dt.tzinfo = dt.UTC) -> icalendar.Todo:
     todo = icalendar.Todo()
     _common(todo, entry)
     # DTSTART with DUE: some apps (Evolution, Apple Reminders) show a to-do on
@@ -152,10 +153,11 @@ def calendar_bytes(entries: list[FollowUpEntry], *, as_: str, name: str) -> byte
         calendar.add_component(build(entry, zone))
     if zone is not dt.UTC and any(entry.due_time is not None for entry in entries):
         calendar.add_missing_timezones()  # the VTIMEZONE of the user's zone
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
-def write_atomically(path: str | os.PathLike, data: bytes) -> None:
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder
     and a rename: readers see the old file or the new one, never a mix."""
     target = Path(path)

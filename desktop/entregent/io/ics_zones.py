@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from typing import Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar.timezone import tzid_from_dt
@@ -29,12 +30,12 @@ UTC_NAME = "UTC"
 _UTC_NAMES = frozenset({"UTC", "Z", "Etc/UTC", "GMT", "Etc/GMT", "Universal", "Zulu"})
 
 
-class StoredTime(tuple):
+class StoredTime(tuple[dt.datetime, str, bool]):
     """``(utc_naive, zone, all_day)``."""
 
     __slots__ = ()
 
-    def __new__(cls, utc: dt.datetime, zone: str, all_day: bool):
+    def __new__(cls, utc: dt.datetime, zone: str, all_day: bool) -> Self:
         return super().__new__(cls, (utc, zone, all_day))
 
     @property
@@ -50,7 +51,7 @@ class StoredTime(tuple):
         return self[2]
 
 
-_NAMES: dict = {}  # tzinfo -> its name: a calendar has few zones and many times
+_NAMES: dict[dt.tzinfo, str] = {}  # tzinfo -> its name: a calendar has few zones and many times
 
 
 def zone_name(value: dt.datetime) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import quopri
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from entregent.i18n import _
@@ -171,7 +172,7 @@ def _repair_params(raw: str, drop: set[str]) -> str:
     return "".join(kept)
 
 
-def _logical_lines(text: str, first_line: int):
+def _logical_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, logical text) with folding, QP soft breaks and bare base64 joined."""
     lines = _NEWLINE.split(text)
     current: list[str] = []

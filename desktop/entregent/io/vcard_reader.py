@@ -57,6 +57,8 @@ MAPPED_X = frozenset(
     }
 )
 _FOR_VOBJECT = frozenset({"N", "ORG", "ADR"})
+# what vobject makes of them: a Name (N), an Address (ADR), the split fields (ORG)
+_Structured = vobject_vcard.Name | vobject_vcard.Address | list[str | list[str]]
 _TEXT = frozenset({"FN", "NICKNAME", "NOTE", "TITLE", "ROLE"})
 _SIMPLE = frozenset(
     {
@@ -111,7 +113,7 @@ class CardData(PersonFields):
     has_rows: bool = False  # Android custom rows or relations: a person even without a name
 
 
-def _join(value) -> str:
+def _join(value: object) -> str:
     if isinstance(value, list | tuple):
         return " ".join(str(v).strip() for v in value if str(v).strip())
     return str(value or "").strip()
@@ -150,7 +152,7 @@ def _is_pref(prop: Prop) -> int:
     return 1 if pref and pref.strip().isdigit() else 0
 
 
-def _vobject_values(lines: CardLines, line: int) -> dict[str, list]:
+def _vobject_values(lines: CardLines, line: int) -> dict[str, list[tuple[Prop, _Structured]]]:
     """The structured properties (N, ADR, ORG) decoded by vobject: NAME → [(prop, value)].
 
     The lines were already cut and repaired by ``card_lines``; vobject's own value
@@ -159,10 +161,11 @@ def _vobject_values(lines: CardLines, line: int) -> dict[str, list]:
     lines and components for the whole card would cost as much again as the rest of
     the import (see benchmarks/import_vcards.py) for the same values.
     """
-    found: dict[str, list] = {}
+    found: dict[str, list[tuple[Prop, _Structured]]] = {}
     for prop in lines.props:
         if prop.name not in _FOR_VOBJECT:
             continue
+        value: _Structured
         try:
             if prop.version == "2.1":  # a backslash escapes the next character, nothing else
                 fields = split_structured(prop.value, "2.1")
@@ -286,18 +289,21 @@ def _map_text(card: CardData, props: list[Prop]) -> None:
         )
 
 
-def _map_names(card: CardData, values: dict[str, list], labels: dict[str, str]) -> None:
+def _map_names(
+    card: CardData, values: dict[str, list[tuple[Prop, _Structured]]], labels: dict[str, str]
+) -> None:
     if "N" in values:
         name = values["N"][0][1]
+        assert isinstance(name, vobject_vcard.Name)  # see _vobject_values
         card.family_name = _join(name.family)
         card.given_name = _join(name.given)
         card.additional_names = _join(name.additional)
         card.prefix = _join(name.prefix)
         card.suffix = _join(name.suffix)
     if "ORG" in values:
-        parts = values["ORG"][0][1]
-        parts = parts if isinstance(parts, list) else [parts]
-        texts = [",".join(p) if isinstance(p, list | tuple) else str(p) for p in parts]
+        org = values["ORG"][0][1]
+        org_parts = org if isinstance(org, list) else [org]
+        texts = [",".join(p) if isinstance(p, list | tuple) else str(p) for p in org_parts]
         card.org = ", ".join(t.strip() for t in texts if t.strip())
     if "ADR" in values:
         for prop, address in values["ADR"]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from entregent.i18n import _, ngettext
@@ -144,7 +145,7 @@ def sniff_kind(head: bytes) -> str | None:
     return "vcard" if match.group(1).upper() == "VCARD" else "ics"
 
 
-def iter_lines(text: str):
+def iter_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, line with its ending) for each physical line."""
     for number, match in enumerate(_LINE.finditer(text), 1):
         yield number, match.group()

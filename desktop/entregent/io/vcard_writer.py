@@ -74,7 +74,9 @@ def fold_line(line: str) -> str:
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line + "\r\n"
-    parts, current, size = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
     limit = 75
     for char in line:
         width = len(char.encode("utf-8"))

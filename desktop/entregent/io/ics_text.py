@@ -146,14 +146,14 @@ def decode_calendar_text(data: bytes) -> tuple[str, list[tuple[int | None, str]]
     return _mark(mixed)
 
 
-def _replacing(data: bytes, codec: str) -> tuple[str, list[tuple[int, str]]]:
+def _replacing(data: bytes, codec: str) -> tuple[str, list[tuple[int | None, str]]]:
     if codec.startswith("utf-8"):
         return _mark(data.decode("utf-8", "surrogateescape"))
     try:
         return data.decode(codec), []
     except UnicodeDecodeError:
         text = data.decode(codec, "replace")
-    problems = []
+    problems: list[tuple[int | None, str]] = []
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if "\ufffd" in line:
             problems.append(
@@ -165,9 +165,9 @@ def _replacing(data: bytes, codec: str) -> tuple[str, list[tuple[int, str]]]:
     return text, problems[:MAX_REPLACED_REPORTED]
 
 
-def _mark(mixed: str) -> tuple[str, list[tuple[int, str]]]:
+def _mark(mixed: str) -> tuple[str, list[tuple[int | None, str]]]:
     """Each escaped byte of ``mixed`` becomes U+FFFD, reported with its line."""
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int | None, str]] = []
     lines = _LINE_BREAK.split(mixed)
     more = 0
     for number, line in enumerate(lines, start=1):

@@ -215,9 +215,14 @@ def decode_content_lines(data: bytes) -> tuple[str, str]:
     return _decode_by_property(data)
 
 
+# One physical line: (property head, bytes to decode, its CHARSET or None, line
+# ending, index of its logical line, quoted-printable)
+_Piece = tuple[bytes, bytes, bytes | None, bytes, int, bool]
+
+
 def _decode_by_property(data: bytes) -> tuple[str, str]:
     # (bytes to decode, charset or None, ending, prefix already text, group index)
-    pieces: list[list] = []
+    pieces: list[_Piece] = []
     charset: bytes | None = None
     qp = False
     previous = b""
@@ -228,19 +233,19 @@ def _decode_by_property(data: bytes) -> tuple[str, str]:
             content[:1] in (b" ", b"\t") or (qp and previous.endswith(b"="))
         )
         if continued and content:
-            pieces.append([b"", content, charset, ending, group, qp])
+            pieces.append((b"", content, charset, ending, group, qp))
         else:
             head = _HEAD.match(content)
             group += 1
             if head is None or not content:
                 charset, qp = None, False
-                pieces.append([b"", content, None, ending, group, False])
+                pieces.append((b"", content, None, ending, group, False))
             else:
                 prefix = head.group()
                 found = _CHARSET_PARAM.search(prefix)
                 charset = found.group(1) if found else None
                 qp = bool(_QP.search(prefix))
-                pieces.append([prefix, content[len(prefix) :], charset, ending, group, qp])
+                pieces.append((prefix, content[len(prefix) :], charset, ending, group, qp))
         previous = content
     undeclared = [
         p[1] for p in pieces if p[2] is None and not p[1].isascii() and not p[1].isspace()
@@ -262,7 +267,9 @@ def _decode_by_property(data: bytes) -> tuple[str, str]:
     return "".join(out), guess or "utf-8"
 
 
-def _decode_run(run: list[list], charset: str | None, guess: str | None, prefer_guess: bool):
+def _decode_run(
+    run: list[_Piece], charset: str | None, guess: str | None, prefer_guess: bool
+) -> list[str]:
     """One property's physical lines, decoded (a stateful codec decodes them as one)."""
 
     def text(data: bytes, declared: str | None) -> str:
@@ -293,7 +300,7 @@ def _decode_run(run: list[list], charset: str | None, guess: str | None, prefer_
     return lines
 
 
-def _each_decodes(run: list[list], codec: str) -> bool:
+def _each_decodes(run: list[_Piece], codec: str) -> bool:
     try:
         for piece in run:
             piece[1].decode(codec)

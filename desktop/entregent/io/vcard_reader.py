@@ -9,6 +9,7 @@ they stay in the card's stored text, which export gives back.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from vobject import vcard as vobject_vcard
@@ -58,7 +59,8 @@ MAPPED_X = frozenset(
 )
 _FOR_VOBJECT = frozenset({"N", "ORG", "ADR"})
 # what vobject makes of them: a Name (N), an Address (ADR), the split fields (ORG)
-_Structured = vobject_vcard.Name | vobject_vcard.Address | list[str | list[str]]
+_Fields = Sequence[str | list[str]]
+_Structured = vobject_vcard.Name | vobject_vcard.Address | _Fields
 _TEXT = frozenset({"FN", "NICKNAME", "NOTE", "TITLE", "ROLE"})
 _SIMPLE = frozenset(
     {
@@ -166,6 +168,7 @@ def _vobject_values(lines: CardLines, line: int) -> dict[str, list[tuple[Prop, _
         if prop.name not in _FOR_VOBJECT:
             continue
         value: _Structured
+        fields: _Fields
         try:
             if prop.version == "2.1":  # a backslash escapes the next character, nothing else
                 fields = split_structured(prop.value, "2.1")
@@ -268,7 +271,7 @@ def _apple_label(text: str) -> str:
 
 
 def _map_text(card: CardData, props: list[Prop]) -> None:
-    texts: dict[str, list[str]] = {}
+    texts: dict[str, list[Prop]] = {}
     for prop in props:
         if prop.name in _TEXT:
             texts.setdefault(prop.name, []).append(prop)

@@ -9,12 +9,18 @@ the user chose is kept.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from entregent.palette import BUILTIN_COLOURS, LEGACY_COLOURS, next_colour
+
+if TYPE_CHECKING:
+    import peewee
+    from playhouse.migrate import SqliteMigrator
 
 VERSION = 6
 
 
-def apply(db, migrator) -> None:
+def apply(db: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
     rows = db.execute_sql(
         "SELECT id, name, builtin, lower(colour) FROM context ORDER BY builtin DESC, id"
     ).fetchall()

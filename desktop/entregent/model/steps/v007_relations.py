@@ -14,10 +14,16 @@ dismissed whichever way it is looked up.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import peewee
+    from playhouse.migrate import SqliteMigrator
+
 VERSION = 7
 
 
-def apply(db, migrator) -> None:
+def apply(db: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
     db.execute_sql(
         "CREATE TABLE relation ("
         "id INTEGER NOT NULL PRIMARY KEY, "

@@ -327,6 +327,54 @@ class Setting(BaseModel):
     value = pw.TextField()  # JSON
 
 
+class SyncAccount(BaseModel):
+    """A CardDAV/CalDAV account (since schema 8). The password is never here."""
+
+    name = pw.TextField(unique=True)
+    url = pw.TextField()
+    user = pw.TextField()
+    conflicts = pw.TextField(default="ask")  # ask, keep-local, keep-remote
+    last_sync_at = pw.DateTimeField(null=True)
+    last_result = pw.TextField(default="{}")  # JSON report of the last run
+    created_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "sync_account"
+
+
+class SyncCollection(BaseModel):
+    """One synced pair: the local book and one remote collection."""
+
+    account = pw.ForeignKeyField(SyncAccount, backref="collections", on_delete="CASCADE")
+    href = pw.TextField()
+    kind = pw.TextField()  # "card" or "cal"
+    name = pw.TextField(default="")
+    ctag = pw.TextField(null=True)
+    sync_token = pw.TextField(null=True)
+    last_sync_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "sync_collection"
+        indexes = ((("account", "href"), True),)
+
+
+class SyncItem(BaseModel):
+    """One item of a pair as both sides stood at the last sync."""
+
+    collection = pw.ForeignKeyField(SyncCollection, backref="items", on_delete="CASCADE")
+    uid = pw.TextField()
+    contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    href = pw.TextField()
+    etag = pw.TextField(default="")
+    local_hash = pw.TextField(default="")
+    remote_hash = pw.TextField(default="")
+    conflict = pw.TextField(null=True)  # JSON: both versions, until resolved
+
+    class Meta:
+        table_name = "sync_item"
+        indexes = ((("collection", "href"), True), (("collection", "uid"), False))
+
+
 ALL_MODELS = (
     Context,
     Contact,
@@ -344,4 +392,7 @@ ALL_MODELS = (
     Relation,
     TieDismissal,
     Setting,
+    SyncAccount,
+    SyncCollection,
+    SyncItem,
 )

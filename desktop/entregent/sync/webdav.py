@@ -91,6 +91,7 @@ class DavClient:
         self.base = url if url.endswith("/") else url + "/"
         self.account = account
         self.requests = 0
+        self.writes = 0
         self.bodies = 0
         self.http = httpx.Client(
             auth=_BasicThenDigest(user, password),
@@ -105,6 +106,8 @@ class DavClient:
 
     def _count(self, request) -> None:
         self.requests += 1
+        if request.method in ("PUT", "DELETE", "MKCOL"):
+            self.writes += 1
 
     def close(self) -> None:
         self.http.close()

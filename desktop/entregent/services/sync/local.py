@@ -1,0 +1,141 @@
+"""The local side of a sync: which people take part, the card each would send,
+and bringing the server's cards in (as one import batch, so a sync shows in the
+history and is undone like an import)."""
+
+from __future__ import annotations
+
+from entregent.io.vcard_lines import card_lines
+from entregent.io.vcard_reader import CardRejected, read_card
+from entregent.io.vcard_split import card_hash, split_cards
+from entregent.model.database import database
+from entregent.model.tables import ImportBatch, utcnow
+from entregent.services.imports.report import FileReport
+from entregent.services.imports.vcard_import import import_vcard_text
+from entregent.services.sync.cards import merged_card
+from entregent.sync.hashing import item_hash
+
+
+def card_uid(text: str) -> str:
+    for prop in card_lines(text, 1).props:
+        if prop.name == "UID":
+            return prop.value.strip()
+    return ""
+
+
+def with_uid(text: str, uid: str) -> str:
+    """A card without UID gets one (after VERSION) so that it can be found again."""
+    marker = text.upper().find("VERSION:")
+    end = text.find("\n", marker) if marker != -1 else text.find("\n")
+    return text[: end + 1] + f"UID:{uid}\r\n" + text[end + 1 :]
+
+
+class LocalBook:
+    """The people and their cards, read once per run."""
+
+    def __init__(self):
+        self.people: dict[int, tuple[str, bool, str]] = {
+            cid: (uid, bool(archived), name)
+            for cid, uid, archived, name in database.execute_sql(
+                "SELECT id, uid, archived, display_name FROM contact"
+            )
+        }
+        self._bases: dict[int, str] | None = None
+        self._contexts: dict[int, list[str]] | None = None
+
+    def refresh(self) -> None:
+        self.__init__()
+
+    def by_uid(self) -> dict[str, int]:
+        return {uid: cid for cid, (uid, _a, _n) in self.people.items()}
+
+    def _load(self) -> None:
+        self._bases = {
+            cid: text
+            for cid, text in database.execute_sql(
+                "SELECT contact_id, text FROM source_card WHERE id IN (SELECT max(id) FROM "
+                "source_card WHERE contact_id IS NOT NULL GROUP BY contact_id)"
+            )
+        }
+        self._contexts = {}
+        for cid, name in database.execute_sql(
+            "SELECT cc.contact_id, c.name FROM contact_context cc JOIN context c "
+            "ON c.id = cc.context_id"
+        ):
+            self._contexts.setdefault(cid, []).append(name)
+
+    def text(self, cid: int) -> str:
+        if self._bases is None:
+            self._load()
+        return merged_card(cid, self._bases.get(cid), self._contexts.get(cid, []))
+
+    def hash(self, cid: int) -> str:
+        return item_hash(self.text(cid))
+
+    def forget_cache(self) -> None:
+        self._bases = None
+        self._contexts = None
+
+
+def start_batch(account: str) -> ImportBatch:
+    return ImportBatch.create(path=f"sync:{account}", file_hash="", kind="vcard")
+
+
+def import_cards(texts: list[str], batch: ImportBatch, account: str) -> FileReport:
+    report = FileReport(path=f"sync:{account}", kind="vcard")
+    if texts:
+        import_vcard_text(
+            "".join(t if t.endswith("\n") else t + "\r\n" for t in texts),
+            path=f"sync:{account}",
+            encoding="utf-8",
+            batch=batch,
+            report=report,
+        )
+    return report
+
+
+_CLEARABLE = ("nickname", "org", "title", "birthday", "anniversary", "note", "photo_url")
+
+
+def follow_remote(cid: int, text: str) -> None:
+    """After importing the server's newer card over an unchanged local person, what
+    the card no longer has goes here too (the import itself only adds): emptied
+    fields, removed phones and e-mails, removed categories."""
+    try:
+        [raw] = split_cards(text).cards
+        card = read_card(raw)
+    except (CardRejected, ValueError):
+        return
+    for name in _CLEARABLE:
+        if getattr(card, name) in (None, ""):
+            value = None if name in ("birthday", "anniversary", "photo_url") else ""
+            database.execute_sql(f"UPDATE contact SET {name} = ? WHERE id = ?", (value, cid))
+    if card.photo is None and card.photo_url is None:
+        database.execute_sql("UPDATE contact SET photo = NULL WHERE id = ?", (cid,))
+    if not card.methods:
+        database.execute_sql("DELETE FROM contact_method WHERE contact_id = ?", (cid,))
+    from entregent.services.sync.cards import category_keys
+
+    keys = category_keys(card.categories)
+    from entregent.model.text_folding import fold
+
+    for link_id, name in database.execute_sql(
+        "SELECT cc.id, c.name FROM contact_context cc JOIN context c ON c.id = cc.context_id "
+        "WHERE cc.contact_id = ?",
+        (cid,),
+    ).fetchall():
+        if fold(name) not in keys:
+            database.execute_sql("DELETE FROM contact_context WHERE id = ?", (link_id,))
+
+
+def store_sent(cid: int, text: str, batch: ImportBatch, account: str) -> None:
+    """What we sent becomes the person's stored card: the server's copy."""
+    database.execute_sql(
+        "INSERT INTO source_card (contact_id, batch_id, path, line, text, hash, created_at) "
+        "VALUES (?, ?, ?, 1, ?, ?, ?)",
+        (cid, batch.id, f"sync:{account}", text, card_hash(text), str(utcnow())),
+    )
+
+
+def archive(cid: int) -> None:
+    """Deleted on the server: the person is archived here (kept, out of the lists)."""
+    database.execute_sql("UPDATE contact SET archived = 1 WHERE id = ?", (cid,))

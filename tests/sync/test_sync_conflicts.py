@@ -1,0 +1,162 @@
+"""Conflicts under each policy, 412 from a concurrent change, a wrong password,
+and a photo with custom labels over ten round trips."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import httpx
+import pytest
+
+from entregent.model.tables import SyncItem
+from entregent.sync import errors
+from entregent.sync.webdav import DavClient
+
+from .helpers import Phone, card, connect, import_cards, person, run
+
+
+def _both_edited(db, dav_user, tmp_path):
+    import_cards(tmp_path, card("ann", "Ann Archer", "NOTE:first"))
+    connect(dav_user)
+    run(dav_user)
+    phone = Phone(dav_user)
+    text, etag = phone.get(dav_user.book + "ann.vcf")
+    phone.put("ann.vcf", text.replace("NOTE:first", "NOTE:from the phone"), etag)
+    contact = person("ann")
+    contact.note = "from the laptop"
+    contact.save()
+    return phone
+
+
+def test_ask_lists_the_conflict_and_changes_neither_side(db, dav_user, tmp_path):
+    phone = _both_edited(db, dav_user, tmp_path)
+    report = run(dav_user, conflicts="ask")
+    assert report.conflicts == [
+        {"uid": "ann", "name": "Ann Archer", "href": dav_user.book + "ann.vcf"}
+    ]
+    assert person("ann").note == "from the laptop"
+    assert "NOTE:from the phone" in phone.get(dav_user.book + "ann.vcf")[0]
+    kept = json.loads(SyncItem.get(SyncItem.uid == "ann").conflict)
+    assert "NOTE:from the laptop" in kept["local"] and "NOTE:from the phone" in kept["remote"]
+    again = run(dav_user, conflicts="ask")  # still listed, never dropped
+    assert [c["uid"] for c in again.conflicts] == ["ann"]
+
+
+def test_keep_local_sends_ours(db, dav_user, tmp_path):
+    phone = _both_edited(db, dav_user, tmp_path)
+    report = run(dav_user, conflicts="keep-local")
+    assert report.conflicts == [] and [r["kept"] for r in report.resolved] == ["local"]
+    assert "NOTE:from the laptop" in phone.get(dav_user.book + "ann.vcf")[0]
+    assert person("ann").note == "from the laptop"
+
+
+def test_keep_remote_takes_theirs(db, dav_user, tmp_path):
+    phone = _both_edited(db, dav_user, tmp_path)
+    report = run(dav_user, conflicts="keep-remote")
+    assert report.conflicts == [] and [r["kept"] for r in report.resolved] == ["remote"]
+    assert person("ann").note == "from the phone"
+    assert "NOTE:from the phone" in phone.get(dav_user.book + "ann.vcf")[0]
+    quiet = run(dav_user)
+    assert quiet.there.as_json() == {"new": 0, "updated": 0, "deleted": 0}
+
+
+def test_412_from_a_change_during_the_run_is_fetched_and_becomes_a_conflict(db, dav_user, tmp_path):
+    import_cards(tmp_path, card("ann", "Ann Archer", "NOTE:first"))
+    connect(dav_user)
+    run(dav_user)
+    contact = person("ann")
+    contact.note = "from the laptop"
+    contact.save()
+    phone = Phone(dav_user)
+
+    class PhoneWritesFirst(httpx.HTTPTransport):
+        def handle_request(self, request):
+            if request.method == "PUT" and not getattr(self, "done", False):
+                self.done = True
+                text, etag = phone.get(dav_user.book + "ann.vcf")
+                phone.put("ann.vcf", text.replace("NOTE:first", "NOTE:phone meanwhile"), etag)
+            return super().handle_request(request)
+
+    report = run(dav_user, conflicts="ask", transport=PhoneWritesFirst())
+    assert [c["uid"] for c in report.conflicts] == ["ann"] and report.errors == []
+    assert "NOTE:phone meanwhile" in phone.get(dav_user.book + "ann.vcf")[0]
+    resolved = run(dav_user, conflicts="keep-local")
+    assert [r["kept"] for r in resolved.resolved] == ["local"]
+    assert "NOTE:from the laptop" in phone.get(dav_user.book + "ann.vcf")[0]
+
+
+def test_a_wrong_password_changes_nothing(db, dav_user, tmp_path):
+    import_cards(tmp_path, card("ann", "Ann Archer"))
+    connect(dav_user)
+    from entregent.services.sync.engine import sync_account
+
+    with pytest.raises(errors.Unauthorized) as caught:
+        sync_account("home", "not the password")
+    assert str(caught.value).startswith("home: the server refused the user name or password")
+    assert SyncItem.select().count() == 0
+    assert Phone(dav_user).hrefs() == {}
+
+
+PHOTO = base64.b64encode(bytes(range(256)) * 8).decode()  # not an image: kept as bytes
+
+
+def test_photo_and_custom_labels_survive_ten_round_trips(db, dav_user, tmp_path):
+    jpeg = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4 + b"\xff\xd9"
+    photo = base64.b64encode(jpeg).decode()
+    original = card(
+        "ann",
+        "Ann Archer",
+        "item1.TEL:+33 6 12 34 56 78",
+        "item1.X-ABLabel:Boat",
+        "item2.EMAIL;TYPE=INTERNET:ann@example.org",
+        "item2.X-ABLabel:_$!<Other>!$_",
+        "X-PHONETIC-FIRST-NAME:An",
+        "CATEGORIES:Friends",
+        f"PHOTO;ENCODING=b;TYPE=JPEG:{photo}",
+    )
+    phone = Phone(dav_user)
+    phone.put("ann.vcf", original)
+    connect(dav_user)
+    for turn in range(10):
+        run(dav_user)
+        text, etag = phone.get(dav_user.book + "ann.vcf")
+        edited = (
+            text.replace(f"NOTE:turn {turn - 1}", "").replace(
+                "END:VCARD", f"NOTE:turn {turn}\r\nEND:VCARD"
+            )
+            if turn % 2
+            else text
+        )
+        if turn % 2:
+            phone.put("ann.vcf", edited, etag)
+        else:
+            contact = person("ann")
+            contact.note = f"laptop {turn}"
+            contact.save()
+    run(dav_user)
+    final, _etag = phone.get(dav_user.book + "ann.vcf")
+    # Radicale writes property names in capitals (X-ABLABEL): names are case-blind.
+    unfolded = final.replace("\r\n ", "").replace("\n ", "").replace("X-ABLABEL", "X-ABLabel")
+    assert f"PHOTO;ENCODING=b;TYPE=JPEG:{photo}" in unfolded
+    assert "item1.X-ABLabel:Boat" in unfolded and "item1.TEL:+33 6 12 34 56 78" in unfolded
+    assert "item2.X-ABLabel:_$!<Other>!$_" in unfolded
+    assert "X-PHONETIC-FIRST-NAME:An" in unfolded
+    assert bytes(person("ann").photo) == jpeg
+
+
+def test_a_hundred_people_then_a_no_op_sync_sends_no_card_bodies(db, dav_user, tmp_path):
+    import_cards(
+        tmp_path,
+        *[card(f"p{n:04}", f"Person{n:04} Many", f"EMAIL:p{n}@example.org") for n in range(100)],
+    )
+    connect(dav_user)
+    first = run(dav_user)
+    assert first.there.new == 100 and first.errors == []
+    second = run(dav_user)
+    assert second.bodies == 0 and second.requests == 2  # collection state, ETag listing
+    assert second.here.as_json() == second.there.as_json() == {"new": 0, "updated": 0, "deleted": 0}
+    third = run(dav_user)
+    assert third.bodies == 0 and third.requests == 1  # the CTag alone
+    assert third.skipped_unchanged == [dav_user.book]
+    assert DavClient  # the same client class the runs used

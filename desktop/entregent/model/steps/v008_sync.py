@@ -10,6 +10,12 @@ keeps an unresolved conflict (both versions) until it is resolved.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import peewee
+    from playhouse.migrate import SqliteMigrator
+
 VERSION = 8
 
 TABLES = """
@@ -51,7 +57,7 @@ CREATE INDEX sync_item_contact_id ON sync_item (contact_id);
 """
 
 
-def apply(db, migrator) -> None:
+def apply(db: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
     for statement in TABLES.split(";"):
         if statement.strip():
             db.execute_sql(statement)

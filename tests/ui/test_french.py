@@ -177,7 +177,7 @@ def test_people_list_dates_in_french(french, make_window, qtbot):
     window.sidebar.select("all")
     qtbot.waitUntil(lambda: window.people_model.rowCount() == 1)
     index = window.people_model.index(row_of(window, anne), COL_LAST)
-    assert window.people_model.data(index) == "31/05/2024"
+    assert window.people_model.data(index) == "31 mai 2024"  # the medium form, never ambiguous
 
 
 def test_import_duplicates_and_settings_dialogs_in_french(french, make_window):

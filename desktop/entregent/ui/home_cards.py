@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,33 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _
-from entregent.services.people.avatars import NO_CONTEXT_COLOUR, initials
+from entregent.services.people.avatars import NO_CONTEXT_COLOUR
+from entregent.ui.avatar import AVATAR, avatar_pixmap
 from entregent.ui.elided_label import ElidedLabel
 from entregent.ui.icons import icon
 from entregent.ui.locale_format import relative_day
 from entregent.ui.plain import plain_label
 
 ROWS_SHOWN = 5
-AVATAR = 30
-
-
-def avatar_pixmap(name: str, colour: str, size: int = AVATAR) -> QPixmap:
-    """A round avatar of ``size`` px holding the name's initials."""
-    pixmap = QPixmap(QSize(size, size))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
-    painter.drawEllipse(0, 0, size, size)
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(int(size * 0.4))
-    painter.setFont(font)
-    painter.setPen(QColor("#ffffff"))
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, initials(name))
-    painter.end()
-    return pixmap
 
 
 def short_reason(item, today: dt.date) -> str:

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         # first page's reads for the interpreter).
         self.auto_export = None  # the follow-ups file rewritten on a worker (after the paint)
         self._after_paint: list = [
-            lambda: self.detail_pane,
+            lambda: self._show_detail(self.people_view.current_id() or 0),
             self.refresh_sidebar,
             self._defer_auto_export,
         ]
@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
         return self._detail_pane
 
     def _show_detail(self, contact_id: int) -> None:
+        """Show a person in the detail pane; with nobody chosen, the list's first
+        (the pane is never a blank third of the window while the list has people)."""
+        if not contact_id and self.stack.currentIndex() == 1 and self.people_model.rowCount():
+            contact_id = self.people_model.contact_id(0) or 0
         self.detail_pane.show_person(contact_id)
 
     # Menus -------------------------------------------------------------------------

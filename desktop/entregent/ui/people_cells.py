@@ -6,8 +6,22 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from entregent.i18n import N_, _
+from entregent.i18n_dates import format_day, relative_day
 from entregent.services.people.listing import PersonRow
-from entregent.ui.locale_format import format_date
+
+RELATIVE_DAYS = 30  # nearer than this, a date reads "3 days ago", "in 2 weeks"
+
+
+def list_date(day, today=None) -> str:
+    """A date as the list shows it: relative within a month, else the locale's
+    medium format ("17 Nov 2026", "17 nov. 2026")."""
+    import datetime as dt
+
+    today = today or dt.date.today()
+    if abs((today - day).days) <= RELATIVE_DAYS:
+        return relative_day(day, today)
+    return format_day(day)
+
 
 COL_PHOTO, COL_NAME, COL_CONTEXTS, COL_LAST, COL_BALANCE, COL_NEXT = range(6)
 COLUMNS = (
@@ -25,7 +39,7 @@ def balance_text(balance: float | None) -> str:
     if balance is None:
         return ""  # still being read
     if abs(balance) < 0.05:
-        return "0"
+        return ""  # even: nothing to say
     text = f"{abs(balance):g}" if float(balance).is_integer() else f"{abs(balance):.1f}"
     return ("+" if balance > 0 else "\u2212") + text
 
@@ -54,9 +68,9 @@ class RowTexts:
             None,
             person.name or _("(no name)"),
             ", ".join(chip.label for chip in person.contexts),
-            format_date(last.date()) if last is not None else "",
+            list_date(last.date()) if last is not None else "",
             balance_text(person.balance),
-            format_date(follow) if follow is not None else "",
+            list_date(follow) if follow is not None else "",
         )
         balance = person.balance
         self.balance_colour = _NEGATIVE if balance is not None and balance < 0 else None
@@ -94,5 +108,6 @@ __all__ = [
     "COL_NEXT",
     "RowTexts",
     "balance_text",
+    "list_date",
     "balance_tip",
 ]

@@ -405,7 +405,7 @@ class RowDelegate(ChipsDelegate):
             if cells.person.contexts:
                 self._draw_chips(painter, context, rect, cells.person.contexts, selected)
         elif column == COL_PHOTO:
-            pixmap = self._model.thumbnail(cells.person)
+            pixmap = self._model.thumbnail(cells.person) or self._model.avatar(cells.person)
             if pixmap is not None:
                 painter.drawPixmap(
                     rect.x() + (rect.width() - pixmap.width()) // 2,

@@ -66,6 +66,7 @@ class PeopleModel(QAbstractTableModel):
         self._resetting = False  # no fetchMore while rows are being announced
         self._pages: OrderedDict[int, list[PersonRow]] = OrderedDict()
         self._thumbnails: dict[int, QPixmap] = {}
+        self._avatars: dict[tuple[str, str], QPixmap] = {}
         # Balances of help by contact id: read apart from the page, kept across
         # keystrokes and sorts (refresh() drops them: an interaction changes them).
         self._balances: dict[int, float] = {}
@@ -402,6 +403,21 @@ class PeopleModel(QAbstractTableModel):
             cells.person = person
             self._rows[row] = cells
         return cells
+
+    def avatar(self, person: PersonRow) -> QPixmap:
+        """The initials avatar for a person without a photo, in their first
+        context's colour (kept per initials and colour: a few dozen pixmaps)."""
+        from entregent.services.people.avatars import NO_CONTEXT_COLOUR, initials
+        from entregent.ui.avatar import avatar_pixmap
+
+        colour = person.contexts[0].colour if person.contexts else NO_CONTEXT_COLOUR
+        key = (initials(person.name or ""), colour)
+        pixmap = self._avatars.get(key)
+        if pixmap is None:
+            if len(self._avatars) > 2000:
+                self._avatars.clear()
+            pixmap = self._avatars[key] = avatar_pixmap(person.name or "", colour, THUMBNAIL - 2)
+        return pixmap
 
     def thumbnail(self, person: PersonRow) -> QPixmap | None:
         if not person.photo:

@@ -103,13 +103,7 @@ class PeopleView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_PHOTO, 40),
-            (COL_CONTEXTS, 190),
-            (COL_LAST, 110),
-            (COL_BALANCE, 80),
-            (COL_NEXT, 120),
-        ):
+        for column, width in self._column_widths().items():
             header.resizeSection(column, width)
         # One delegate paints every cell from the row's prepared record (no
         # dozen data() calls per cell at each keystroke): people_delegate.py.
@@ -135,6 +129,40 @@ class PeopleView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         self.setTabOrder(self.search_edit, self.table)
+
+    def _column_widths(self) -> dict[int, int]:
+        """Widths that fit each header (with its sort arrow) and the longest usual
+        content, in the language shown."""
+        import datetime as dt
+
+        from entregent.ui.people_cells import list_date
+
+        header = self.table.horizontalHeader()
+        head = header.fontMetrics()
+        body = self.table.fontMetrics()
+        today = dt.date.today()
+        dates = [
+            list_date(day, today)
+            for day in (
+                today - dt.timedelta(days=25),
+                today + dt.timedelta(days=25),
+                dt.date(today.year, 9, 28),
+                dt.date(today.year, 12, 28),
+            )
+        ]
+        date_width = max(body.horizontalAdvance(text) for text in dates) + 20
+
+        def fit(column: int, least: int) -> int:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            return max(least, head.horizontalAdvance(title) + 36)
+
+        return {
+            COL_PHOTO: 40,
+            COL_CONTEXTS: fit(COL_CONTEXTS, 190),
+            COL_LAST: fit(COL_LAST, date_width),
+            COL_BALANCE: fit(COL_BALANCE, 60),
+            COL_NEXT: fit(COL_NEXT, date_width),
+        }
 
     # Search ------------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -38,9 +38,9 @@ def test_double_click_logs_an_interaction_and_the_timeline_shows_it(make_window,
     assert [i.note for i in logged] == ["Coffee near the station"]
     pane = window.detail_pane
     assert pane.contact_id == bruno
-    tree = pane.timeline.tree
-    assert tree.topLevelItemCount() == 1
-    assert "Coffee near the station" in tree.topLevelItem(0).text(1).splitlines()
+    rows = pane.timeline.entry_items()
+    assert len(rows) == 1 and pane.timeline.tree.topLevelItemCount() == 1  # one month
+    assert "Coffee near the station" in rows[0].text(1).splitlines()
     # The list's "last contact" column follows at once.
     assert window.people_model.person(row_of(window, bruno)).last_interaction_at is not None
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -137,11 +138,18 @@ class DetailPane(QScrollArea):
         self.followups = FollowUpsBox(context, self)
         content.addWidget(self.followups)
 
-        content.addWidget(section_title(_("Timeline")))
+        # The timeline and the details side by side as tabs: both one click (or
+        # Ctrl+Tab) away, neither below the fold.
+        self.tabs = QTabWidget(self.content)
+        self.tabs.setObjectName("personTabs")
+        self.tabs.setAccessibleName(_("Timeline and details"))
         self.timeline = TimelineView(context, self)
-        content.addWidget(self.timeline)
-
-        content.addWidget(section_title(_("Details")))
+        self.tabs.addTab(self.timeline, _("Timeline"))
+        details_page = QWidget()
+        details = QVBoxLayout(details_page)
+        details.setContentsMargins(6, 6, 6, 6)
+        self.tabs.addTab(details_page, _("Details"))
+        content.addWidget(self.tabs)
         # Fields, editable in place.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -178,10 +186,10 @@ class DetailPane(QScrollArea):
         cadence_row.addWidget(self.cadence_spin)
         cadence_row.addWidget(self.due_label, 1)
         form.addRow(_("Keep in touch"), cadence_row)
-        content.addLayout(form)
+        details.addLayout(form)
 
         # How we met, groups, balance.
-        content.addWidget(section_title(_("How you met")))
+        details.addWidget(section_title(_("How you met")))
         met = QFormLayout()
         self.how_met_edit = InPlaceLineEdit(
             "how_met", self._save_field, accessible=_("How you met")
@@ -205,22 +213,23 @@ class DetailPane(QScrollArea):
         met.addRow(_("Where"), self.met_place_edit)
         met.addRow(_("When"), self.met_on_edit)
         met.addRow(_("Introduced by"), self.introduced_button)
-        content.addLayout(met)
+        details.addLayout(met)
 
-        content.addWidget(section_title(_("Groups")))
+        details.addWidget(section_title(_("Groups")))
         self.groups_label = plain_label("")
         self.groups_label.setObjectName("groupsLabel")
         self.groups_label.setWordWrap(True)
-        content.addWidget(self.groups_label)
+        details.addWidget(self.groups_label)
 
-        content.addWidget(section_title(_("Note")))
+        details.addWidget(section_title(_("Note")))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setAccessibleName(_("Note"))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(90)
         self.note_edit.installEventFilter(self)
-        content.addWidget(self.note_edit)
+        details.addWidget(self.note_edit)
+        details.addStretch(1)
         self.content.hide()
         order = [
             self.log_button,
@@ -324,6 +333,7 @@ class DetailPane(QScrollArea):
         while self.chips_row.count():
             item = self.chips_row.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone now, not at the next loop turn
                 item.widget().deleteLater()
         for chip in d.contexts:
             button = QToolButton()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from entregent.contact_labels import method_label
 from entregent.i18n import _
+from entregent.ui.elided_label import ElidedButton
 from entregent.ui.plain import plain_label
 
 
@@ -59,6 +59,7 @@ def clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget():
+            item.widget().hide()  # gone now, not at the next loop turn
             item.widget().deleteLater()
         elif item.layout():
             clear_layout(item.layout())
@@ -122,7 +123,7 @@ class MethodsBox(QWidget):
             kind = plain_label(method_label(method.kind, method.label))
             kind.setMinimumWidth(70)
             kind.setStyleSheet("color: #6b7785;")
-            value = QPushButton(method.value)
+            value = ElidedButton(method.value)
             value.setFlat(True)
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             value.setStyleSheet("text-align: left; color: #1f5f99;")

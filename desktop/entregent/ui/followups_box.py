@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _
-from entregent.ui.locale_format import format_date
+from entregent.i18n_dates import format_day
 from entregent.ui.plain import plain_label
 
 
@@ -111,6 +111,7 @@ class FollowUpsBox(QWidget):
         while self.rows.count():
             item = self.rows.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone now, not at the next loop turn
                 item.widget().deleteLater()
         if not detail.follow_ups:
             self.rows.addWidget(plain_label(_("Nothing planned.")))
@@ -119,7 +120,7 @@ class FollowUpsBox(QWidget):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            when = plain_label(format_date(follow_up.due_on))
+            when = plain_label(format_day(follow_up.due_on))
             if follow_up.due_on <= today:
                 when.setStyleSheet("color: #b03a2e; font-weight: bold;")
             line.addWidget(when)

@@ -1,35 +1,101 @@
-"""A person's timeline in the detail pane: newest first, a page at a time.
+"""A person's timeline in the detail pane: newest first, a page at a time,
+grouped by month.
 
-Each row shows when, what and with whom; the context menu edits or deletes
-an interaction (deleting is undoable: undo logs it again).
+Each row shows when, what (kind, register and an ask's outcome in the UI
+language), the note wrapped in full, and with whom; the context menu edits or
+deletes an interaction (deleting is undoable: undo logs it again).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QRect, QSize, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QMenu,
     QPushButton,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from entregent.i18n import _
-from entregent.ui.locale_format import format_datetime
+from entregent.i18n import N_, _
 
 PAGE = 50
 EntryRole = Qt.ItemDataRole.UserRole + 1
+
+
+OUTCOME_LABELS = {"pending": N_("waiting"), "helped": N_("they helped"), "declined": N_("declined")}
 
 
 def kind_label(kind: str) -> str:
     from entregent.network.kinds import KIND_LABELS
 
     return _(KIND_LABELS.get(kind, kind))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def what_text(entry) -> str:
+    """ "Meal · social", "Ask: advice · they helped", in the UI language."""
+    from entregent.network.kinds import REGISTER_LABELS
+
+    what = _capital(kind_label(entry.kind))
+    if entry.ask_what:
+        from entregent.network.advice import what_label
+
+        what = _("{kind}: {what}").format(kind=what, what=what_label(entry.ask_what))
+        if entry.ask_outcome:
+            what += f" · {_(OUTCOME_LABELS.get(entry.ask_outcome, entry.ask_outcome))}"
+    elif entry.register and entry.register != entry.kind and entry.register in REGISTER_LABELS:
+        what += f" · {_(REGISTER_LABELS[entry.register])}"
+    return what
+
+
+def _local(moment: dt.datetime) -> QDateTime:
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+        QTimeZone.utc(),
+    ).toLocalTime()
+
+
+def month_title(moment: QDateTime) -> str:
+    locale = QLocale()
+    name = locale.standaloneMonthName(moment.date().month(), QLocale.FormatType.LongFormat)
+    return _capital(f"{name} {moment.date().year()}")
+
+
+def when_text(moment: QDateTime) -> str:
+    """ "Fri 18, 09:00": the day within its month and the time, as the locale writes them."""
+    locale = QLocale()
+    day = locale.dayName(moment.date().dayOfWeek(), QLocale.FormatType.ShortFormat)
+    time = locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+    return f"{_capital(day)} {moment.date().day()}, {time}"
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Row heights that hold each cell's text wrapped at its column's width."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        width = max(40, self.tree.columnWidth(index.column()) - 10)
+        text = str(index.data() or "")
+        rect = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 10**6), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
 
 
 class TimelineView(QWidget):
@@ -43,6 +109,7 @@ class TimelineView(QWidget):
         self.tree.setObjectName("timelineTree")
         self.tree.setAccessibleName(_("Timeline"))
         self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(6)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -51,9 +118,14 @@ class TimelineView(QWidget):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
-        self.tree.itemDoubleClicked.connect(lambda item, _col: self._edit(item))
+        self.tree.itemDoubleClicked.connect(
+            lambda item, _col: item.data(0, EntryRole) is not None and self._edit(item)
+        )
         self.tree.setMinimumHeight(220)
-        self.tree.setColumnWidth(0, 120)
+        self.tree.setColumnWidth(0, 110)
+        self.tree.setItemDelegate(_WrapDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_a: self.tree.doItemsLayout())
+        self.tree.header().setStretchLastSection(True)
         self.more_button = QPushButton(_("Show older"))
         self.more_button.setObjectName("olderButton")
         self.more_button.clicked.connect(self.show_more)
@@ -67,6 +139,15 @@ class TimelineView(QWidget):
             self.limit = PAGE
         self.contact_id = contact_id
         self._load()
+
+    def entry_items(self) -> list[QTreeWidgetItem]:
+        """The interactions' rows, newest first (the month headings left out)."""
+        return [
+            month.child(row)
+            for index in range(self.tree.topLevelItemCount())
+            for month in [self.tree.topLevelItem(index)]
+            for row in range(month.childCount())
+        ]
 
     def show_more(self) -> None:
         self.limit += PAGE * 4
@@ -82,14 +163,9 @@ class TimelineView(QWidget):
         self.entries = entries[: self.limit]
         names = names_of({i for e in self.entries for i in e.others})
         self.tree.clear()
-        items = []
+        months: dict[str, QTreeWidgetItem] = {}
         for entry in self.entries:
-            what = kind_label(entry.kind)
-            if entry.ask_what:
-                from entregent.network.advice import what_label
-
-                what += f" ({what_label(entry.ask_what)}, {_(entry.ask_outcome or '')})"
-            lines = [what]
+            lines = [what_text(entry)]
             if entry.note or entry.summary:
                 lines.append(entry.note or entry.summary)
             if entry.others:
@@ -98,18 +174,29 @@ class TimelineView(QWidget):
                         names=", ".join(names.get(i, "?") for i in entry.others)
                     )
                 )
-            when = format_datetime(entry.occurred_at)
-            item = QTreeWidgetItem([when, "\n".join(lines)])
+            local = _local(entry.occurred_at)
+            title = month_title(local)
+            month = months.get(title)
+            if month is None:
+                month = months[title] = QTreeWidgetItem([title, ""])
+                month.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                month.setFirstColumnSpanned(True)
+                font = month.font(0)
+                font.setBold(True)
+                month.setFont(0, font)
+                self.tree.addTopLevelItem(month)
+                month.setFirstColumnSpanned(True)
+            item = QTreeWidgetItem([when_text(local), "\n".join(lines)])
             item.setData(0, EntryRole, entry)
             item.setToolTip(1, "\n".join(lines))
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            items.append(item)
-        self.tree.addTopLevelItems(items)
+            month.addChild(item)
+        self.tree.expandAll()
         self.more_button.setVisible(more)
 
     def _menu(self, point) -> None:
         item = self.tree.itemAt(point)
-        if item is None:
+        if item is None or item.data(0, EntryRole) is None:
             return
         menu = QMenu(self)
         menu.addAction(_("Edit…"), lambda: self._edit(item))

@@ -143,6 +143,7 @@ class DetailPane(QScrollArea):
         self.tabs = QTabWidget(self.content)
         self.tabs.setObjectName("personTabs")
         self.tabs.setAccessibleName(_("Timeline and details"))
+        self.tabs.tabBar().setAccessibleName(_("Timeline and details"))
         self.timeline = TimelineView(context, self)
         self.tabs.addTab(self.timeline, _("Timeline"))
         details_page = QWidget()

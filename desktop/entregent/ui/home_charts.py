@@ -184,6 +184,8 @@ def chart_view(chart: QChart, accessible_name: str, min_height: int) -> QChartVi
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(min_height)
     view.setAccessibleName(accessible_name)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do in it with keys
+    view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
     view.setStyleSheet("background: transparent;")
     return view
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -32,6 +32,8 @@ from entregent.ui.icons import app_icon
 from entregent.ui.people_view import PeopleView
 from entregent.ui.plain import plain_label
 from entregent.ui.sidebar import Sidebar, read_sidebar_content
+
+MINIMUM_SIZE = (1100, 680)  # below this the three panes would overlap or cut texts
 
 IMPORTABLE = (".vcf", ".vcard", ".ics", ".ical", ".ifb", ".icalendar")
 
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.context.person_requested.connect(self.show_person)
         self.context.log_requested.connect(self.open_log)
         self.context.ask_requested.connect(self.open_ask)
+        self.setMinimumSize(*MINIMUM_SIZE)
         if restore_state:
             self._restore()
         else:
@@ -215,6 +218,10 @@ class MainWindow(QMainWindow):
                 person.addAction(a[name])
             else:
                 person.addMenu(a[name])
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        shortcuts = help_menu.addAction(_("&Keyboard shortcuts…"))
+        shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+?")])
+        shortcuts.triggered.connect(self.open_shortcuts)
         self.people_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for name in ("log", "ask", "followup", "archive", "delete", "export_selection"):
             self.people_view.table.addAction(a[name])
@@ -313,6 +320,14 @@ class MainWindow(QMainWindow):
         if not ids and self._detail_pane is not None and self._detail_pane.contact_id:
             ids = [self._detail_pane.contact_id]
         return ids
+
+    def open_shortcuts(self):
+        from entregent.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        self._keep(dialog)
+        dialog.show()
+        return dialog
 
     def open_log(self, contact_id: int | None = None):
         from entregent.ui.log_dialog import LogDialog

@@ -21,7 +21,7 @@ import traceback
 from entregent import __version__
 from entregent.cli import commands as _commands_package
 from entregent.errors import Ambiguous, UserError
-from entregent.i18n import _, set_language
+from entregent.i18n import _, ngettext, set_language
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -146,6 +146,49 @@ def _asks_help(argv: list[str]) -> bool:
     return False
 
 
+def _not_a_file_nor_command(word: str) -> str | None:
+    """Why ``word`` (the first positional word) is neither a command nor a file, or None."""
+    import difflib
+    from pathlib import Path
+
+    if Path(word).expanduser().exists():
+        return None
+    looks_like_file = any(sep in word for sep in ("/", "\\")) or Path(word).suffix.lower() in (
+        ".vcf",
+        ".vcard",
+        ".ics",
+        ".ical",
+    )
+    if looks_like_file:
+        return _("no such file: {path}").format(path=Path(word).expanduser().absolute())
+    names = sorted(command_names())
+    close = difflib.get_close_matches(word.lower(), names, n=3, cutoff=0.5)
+    if close:
+        return _("unknown command '{word}' — did you mean {choices}?").format(
+            word=word, choices=_(" or ").join(f"'{name}'" for name in close)
+        )
+    return _("unknown command '{word}'. Commands: {commands}.").format(
+        word=word, commands=", ".join(names)
+    )
+
+
+def _check_files_exist(files: list[str]) -> None:
+    """Files given without a command open the import wizard only if every one exists."""
+    from pathlib import Path
+
+    missing = [
+        str(Path(f).expanduser().absolute()) for f in files if not Path(f).expanduser().exists()
+    ]
+    if missing:
+        raise UserError(
+            ngettext(
+                "no such file: {paths}. Nothing was opened.",
+                "no such files: {paths}. Nothing was opened.",
+                len(missing),
+            ).format(paths=", ".join(missing))
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language("system")
@@ -159,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     # A plain GUI start (no positional word) imports no command module: that is
     # tens of milliseconds before the window shows. Files or --help need them.
     is_command = first is not None and first in command_names()
+    if first is not None and not is_command:
+        problem = _not_a_file_nor_command(first)
+        if problem:
+            print(f"entregent: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     if is_command:
         parser = build_command_parser()
     else:
@@ -169,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         if not is_command:
             from entregent.cli.app_launch import launch_app
 
+            _check_files_exist(args.files)
             return launch_app(args)
         from entregent.cli.database_choice import open_for_command
 

@@ -19,11 +19,12 @@ __all__ = ["HomeView", "read_home", "MIX_COLOURS", "PeopleCard"]
 def read_home():
     """What Home shows (run on a worker)."""
     from entregent.services.people.avatars import context_colours
+    from entregent.services.people.detail import anybody
     from entregent.services.relations.due import due_list
     from entregent.services.relations.insights import dashboard
 
     due = due_list()
-    return dashboard(), due, context_colours(d.contact_id for d in due)
+    return dashboard(), due, context_colours(d.contact_id for d in due), anybody()
 
 
 class Card(QFrame):
@@ -69,6 +70,12 @@ class HomeView(QScrollArea):
         self.nudges_label.setWordWrap(True)
         grid.addWidget(self.title, 0, 0, 1, 3)
         grid.addWidget(self.nudges_label, 1, 0, 1, 3)
+        from entregent.ui.first_steps import FirstSteps
+
+        self.first_steps = FirstSteps()
+        self.first_steps.import_requested.connect(lambda: self.window().open_import([]))
+        self.first_steps.hide()
+        grid.addWidget(self.first_steps, 1, 0, 1, 3)
 
         self.reach_card = PeopleCard(_("Reach out this week"), context)
         self.reach_card.set_empty(
@@ -123,6 +130,10 @@ class HomeView(QScrollArea):
         self._job = None
         self.loaded = True
         colours = data[2] if len(data) > 2 else {}
+        anybody = data[3] if len(data) > 3 else True
+        self._show_first_steps(not anybody)
+        if not anybody:
+            return
         reach = [d for d in due if d.kind in ("overdue", "informal", "birthday")]
         self.reach_card.fill(reach, colours)
         self.followups_card.fill([d for d in due if d.kind == "follow_up"], colours)
@@ -143,6 +154,23 @@ class HomeView(QScrollArea):
         )
         self._fill_mix(insights)
         self._fill_months(insights)
+
+    def _show_first_steps(self, empty: bool) -> None:
+        """An empty network: the first things to do, none of the weekly cards."""
+        self.title.setText(
+            _("Welcome to Entregent.") if empty else _("Hello! Here is your network this week.")
+        )
+        self.first_steps.setVisible(empty)
+        for card in (
+            self.nudges_label,
+            self.reach_card,
+            self.followups_card,
+            self.owed_card,
+            self.groups_card,
+            self.mix_card,
+            self.months_card,
+        ):
+            card.setVisible(not empty)
 
     def _fill_mix(self, insights) -> None:
         fill_mix(self.mix_chart, self.mix_legend, insights.mix)

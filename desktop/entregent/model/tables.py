@@ -36,7 +36,7 @@ ORGANIZATION_KINDS = ("association", "club", "lunch_group", "charity", "employer
 REGISTERS = ("social", "professional", "group", "help_given", "help_received", "ask")
 INTERACTION_SOURCES = ("manual", "calendar", "import", "demo")
 ASK_WHATS = ("introduction", "job_lead", "advice", "favour", "recommendation", "other")
-ASK_OUTCOMES = ("pending", "helped", "declined")
+ASK_OUTCOMES = ("pending", "helped", "declined", "no_answer")
 # Since schema 7: declared ties between two people (relation.kind).
 RELATION_KINDS = (
     "knows",

@@ -17,7 +17,7 @@ Social and group interactions build rapport (P5, P9).
 
 from __future__ import annotations
 
-from entregent.i18n import N_
+from entregent.i18n import N_, _
 
 # kind -> the register it falls in unless told otherwise
 REGISTER_OF_KIND: dict[str, str] = {
@@ -118,7 +118,27 @@ def normalize_kind(text: str) -> str | None:
         "phone": "call",
     }
     key = aliases.get(key, key)
-    return key if key in REGISTER_OF_KIND else None
+    if key in REGISTER_OF_KIND:
+        return key
+    # The kinds by their names, in English and in the user's language, with or
+    # without case and accents ("café", "Repas", "appel", "visite familiale").
+    wanted = _folded_kind(text)
+    for kind, label in KIND_LABELS.items():
+        if wanted in (_folded_kind(label), _folded_kind(_(label))):
+            return kind
+    return None
+
+
+def kind_names() -> list[str]:
+    """The kinds as the user reads them (their language), in the stored order."""
+    return [_(KIND_LABELS[kind]) for kind in KINDS]
+
+
+def _folded_kind(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold().replace("-", " "))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def normalize_what(text: str) -> tuple[str, str]:

@@ -7,8 +7,10 @@ weighting rules are here and nowhere else:
 - help given (a good turn, an introduction made):         given += 1
 - help received:                                          taken += 1
 - an ask they answered with help (outcome ``helped``):    taken += 1
-- an ask still waiting for an answer (``pending``):       taken += 1
-  (asking already draws on the relationship)
+- an ask still waiting for an answer (``pending``), or
+  one that never got any (``no_answer``):                 taken += 0
+  (an unanswered ask is not help received; open asks are shown apart and
+  weigh on the advice for the next ask, not on the balance)
 - an ask they declined:                                   taken += 0.5
   (it cost them the awkwardness of saying no)
 
@@ -27,7 +29,7 @@ from entregent.i18n import N_, _
 
 WEIGHT_HELP_GIVEN = 1.0
 WEIGHT_HELP_RECEIVED = 1.0
-WEIGHT_ASK = {"helped": 1.0, "pending": 1.0, "declined": 0.5}
+WEIGHT_ASK = {"helped": 1.0, "pending": 0.0, "declined": 0.5, "no_answer": 0.0}
 BALANCE_MARGIN = 1.0
 
 GIVEN_MORE, BALANCED, RECEIVED_MORE = "given_more", "balanced", "received_more"

@@ -36,11 +36,11 @@ def register(subparsers, common) -> None:
 
 
 def _print_preview(preview) -> None:
-    from entregent.network.advice import SEVERITY_LABELS, alternative_label, what_label
+    from entregent.network.advice import SEVERITY_LABELS, alternative_label
 
     print(
         _("Before you ask {name} for {what}:").format(
-            name=preview.name, what=what_label(preview.what)
+            name=preview.name, what=_what_text(preview.what, preview.detail)
         )
     )
     for warning in preview.warnings:
@@ -55,6 +55,13 @@ def _print_preview(preview) -> None:
     ]
     if others:
         print("\n" + _("You could also: {choices}.").format(choices="; ".join(others)))
+
+
+def _what_text(what: str, detail: str) -> str:
+    """What the ask is for, in the user's own words when they gave some."""
+    from entregent.network.advice import what_label
+
+    return f"“{detail}”" if detail else what_label(what)
 
 
 def _confirmed() -> bool:
@@ -101,7 +108,11 @@ def run(args) -> int:
         if preview.warnings and args.yes:
             _print_preview(preview)
             print()
-        print(_("Recorded your ask to {name}. Good luck!").format(name=preview.name))
+        print(
+            _("Recorded your ask #{id} to {name} for {what}. Good luck!").format(
+                id=ask_id, name=preview.name, what=_what_text(preview.what, detail)
+            )
+        )
     if ask_id is None:
         raise Refused(_("nothing recorded; run again with --yes to ask anyway."))
     return 0

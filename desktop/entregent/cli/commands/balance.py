@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from entregent.i18n import _
+from entregent.i18n import _, ngettext
 
 COMMANDS = ("balance",)
 
@@ -25,13 +25,24 @@ def register(subparsers, common) -> None:
 
 def _print_ledger(ledger) -> None:
     print("  " + _("help given: {n}").format(n=ledger.help_given))
-    print("  " + _("help received: {n}").format(n=ledger.help_received))
+    # Help received: logged as such, or an ask answered with help. An ask still
+    # waiting for an answer is shown apart; it is not help received.
+    print("  " + _("help received: {n}").format(n=ledger.help_received + ledger.asks_helped))
     print(
         "  "
-        + _("asks: {pending} pending, {helped} helped, {declined} declined").format(
-            pending=ledger.asks_pending, helped=ledger.asks_helped, declined=ledger.asks_declined
+        + _("asks: {helped} helped, {declined} declined").format(
+            helped=ledger.asks_helped, declined=ledger.asks_declined
         )
     )
+    if ledger.asks_pending:
+        print(
+            "  "
+            + ngettext(
+                "{n} ask waiting for an answer",
+                "{n} asks waiting for an answer",
+                ledger.asks_pending,
+            ).format(n=ledger.asks_pending)
+        )
     print("  " + _("balance: {label}").format(label=ledger.label_text))
 
 

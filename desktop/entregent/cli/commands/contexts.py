@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from entregent.i18n import _
+from entregent.i18n import _, ngettext
 
 COMMANDS = ("contexts",)
 
@@ -24,9 +24,16 @@ def run(args) -> int:
         print_json({"contexts": [c.as_json() for c in contexts]})
         return 0
     print_table(
-        [_("Context"), _("People"), _("Keep in touch every")],
+        [_("Id"), _("Context"), _("People"), _("Keep in touch every")],
         [
-            (c.label, c.count, _("{n} days").format(n=c.cadence_days) if c.cadence_days else "")
+            (
+                f"#{c.id}",
+                c.label,
+                c.count,
+                ngettext("{n} day", "{n} days", c.cadence_days).format(n=c.cadence_days)
+                if c.cadence_days
+                else "",
+            )
             for c in contexts
         ],
     )

@@ -1,8 +1,10 @@
-"""entregent export contacts|followups FILE [options]"""
+"""entregent export contacts|followups FILE [--force] [options]"""
 
 from __future__ import annotations
 
-from entregent.i18n import _
+from pathlib import Path
+
+from entregent.i18n import _, ngettext
 
 COMMANDS = ("export",)
 
@@ -26,19 +28,47 @@ def register(subparsers, common) -> None:
         "--include-done", action="store_true", help=_("also export completed follow-ups")
     )
     followups.set_defaults(handler=run_followups)
+    for sub in (contacts, followups):
+        sub.add_argument(
+            "--force", action="store_true", help=_("replace the file if it already exists")
+        )
+
+
+def _target(args) -> Path:
+    """The file to write, absolute; an existing one only with --force."""
+    from entregent.errors import UserError
+
+    path = Path(args.file).expanduser().absolute()
+    if path.exists() and not args.force:
+        raise UserError(
+            _("{file} already exists; nothing was written. Add --force to replace it.").format(
+                file=path
+            )
+        )
+    return path
 
 
 def run_contacts(args) -> int:
     from entregent.services.exports.vcard_export import export_contacts
 
-    count = export_contacts(args.file, vcard_version=args.vcard_version, context=args.context)
-    print(_("Exported {n} contacts to {file}.").format(n=count, file=args.file))
+    path = _target(args)
+    count = export_contacts(path, vcard_version=args.vcard_version, context=args.context)
+    print(
+        ngettext(
+            "Exported {n} contact to {file}.", "Exported {n} contacts to {file}.", count
+        ).format(n=count, file=path)
+    )
     return 0
 
 
 def run_followups(args) -> int:
     from entregent.services.exports.ics_export import export_followups
 
-    count = export_followups(args.file, as_=args.as_, include_done=args.include_done)
-    print(_("Exported {n} follow-ups to {file}.").format(n=count, file=args.file))
+    path = _target(args)
+    count = export_followups(path, as_=args.as_, include_done=args.include_done)
+    print(
+        ngettext(
+            "Exported {n} follow-up to {file}.", "Exported {n} follow-ups to {file}.", count
+        ).format(n=count, file=path)
+    )
     return 0

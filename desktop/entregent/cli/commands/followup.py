@@ -32,9 +32,16 @@ def run(args) -> int:
 
     contact_id = resolve_person(args.name)
     due = parse_when(args.due)
-    if isinstance(due, dt.datetime):
-        due = due.date()
     time = None
+    if isinstance(due, dt.datetime):  # "2026-12-10 18:30": the time is kept
+        due, time = due.date(), due.time().replace(second=0, microsecond=0)
+    _check_due(due)
+    if args.time and time is not None:
+        raise UserError(
+            _("“{due}” already has a time; leave out --time or the time in --due.").format(
+                due=args.due
+            )
+        )
     if args.time:
         try:
             time = dt.time.fromisoformat(args.time)
@@ -47,9 +54,37 @@ def run(args) -> int:
     if args.json:
         print_json(view.as_json())
         return 0
-    print(
-        _("Follow-up with {name} on {date}.").format(
-            name=view.contact_name, date=view.due_on.isoformat()
-        )
-    )
+    from entregent.i18n_dates import format_day
+
+    when = format_day(view.due_on)
+    if time is not None:
+        when += " " + time.strftime("%H:%M")
+    print(_("Follow-up with {name} on {date}.").format(name=view.contact_name, date=when))
     return 0
+
+
+MAX_YEARS_AHEAD = 10
+
+
+def _check_due(due) -> None:
+    """A day a follow-up can be for: not decades away, not long past."""
+    import datetime as dt
+
+    from entregent.errors import UserError
+    from entregent.i18n_dates import format_day
+
+    today = dt.date.today()
+    if due > today.replace(year=today.year + MAX_YEARS_AHEAD, day=min(today.day, 28)):
+        raise UserError(
+            _(
+                "{day} is more than {years} years away; a follow-up is for the near future. "
+                "Nothing was stored."
+            ).format(day=format_day(due), years=MAX_YEARS_AHEAD)
+        )
+    if due < today - dt.timedelta(days=366):
+        raise UserError(
+            _(
+                "{day} is more than a year ago; a follow-up is for what is still to do. "
+                "Nothing was stored."
+            ).format(day=format_day(due))
+        )

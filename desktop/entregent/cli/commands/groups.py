@@ -37,9 +37,18 @@ def run(args) -> int:
         return 0
     if groups:
         print_table(
-            [_("Group"), _("Kind"), _("Since"), _("Role"), _("People"), _("Contributions")],
+            [
+                _("Id"),
+                _("Group"),
+                _("Kind"),
+                _("Since"),
+                _("Role"),
+                _("People"),
+                _("Contributions"),
+            ],
             [
                 (
+                    f"#{g.id}",
                     g.name + ("" if g.active_on(today) else " " + _("(left)")),
                     _(GROUP_KIND_LABELS.get(g.kind, g.kind)),
                     g.joined_on.isoformat() if g.joined_on else "",

@@ -8,7 +8,7 @@ COMMANDS = ("log",)
 
 
 def register(subparsers, common) -> None:
-    from entregent.network.kinds import KINDS
+    from entregent.network.kinds import kind_names
 
     parser = subparsers.add_parser(
         "log", parents=[common], help=_("log a conversation, a meal, some help … with someone")
@@ -18,7 +18,7 @@ def register(subparsers, common) -> None:
         "--kind",
         required=True,
         metavar="KIND",
-        help=_("what it was: {kinds}").format(kinds=", ".join(KINDS)),
+        help=_("what it was: {kinds}").format(kinds=", ".join(kind_names())),
     )
     parser.add_argument(
         "--when",
@@ -61,6 +61,8 @@ def run(args) -> int:
 
     people = [resolve_person(args.name)] + [resolve_person(n) for n in args.others]
     when = parse_when(args.when) if args.when else None
+    if when is not None:
+        _check_when(when, people)
     group = find_group(args.group).id if args.group else None
     interaction_id = log_interaction(
         people,
@@ -94,3 +96,31 @@ def run(args) -> int:
         )
     )
     return 0
+
+
+def _check_when(when, people: list[int]) -> None:
+    """Refuse a day more than one day ahead; warn about one before a birth year."""
+    import datetime as dt
+    import sys
+
+    from entregent.errors import UserError
+    from entregent.i18n_dates import format_day
+    from entregent.model.tables import Contact
+
+    day = when.date() if isinstance(when, dt.datetime) else when
+    if day > dt.date.today() + dt.timedelta(days=1):
+        raise UserError(
+            _(
+                "{day} is in the future; log what happened, and plan what is to come with "
+                "'entregent followup'. Nothing was stored."
+            ).format(day=format_day(day))
+        )
+    for contact in Contact.select().where(Contact.id.in_(people)):
+        year = (contact.birthday or "")[:4]
+        if year.isdigit() and day.year < int(year):
+            print(
+                _("entregent: warning: {day} is before {name} was born ({year}).").format(
+                    day=format_day(day), name=contact.display_name, year=year
+                ),
+                file=sys.stderr,
+            )

@@ -33,7 +33,10 @@ def run(args) -> int:
         print(_("Nobody matches “{text}”.").format(text=text))
         return 0
     print_table(
-        [_("Name"), _("Organisation"), _("E-mail"), _("Phone")],
-        [(h.name, h.org, ", ".join(h.emails[:1]), ", ".join(h.phones[:1])) for h in hits],
+        [_("Id"), _("Name"), _("Organisation"), _("E-mail"), _("Phone")],
+        [
+            (f"#{h.id}", h.name, h.org, ", ".join(h.emails[:1]), ", ".join(h.phones[:1]))
+            for h in hits
+        ],
     )
     return 0

@@ -83,7 +83,7 @@ def import_file(
     change). ``should_cancel()`` returning True rolls everything back and raises
     ``entregent.errors.Cancelled``. ``progress(done, total)`` is called now and then.
     """
-    path = Path(path)
+    path = Path(path).expanduser().absolute()
     kind = file_kind(path)
     try:
         data = path.read_bytes()

@@ -113,8 +113,9 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 def find_context(text: str | int) -> Context:
     """A context by id, by name or by its label in the user's language (case and
     accents ignored)."""
-    if isinstance(text, int) or str(text).isdigit():
-        found = Context.get_or_none(Context.id == int(text))
+    digits = str(text).strip().removeprefix("#")
+    if isinstance(text, int) or digits.isdigit():
+        found = Context.get_or_none(Context.id == int(digits))
         if found is not None:
             return found
     wanted = fold(str(text).strip())

@@ -110,15 +110,20 @@ def _clean(changes: dict) -> dict:
 
 
 def find_group(text: str | int) -> Organization:
-    """A group by id or by name (case-insensitive)."""
-    if isinstance(text, int) or str(text).isdigit():
-        found = Organization.get_or_none(Organization.id == int(text))
+    """A group by id (``12`` or ``#12``) or by name (case and accents ignored:
+    "ecole", "École" and "ÉCOLE" are the same)."""
+    from entregent.model.text_folding import fold
+
+    digits = str(text).strip().removeprefix("#")
+    if isinstance(text, int) or digits.isdigit():
+        found = Organization.get_or_none(Organization.id == int(digits))
         if found is not None:
             return found
-    found = Organization.get_or_none(pw.fn.lower(Organization.name) == str(text).strip().lower())
-    if found is None:
-        raise NotFound(_("No group called “{name}”.").format(name=text))
-    return found
+    wanted = " ".join(fold(str(text)).split())
+    for group in Organization.select().order_by(Organization.id):
+        if " ".join(fold(group.name).split()) == wanted:
+            return group
+    raise NotFound(_("No group called “{name}”.").format(name=text))
 
 
 def create_group(

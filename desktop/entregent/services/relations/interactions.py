@@ -20,7 +20,7 @@ from entregent.model.tables import (
     Participant,
     utcnow,
 )
-from entregent.network.kinds import KINDS, REGISTER_OF_KIND, normalize_kind
+from entregent.network.kinds import KINDS, REGISTER_OF_KIND, kind_names, normalize_kind
 
 __all__ = [
     "get_interaction",
@@ -92,7 +92,7 @@ def _check_kind(kind: str) -> str:
     if normal is None:
         raise UserError(
             _("Unknown kind “{kind}”; use one of: {kinds}.").format(
-                kind=kind, kinds=", ".join(KINDS)
+                kind=kind, kinds=", ".join(kind_names())
             )
         )
     return normal

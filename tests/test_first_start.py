@@ -80,7 +80,7 @@ def test_unknown_command_suggests_the_closest_exit_2_no_window(tmp_path):
     assert done.stdout == ""
     done = run(tmp_path, "zzzqqq", timeout=30)
     assert done.returncode == 2
-    assert "unknown command 'zzzqqq'. Commands: ask," in done.stderr
+    assert "unknown command 'zzzqqq'. Commands: answer, ask, asks," in done.stderr
 
 
 def test_missing_file_is_an_error_and_opens_nothing(tmp_path):

@@ -162,7 +162,7 @@ def _not_a_file_nor_command(word: str) -> str | None:
     if looks_like_file:
         return _("no such file: {path}").format(path=Path(word).expanduser().absolute())
     names = sorted(command_names())
-    close = difflib.get_close_matches(word.lower(), names, n=3, cutoff=0.5)
+    close = difflib.get_close_matches(word.lower(), names, n=3, cutoff=0.7)
     if close:
         return _("unknown command '{word}' — did you mean {choices}?").format(
             word=word, choices=_(" or ").join(f"'{name}'" for name in close)

@@ -105,7 +105,7 @@ def _check_when(when, people: list[int]) -> None:
 
     from entregent.errors import UserError
     from entregent.i18n_dates import format_day
-    from entregent.model.tables import Contact
+    from entregent.services.people.detail import birth_years
 
     day = when.date() if isinstance(when, dt.datetime) else when
     if day > dt.date.today() + dt.timedelta(days=1):
@@ -115,12 +115,11 @@ def _check_when(when, people: list[int]) -> None:
                 "'entregent followup'. Nothing was stored."
             ).format(day=format_day(day))
         )
-    for contact in Contact.select().where(Contact.id.in_(people)):
-        year = (contact.birthday or "")[:4]
-        if year.isdigit() and day.year < int(year):
+    for name, year in birth_years(people).values():
+        if day.year < year:
             print(
                 _("entregent: warning: {day} is before {name} was born ({year}).").format(
-                    day=format_day(day), name=contact.display_name, year=year
+                    day=format_day(day), name=name, year=year
                 ),
                 file=sys.stderr,
             )

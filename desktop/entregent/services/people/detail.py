@@ -85,6 +85,21 @@ class PersonDetail:
         return (self.last_interaction_at + dt.timedelta(days=self.effective_cadence_days)).date()
 
 
+def anybody() -> bool:
+    """Whether the network holds anyone at all (Home shows first steps when not)."""
+    return Contact.select().exists()
+
+
+def birth_years(contact_ids) -> dict[int, tuple[str, int]]:
+    """The name and birth year of those of ``contact_ids`` whose birthday has a year."""
+    found = {}
+    for contact in Contact.select().where(Contact.id.in_(list(contact_ids))):
+        year = (contact.birthday or "")[:4]
+        if year.isdigit():
+            found[contact.id] = (contact.display_name, int(year))
+    return found
+
+
 def effective_cadence(contact_id: int, own: int | None) -> int | None:
     if own:
         return own

@@ -286,6 +286,27 @@ def person_entry(person: Person) -> dict:
     return entry
 
 
+def story_relations() -> list[dict]:
+    """Who knows whom among the user's people ("b is a's kind")."""
+    pairs = [
+        ("Sophie Lambert", "Marc Lambert", "spouse", ""),
+        ("Bernard Durand", "Françoise Durand", "spouse", ""),
+        ("Bernard Durand", "Julien Durand", "child", ""),
+        ("Julien Durand", "Léa Durand", "child", ""),
+        ("Julien Durand", "Hugo Durand", "child", ""),
+        ("Sophie Lambert", "Luc N'Diaye", "colleague", ""),
+        ("Sophie Lambert", "Rachel Carter", "colleague", ""),
+        ("Luc N'Diaye", "Rachel Carter", "colleague", ""),
+        ("Sarah Clarke", "Julien Jacquet", "friend", "Manchester"),
+        ("Sarah Clarke", "James Morgan", "friend", "Manchester"),
+        ("Amélie Girard", "Stéphane Aubert", "colleague", "Vernier"),
+        ("Régis Lefèbvre", "Lucy Murphy", "friend", "the Grenoble choir"),
+        ("Marc Lambert", "Baptiste Héraud", "friend", "best man at the wedding"),
+        ("Priya Raman", "Amélie Girard", "knows", "the Manchester office project"),
+    ]
+    return [{"a": a, "b": b, "kind": k, **({"note": n} if n else {})} for a, b, k, n in pairs]
+
+
 def build_journal(people: list[Person], rng: random.Random) -> dict:
     organizations = []
     for key, (name, kind, joined, left, role, context, _category) in ORGANIZATIONS.items():
@@ -302,4 +323,5 @@ def build_journal(people: list[Person], rng: random.Random) -> dict:
         "interactions": sorted(story_interactions() + filler_interactions(people, rng),
                                key=lambda e: e["when"]),
         "followups": story_followups(),
+        "relations": story_relations(),
     }

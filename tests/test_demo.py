@@ -464,3 +464,25 @@ def test_demo_context_colours_are_pairwise_distinct(demo):
         if delta_e(a.colour, b.colour) <= 15
     ]
     assert close == []
+
+
+def test_demo_network_has_relations_introductions_and_a_warm_path(demo):
+    from entregent.model.tables import Contact, Relation
+    from entregent.services.graph.paths import warm_paths
+    from entregent.services.relations.declared import introductions_of
+
+    def named(name: str) -> int:
+        return Contact.get(Contact.display_name == name).id
+
+    spouse = Relation.get(Relation.kind == "spouse", Relation.contact == named("Sophie Lambert"))
+    assert (spouse.other.display_name, spouse.source) == ("Marc Lambert", "demo")
+    assert Relation.select().where(Relation.source == "demo").count() == 14
+    introduced = Relation.get(
+        Relation.source == "introduction", Relation.contact == named("Priya Raman")
+    )
+    assert introduced.other.display_name == "Olivier Mercier"
+    assert introduced.interaction.kind == "introduction"
+    _made, received = introductions_of(named("Olivier Mercier"))
+    assert ("Priya Raman", True) in [(r.other_name, r.by_user) for r in received]
+    paths = warm_paths(named("Baptiste Héraud"), advise=False)
+    assert paths and all(len(p.hops) <= 3 for p in paths)

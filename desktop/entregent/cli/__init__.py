@@ -75,7 +75,7 @@ def build_app_parser(*, with_epilog: bool = True) -> argparse.ArgumentParser:
     )
     app.add_argument(
         "--view",
-        choices=("home", "people", "person"),
+        choices=("home", "people", "person", "network"),
         default="home",
         help=_("which view --screenshot shows"),
     )

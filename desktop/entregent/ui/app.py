@@ -106,11 +106,12 @@ def _install_translations(app) -> None:
 
 def render_screenshot(window, out: Path, view: str) -> int:
     """Show ``view`` in ``window``, let it settle, grab it to ``out``."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     window.resize(1360, 840)
-    if view == "home":
-        window.sidebar.select("home")
+    if view in ("home", "network"):
+        window.sidebar.select(view)
     else:
         window.sidebar.select("all")
     window.show()
@@ -118,6 +119,13 @@ def render_screenshot(window, out: Path, view: str) -> int:
     if view == "person":
         window.people_view.select_row(_interesting_row(window))
         _settle(window)
+    if view == "network":
+        _settle(window)  # the layout, on a worker
+        view_widget = window.network_view
+        view_widget.canvas.fitInView(
+            view_widget.scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio
+        )
+        QApplication.processEvents()
     QApplication.processEvents()
     image = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._detail_pane = None
         self._detail_slot = QWidget(self)
         self._home_view = None
+        self.network_view = None  # the Network section, built on first use
 
         self.import_bar = QWidget(self)
         bar = QHBoxLayout(self.import_bar)
@@ -241,10 +242,24 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(0, self._home_view)
         return self._home_view
 
+    def _show_network(self) -> None:
+        """The map of who knows whom, built on first use, laid out on a worker."""
+        if self.network_view is None:
+            from entregent.ui.network_view import NetworkView
+
+            self.network_view = NetworkView(self.context, self)
+            self.stack.addWidget(self.network_view)
+        self.network_view.reload()
+        self.stack.setCurrentWidget(self.network_view)
+        self._detail_slot.hide()
+
     def show_section(self, key: str) -> None:
         if self.remembers:
             QSettings().setValue("window/sidebar", key)
         self.import_bar.hide()
+        if key == "network":
+            self._show_network()
+            return
         if key == "home":
             self.home_view.reload()
             self.stack.setCurrentIndex(0)

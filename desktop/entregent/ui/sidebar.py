@@ -91,6 +91,7 @@ class Sidebar(QTreeWidget):
         self._home = self._add(None, SidebarEntry("home", _("Home")), icon("home"))
         self._add(None, SidebarEntry("all", _("All people")), icon("people"))
         self._add(None, SidebarEntry("due", _("To reach out")), icon("reach-out"))
+        self._add(None, SidebarEntry("network", _("Network")), icon("group"))
         self._contexts = self._section(_("Contexts"))
         self._groups = self._section(_("Groups"))
         self._imports = self._section(_("Recent imports"))

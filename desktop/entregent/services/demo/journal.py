@@ -19,7 +19,11 @@ Its shape (all keys but ``anchor`` optional)::
                        "note", "channel", "organization": key,
                        "ask": {"what", "outcome", "outcome_on", "decision",
                                "warnings": [ids]}}],
-     "followups": [{"who", "due", "time": "HH:MM", "note", "done": "YYYY-MM-DD"}]}
+     "followups": [{"who", "due", "time": "HH:MM", "note", "done": "YYYY-MM-DD"}],
+     "relations": [{"a", "b", "kind", "note"}]}
+
+A relation reads "``b`` is ``a``'s ``kind``"; an introduction between two
+people also records that they now know each other.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class JournalCounts:
     interactions: int = 0
     asks: int = 0
     followups: int = 0
+    relations: int = 0
 
 
 def read_journal(folder: Path) -> dict:
@@ -103,7 +108,22 @@ def load_journal(journal: dict) -> JournalCounts:
         _load_people(journal, people, groups, counts)
         _load_interactions(journal, people, groups, counts)
         _load_followups(journal, people, counts)
+        _load_relations(journal, people, counts)
     return counts
+
+
+def _load_relations(journal: dict, people: _People, counts: JournalCounts) -> None:
+    from entregent.services.relations.declared import add_relation
+
+    for entry in journal.get("relations", ()):
+        add_relation(
+            people(entry["a"]),
+            people(entry["b"]),
+            entry["kind"],
+            note=entry.get("note", ""),
+            source="demo",
+        )
+        counts.relations += 1
 
 
 def _load_groups(journal: dict, counts: JournalCounts) -> dict[str, int]:
@@ -197,7 +217,7 @@ def _load_interactions(
             counts.asks += 1
         else:
             group = entry.get("organization")
-            log_interaction(
+            interaction_id = log_interaction(
                 ids,
                 entry["kind"],
                 when,
@@ -207,7 +227,24 @@ def _load_interactions(
                 tz=DEMO_ZONE,
                 organization_id=groups[group] if group else None,
             )
+            if entry["kind"] == "introduction" and len(ids) == 2:
+                _introduced(ids, when, entry.get("note", ""), interaction_id, counts)
         counts.interactions += 1
+
+
+def _introduced(ids, when, note: str, interaction_id: int, counts: JournalCounts) -> None:
+    from entregent.services.relations.declared import add_relation
+
+    add_relation(
+        ids[0],
+        ids[1],
+        "knows",
+        note=note,
+        since=when.date(),
+        source="introduction",
+        interaction_id=interaction_id,
+    )
+    counts.relations += 1
 
 
 def _load_followups(journal: dict, people: _People, counts: JournalCounts) -> None:

@@ -128,10 +128,12 @@ def test_stray_lines_agent_and_addressbook_wrapper(db, tmp_path):
 
 
 def test_missing_end_before_next_card(db, tmp_path):
+    # issue 17: a card inside an unfinished one is a card of its own; the outer is kept
     text = "BEGIN:VCARD\nVERSION:3.0\nFN:Broken\nBEGIN:VCARD\nVERSION:3.0\nFN:Fine\nEND:VCARD\n"
     report = import_file(_write(tmp_path, text.encode()))
-    assert report.new == 1 and [p.line for p in report.rejected] == [1]
-    assert Contact.get().display_name == "Fine"
+    assert report.new == 2 and report.rejected == []
+    assert [p.line for p in report.skipped_lines] == [4]
+    assert sorted(c.display_name for c in Contact.select()) == ["Broken", "Fine"]
 
 
 def test_lower_case_grouped_properties(db, corpus):

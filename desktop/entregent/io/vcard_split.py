@@ -9,7 +9,9 @@ text: a card already imported is recognised without being parsed again.
 Lines outside any card (comments, garbage, a ``BEGIN:VADDRESSBOOK`` wrapper) are
 skipped and reported; a card with no ``END:VCARD`` is rejected with its line.
 A nested card (vCard 2.1 ``AGENT:`` followed by a whole card) stays inside its
-parent.
+parent. A ``BEGIN:VCARD`` inside a card that is not finished, with no ``AGENT:``
+before it, is a card of its own: the outer card goes on after it and keeps
+everything it has, even when the file ends before its ``END:VCARD``.
 """
 
 from __future__ import annotations
@@ -159,6 +161,8 @@ def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
     depth = 0
     previous = ""
     stray_start, stray_count = 0, 0
+    outer: list[tuple[list[str], int, int]] = []  # unfinished cards around a nested one
+    resumed = False  # the current card holds a nested card (it is kept at the end)
 
     def flush_stray() -> None:
         nonlocal stray_count
@@ -208,26 +212,38 @@ def split_cards(text: str, *, max_card_chars: int | None = None) -> SplitResult:
                 depth += 1
                 parts.append(raw)
             else:
-                result.rejected.append(
+                result.skipped.append(
                     (
-                        start,
+                        number,
                         _(
-                            "this card never ends (no END:VCARD before the next card, line {line})."
-                        ).format(line=number),
+                            "a card starts inside the card of line {line}, which has no "
+                            "END:VCARD before it: both were kept as people."
+                        ).format(line=start),
                     )
                 )
+                outer.append((parts, start, depth))
                 parts, start, depth = [raw], number, 1
         elif _END.match(stripped):
             parts.append(raw)
             depth -= 1
             if depth == 0:
                 finish(number)
+                if outer:
+                    parts, start, depth = outer.pop()
+                    resumed = True
         else:
             parts.append(raw)
         previous = stripped
     flush_stray()
-    if depth > 0:
-        result.rejected.append(
-            (start, _("this card never ends: the file stops before its END:VCARD."))
-        )
+    while depth > 0:
+        if resumed:
+            finish(start)  # an outer card: what it has is kept
+        else:
+            result.rejected.append(
+                (start, _("this card never ends: the file stops before its END:VCARD."))
+            )
+        if not outer:
+            break
+        parts, start, depth = outer.pop()
+        resumed = True
     return result

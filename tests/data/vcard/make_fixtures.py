@@ -232,6 +232,20 @@ def tel_labels() -> bytes:
     return text.encode("ascii")
 
 
+def nested() -> bytes:
+    """A card inside an unfinished card (no AGENT), then a 2.1 AGENT card that stays."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Outer;Olga;;;\r\nTEL;CELL:+33612345678\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Inner;Ivan;;;\r\nEMAIL:ivan@example.org\r\n"
+        "END:VCARD\r\n"
+        "EMAIL:olga@example.org\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Unended;Una;;;\r\nEMAIL:una@example.org\r\n"
+        "AGENT:\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nFN:Assistant Agent\r\nEND:VCARD\r\n"
+        "END:VCARD\r\n"
+    )
+    return text.encode("ascii")
+
+
 def main() -> None:
     files = {
         "charsets-21.vcf": charsets(),
@@ -243,6 +257,7 @@ def main() -> None:
         "unknown-version.vcf": unknown_version(),
         "kept-fields.vcf": kept_fields(),
         "tel-labels.vcf": tel_labels(),
+        "nested.vcf": nested(),
         **line_endings(),
     }
     for name, data in files.items():

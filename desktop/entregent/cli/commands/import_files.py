@@ -112,16 +112,11 @@ def _print_report(report) -> None:
                     name=d.name, shared=d.shared, existing=d.existing_name
                 )
             )
-    for problem in report.rejected:
-        print(
-            "  "
-            + _("line {line}: rejected: {reason}").format(line=problem.line, reason=problem.reason)
-        )
-    for problem in report.skipped_lines:
-        print(
-            "  "
-            + _("line {line}: skipped: {reason}").format(line=problem.line, reason=problem.reason)
-        )
+    from entregent.services.imports.report import group_problems
+
+    for what, problems in (("rejected", report.rejected), ("skipped", report.skipped_lines)):
+        for group in group_problems(problems):
+            print("  " + _problem_line(what, group))
     for problem in getattr(report, "replaced", ()):
         print(
             "  "
@@ -145,3 +140,25 @@ def _print_report(report) -> None:
         print("  " + _("skipped {count} {component}").format(count=count, component=component))
     if report.dry_run:
         print("  " + _("(dry run: nothing was stored)"))
+
+
+def _problem_line(what: str, group) -> str:
+    """One line per kind of problem: its count and first lines when it repeats."""
+    line = group.lines[0] if group.lines else None
+    if group.count == 1:
+        if what == "rejected":
+            return _("line {line}: rejected: {reason}").format(line=line, reason=group.reason)
+        return _("line {line}: skipped: {reason}").format(line=line, reason=group.reason)
+    if what == "rejected":
+        text = ngettext(
+            "{n} time, lines {lines}: rejected: {reason}",
+            "{n} times, lines {lines}: rejected: {reason}",
+            group.count,
+        )
+    else:
+        text = ngettext(
+            "{n} time, lines {lines}: skipped: {reason}",
+            "{n} times, lines {lines}: skipped: {reason}",
+            group.count,
+        )
+    return text.format(n=group.count, lines=group.lines_text(), reason=group.reason)

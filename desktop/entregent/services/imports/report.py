@@ -20,6 +20,8 @@ from entregent.i18n import _, ngettext
 
 __all__ = [
     "Problem",
+    "ProblemGroup",
+    "group_problems",
     "DuplicateCandidate",
     "UnmatchedEvent",
     "PossibleMatch",
@@ -125,6 +127,32 @@ class OwnerGuess:
             "events": self.events,
             "of": self.of,
         }
+
+
+@dataclass
+class ProblemGroup:
+    """Problems of one kind (one reason): how many, and the first few lines."""
+
+    reason: str
+    count: int
+    lines: list[int]  # the first few, in file order
+
+    def lines_text(self) -> str:
+        shown = ", ".join(str(line) for line in self.lines)
+        return shown + (", …" if self.count > len(self.lines) else "")
+
+
+def group_problems(problems: list[Problem], first: int = 5) -> list[ProblemGroup]:
+    """One entry per kind of problem, in the order each kind first appears."""
+    groups: dict[str, ProblemGroup] = {}
+    for problem in sorted(problems, key=lambda p: (p.line is None, p.line or 0)):
+        group = groups.get(problem.reason)
+        if group is None:
+            group = groups[problem.reason] = ProblemGroup(problem.reason, 0, [])
+        group.count += 1
+        if problem.line is not None and len(group.lines) < first:
+            group.lines.append(problem.line)
+    return list(groups.values())
 
 
 @dataclass

@@ -140,54 +140,105 @@ def _read(
 ) -> CalendarContents:
     contents = CalendarContents()
     contents.skipped_lines += [ReadProblem(line, reason) for line, reason in stray]
-    total = sum(len(c.chunks) for c in calendars)
-    done = 0
+    ticker = _Ticker(sum(len(c.chunks) for c in calendars), progress, should_cancel)
     for split in calendars:
         header = _parse_header(split)
-        for name in _CALENDAR_PROPERTIES:
-            if name in header and name not in contents.properties:
-                contents.properties[name] = text_of(header.get(name))
-        calendar_zone = text_of(header.get("X-WR-TIMEZONE"))
-        timezones: list[icalendar.Component] = []
-        for chunk in split.chunks:
-            if chunk.name == "VTIMEZONE" and chunk.complete:
-                if (too_large := _oversized(chunk, limits)) is not None:
-                    contents.skipped_lines.append(ReadProblem(chunk.line, too_large))
-                    continue
-                try:  # parsing caches the zone for the events that follow
-                    timezones.append(icalendar.Component.from_ical(chunk.text()))
-                except Exception:  # noqa: BLE001 - a broken zone: its events say so
-                    contents.skipped_lines.append(
-                        ReadProblem(chunk.line, _("this time zone could not be read."))
-                    )
-        zone_ids = {str(zone.get("TZID", "")) for zone in timezones}
-        events: list[_Event] = []
-        for chunk in split.chunks:
-            done += 1
-            if done % _PROGRESS_EVERY == 0:
-                if should_cancel is not None and should_cancel():
-                    raise Cancelled()
-                if progress is not None:
-                    progress(done, total)
-            if chunk.name == "VEVENT":
-                contents.events += 1
-                if (too_large := _oversized(chunk, limits)) is not None:
-                    _reject(contents, chunk.line, too_large)
-                    continue
-                event = _parse_event(chunk, contents)
-                if event is not None:
-                    rule = place_unknown_zones(event.component, calendar_zone, zone_ids)
-                    if rule is not None:
-                        contents.zone_rules[rule] = contents.zone_rules.get(rule, 0) + 1
-                    events.append(event)
-            elif chunk.name != "VTIMEZONE":
-                contents.skipped_components[chunk.name] = (
-                    contents.skipped_components.get(chunk.name, 0) + 1
-                )
+        _keep_calendar_properties(header, contents)
+        timezones = _read_timezones(split, limits, contents)
+        events = _read_events(split, header, timezones, limits, ticker, contents)
         _expand(header, timezones, events, since, until, contents)
-    if progress is not None:
-        progress(total, total)
+    ticker.finish()
     return contents
+
+
+@dataclass
+class _Ticker:
+    """Counts the components read; every ``_PROGRESS_EVERY`` of them it asks
+    whether to stop and reports how far the read is."""
+
+    total: int
+    progress: Callable[[int, int], None] | None
+    should_cancel: Callable[[], bool] | None
+    done: int = 0
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.done % _PROGRESS_EVERY != 0:
+            return
+        if self.should_cancel is not None and self.should_cancel():
+            raise Cancelled()
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+def _keep_calendar_properties(header: icalendar.Calendar, contents: CalendarContents) -> None:
+    """X-WR-CALNAME, X-WR-TIMEZONE, X-OWNER: the first calendar that has one wins."""
+    for name in _CALENDAR_PROPERTIES:
+        if name in header and name not in contents.properties:
+            contents.properties[name] = text_of(header.get(name))
+
+
+def _read_timezones(
+    split: SplitCalendar,
+    limits: tuple[int | None, int | None],
+    contents: CalendarContents,
+) -> list[icalendar.Component]:
+    """The complete VTIMEZONE components of one calendar, parsed; a zone too
+    large or broken is reported with its line and left out."""
+    timezones: list[icalendar.Component] = []
+    for chunk in split.chunks:
+        if chunk.name != "VTIMEZONE" or not chunk.complete:
+            continue
+        if (too_large := _oversized(chunk, limits)) is not None:
+            contents.skipped_lines.append(ReadProblem(chunk.line, too_large))
+            continue
+        try:  # parsing caches the zone for the events that follow
+            timezones.append(icalendar.Component.from_ical(chunk.text()))
+        except Exception:  # noqa: BLE001 - a broken zone: its events say so
+            contents.skipped_lines.append(
+                ReadProblem(chunk.line, _("this time zone could not be read."))
+            )
+    return timezones
+
+
+def _read_events(
+    split: SplitCalendar,
+    header: icalendar.Calendar,
+    timezones: list[icalendar.Component],
+    limits: tuple[int | None, int | None],
+    ticker: _Ticker,
+    contents: CalendarContents,
+) -> list[_Event]:
+    """The events of one calendar that can be read, each placed in a zone;
+    other components are counted by name."""
+    calendar_zone = text_of(header.get("X-WR-TIMEZONE"))
+    zone_ids = {str(zone.get("TZID", "")) for zone in timezones}
+    events: list[_Event] = []
+    for chunk in split.chunks:
+        ticker.tick()
+        if chunk.name == "VTIMEZONE":
+            continue
+        if chunk.name != "VEVENT":
+            contents.skipped_components[chunk.name] = (
+                contents.skipped_components.get(chunk.name, 0) + 1
+            )
+            continue
+        contents.events += 1
+        if (too_large := _oversized(chunk, limits)) is not None:
+            _reject(contents, chunk.line, too_large)
+            continue
+        event = _parse_event(chunk, contents)
+        if event is None:
+            continue
+        rule = place_unknown_zones(event.component, calendar_zone, zone_ids)
+        if rule is not None:
+            contents.zone_rules[rule] = contents.zone_rules.get(rule, 0) + 1
+        events.append(event)
+    return events
 
 
 def _oversized(chunk: Chunk, limits: tuple[int | None, int | None]) -> str | None:

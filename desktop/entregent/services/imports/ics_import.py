@@ -226,39 +226,57 @@ class _Sync:
             if occurrence.key in elsewhere:
                 self.report.unchanged += 1  # not from a calendar: left alone
                 continue
-            others = people.others(occurrence.people)
-            contact_ids, possible = people.match(others)
-            self._propose(occurrence, possible, people)
             old = stored.get(occurrence.key) or adopted.get(occurrence.key)
-            if not contact_ids and old is None:
-                proposed = {person.email for person, _id in possible}
-                creatable = [p for p in others if p.email not in proposed]
-                if self.create_contacts and creatable:
-                    contact_ids = [people.create(p, self.batch) for p in creatable]
-                else:
-                    self._unmatched(occurrence, others)
-                    continue
-            values = _values(occurrence)
-            if old is None:
-                inserts.append(
-                    (
-                        dict(zip(_FIELDS, values, strict=True)) | {"external_key": occurrence.key},
-                        contact_ids,
-                    )
-                )
-            elif old.edited:
-                self.report.unchanged += 1
-            elif old.values == values and (
-                not contact_ids or self._same_people(old.id, contact_ids)
-            ):
-                self.report.unchanged += 1
-            else:
-                self._update(old.id, values, contact_ids)
-                self.report.updated += 1
+            contact_ids = self._people_of(occurrence, people, known=old is not None)
+            if contact_ids is None:
+                continue
+            self._keep(occurrence, old, contact_ids, inserts)
         self._insert(inserts)
         self.report.new += len(inserts)
         self._remove(stored, seen)
         self._adopt([a.id for a in adopted.values() if not a.edited])
+        self._finish_report()
+
+    def _people_of(
+        self, occurrence: EventOccurrence, people: CalendarPeople, *, known: bool
+    ) -> list[int] | None:
+        """The contacts who were at this occurrence (created when allowed), or
+        None when nobody is known and it is not stored yet: it is reported
+        as unmatched then."""
+        others = people.others(occurrence.people)
+        contact_ids, possible = people.match(others)
+        self._propose(occurrence, possible, people)
+        if contact_ids or known:
+            return contact_ids
+        proposed = {person.email for person, _id in possible}
+        creatable = [p for p in others if p.email not in proposed]
+        if self.create_contacts and creatable:
+            return [people.create(p, self.batch) for p in creatable]
+        self._unmatched(occurrence, others)
+        return None
+
+    def _keep(
+        self,
+        occurrence: EventOccurrence,
+        old: _Stored | None,
+        contact_ids: list[int],
+        inserts: list[tuple[dict, list[int]]],
+    ) -> None:
+        """A new occurrence goes to ``inserts``; a stored one is updated when it
+        changed and nobody edited it by hand."""
+        values = _values(occurrence)
+        if old is None:
+            row = dict(zip(_FIELDS, values, strict=True)) | {"external_key": occurrence.key}
+            inserts.append((row, contact_ids))
+        elif old.edited:
+            self.report.unchanged += 1
+        elif old.values == values and (not contact_ids or self._same_people(old.id, contact_ids)):
+            self.report.unchanged += 1
+        else:
+            self._update(old.id, values, contact_ids)
+            self.report.updated += 1
+
+    def _finish_report(self) -> None:
         self.report.unmatched = [
             event
             for _start, event in sorted(self._unmatched_by_uid.values(), key=lambda pair: pair[0])

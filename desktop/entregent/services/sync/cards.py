@@ -109,21 +109,35 @@ def merged_card(contact_id: int, base: str | None, local_names: list[str]) -> st
 
 
 def _rewrite(version: str, base_items, our_items, replace: set[str], base_card) -> str:
+    lines = _kept_base_lines(base_items, replace)
+    if "UID" not in {n for n, _g, _l in base_items}:
+        lines.extend(line for n, _g, line in our_items if n == "UID")
+    system = _system_categories(base_card)
+    lines += _our_lines(our_items, replace, {g for _n, g, _l in base_items if g}, system)
+    if "CATEGORIES" in replace and system:
+        if not any(n == "CATEGORIES" for n, _g, _l in our_items):
+            lines.append("CATEGORIES:" + _category_text(system))
+    return _assemble(version, lines)
+
+
+def _kept_base_lines(base_items, replace: set[str]) -> list[str]:
+    """The base's lines of the properties not replaced, with the X-ABLABEL of
+    a group kept only while some property of that group stays."""
     dropped_groups = {g for n, g, _l in base_items if n in replace and g}
     kept_groups = {g for n, g, _l in base_items if n not in replace and n != "X-ABLABEL" and g}
     dropped_groups -= kept_groups
+    return [
+        line
+        for name, group, line in base_items
+        if name not in replace and not (name == "X-ABLABEL" and group in dropped_groups)
+    ]
+
+
+def _our_lines(our_items, replace: set[str], used: set[str], system: list[str]) -> list[str]:
+    """Our lines of the replaced properties (with their X-ABLABEL), their
+    groups renamed ``syncN`` so as not to meet a group of the base (``used``);
+    the base's system categories are kept at the end of ours."""
     lines = []
-    for name, group, line in base_items:
-        if name in replace:
-            continue
-        if name == "X-ABLABEL" and group in dropped_groups:
-            continue
-        if name == "CATEGORIES" and "CATEGORIES" in replace:
-            continue
-        lines.append(line)
-    if "UID" not in {n for n, _g, _l in base_items}:
-        lines.extend(line for n, _g, line in our_items if n == "UID")
-    used = {g for _n, g, _l in base_items if g}
     renames: dict[str, str] = {}
     counter = 0
     for name, group, line in our_items:
@@ -132,23 +146,32 @@ def _rewrite(version: str, base_items, our_items, replace: set[str], base_card) 
         )
         if not wanted:
             continue
-        if name == "CATEGORIES":
-            system = [c for c in base_card.categories if fold(c.strip()) in _SYSTEM]
-            if system:
-                line = line + "," + ",".join(c.replace(",", "\\,") for c in system)
+        if name == "CATEGORIES" and system:
+            line = line + "," + _category_text(system)
         if group:
             if group not in renames:
-                counter += 1
-                while f"SYNC{counter}" in used:
-                    counter += 1
+                counter = _free_group(used, counter)
                 renames[group] = f"sync{counter}"
             line = renames[group] + line[len(group) :]
         lines.append(line)
-    if "CATEGORIES" in replace and not any(n == "CATEGORIES" for n, _g, _l in our_items):
-        system = [c for c in base_card.categories if fold(c.strip()) in _SYSTEM]
-        if system:
-            lines.append("CATEGORIES:" + ",".join(c.replace(",", "\\,") for c in system))
-    return _assemble(version, lines)
+    return lines
+
+
+def _free_group(used: set[str], after: int) -> int:
+    """The first N above ``after`` for which no group of the base is ``SYNCN``."""
+    counter = after + 1
+    while f"SYNC{counter}" in used:
+        counter += 1
+    return counter
+
+
+def _system_categories(base_card) -> list[str]:
+    """The base's categories that are the address book's own (Starred, My Contacts …)."""
+    return [c for c in base_card.categories if fold(c.strip()) in _SYSTEM]
+
+
+def _category_text(categories: list[str]) -> str:
+    return ",".join(c.replace(",", "\\,") for c in categories)
 
 
 def _owner(items, group: str) -> str | None:

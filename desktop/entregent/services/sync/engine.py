@@ -69,30 +69,64 @@ def _read_remote(client: DavClient, plan: _Plan, report: SyncReport) -> None:
         plan.skipped = True
         report.skipped_unchanged.append(collection.href)
         return
-    changed: dict[str, str] | None = None
+    changed = None
     if state is not None and state.supports_sync and collection.sync_token:
-        try:
-            changes = client.sync_collection(collection.href, collection.sync_token)
-        except SyncError as exc:
-            if exc.status not in (400, 403, 409, 412):
-                raise
-        else:
-            changed, plan.removed = changes.changed, set(changes.removed) & set(plan.rows)
-            plan.state_token = changes.token or plan.state_token
+        changed = _changes_since_token(client, plan)
     if changed is None:
-        listing = client.list_items(collection.href)
-        changed = listing
-        plan.removed = {h for h in plan.rows if h not in listing}
-        plan.empty_answer = bool(plan.rows) and not listing
+        changed = _listing(client, plan)
     plan.etags = {h: e for h, e in changed.items() if h not in plan.rows or plan.rows[h].etag != e}
     fetched = client.multiget(collection.href, "card", sorted(plan.etags))
     plan.texts = {h: (item.etag or plan.etags[h], item.data or "") for h, item in fetched.items()}
 
 
+def _changes_since_token(client: DavClient, plan: _Plan) -> dict[str, str] | None:
+    """What changed since the last sync token (href -> ETag), the removed hrefs
+    put in the plan; None when the server no longer accepts the token."""
+    collection = plan.collection
+    try:
+        changes = client.sync_collection(collection.href, collection.sync_token)
+    except SyncError as exc:
+        if exc.status not in (400, 403, 409, 412):
+            raise
+        return None
+    plan.removed = set(changes.removed) & set(plan.rows)
+    plan.state_token = changes.token or plan.state_token
+    return changes.changed
+
+
+def _listing(client: DavClient, plan: _Plan) -> dict[str, str]:
+    """Every item of the collection (href -> ETag); what is tracked and no
+    longer listed is removed."""
+    listing = client.list_items(plan.collection.href)
+    plan.removed = {h for h in plan.rows if h not in listing}
+    plan.empty_answer = bool(plan.rows) and not listing
+    return listing
+
+
 def _decide(plan: _Plan, book: local.LocalBook, report: SyncReport, policy: str) -> None:
-    rows = plan.rows
+    remote_uid = _skip_duplicate_uids(plan, report)
+    for href, row in plan.rows.items():
+        if row.uid not in plan.skip_uids:
+            _decide_tracked(plan, book, href, row)
+    tracked = {row.uid for row in plan.rows.values()}
+    for href, (etag, text) in plan.texts.items():
+        if href in plan.rows or remote_uid[href] in plan.skip_uids:
+            continue
+        plan.imports.append((href, etag, text, None, False))
+        tracked.add(remote_uid[href])
+    for cid, (uid, archived, _name) in book.people.items():
+        if archived or uid in tracked or uid in plan.skip_uids:
+            continue
+        plan.puts.append((cid, None))
+    if policy not in CONFLICT_POLICIES:
+        raise ValueError(policy)
+
+
+def _skip_duplicate_uids(plan: _Plan, report: SyncReport) -> dict[str, str]:
+    """The UID of each card read (its href when it has none). A UID held by
+    more than one href of the collection is reported and left out of the run."""
     uids: dict[str, list[str]] = {}
-    for href, row in rows.items():
+    for href, row in plan.rows.items():
         if href not in plan.removed and href not in plan.texts:
             uids.setdefault(row.uid, []).append(href)
     remote_uid: dict[str, str] = {}
@@ -104,50 +138,38 @@ def _decide(plan: _Plan, book: local.LocalBook, report: SyncReport, policy: str)
         if len(hrefs) > 1:
             plan.skip_uids.add(uid)
             report.duplicate_uids.append({"uid": uid, "hrefs": sorted(hrefs)})
-    by_uid = book.by_uid()
-    for href, row in rows.items():
-        if row.uid in plan.skip_uids:
-            continue
-        alive = row.contact_id is not None and row.contact_id in book.people
-        local_changed = alive and book.hash(row.contact_id) != row.local_hash
-        remote_changed = href in plan.texts and item_hash(plan.texts[href][1]) != row.remote_hash
-        if href in plan.removed:
-            if not alive:
-                plan.forget.append(row)
-            elif local_changed:
-                plan.puts.append((row.contact_id, row))  # the edit wins: put it back
-            else:
-                plan.delete_here.append(row)
-        elif not alive:
-            if remote_changed:
-                plan.imports.append((href, *plan.texts[href], row, True))  # edit wins
-            else:
-                plan.delete_there.append(row)
-        elif local_changed and remote_changed:
-            text = plan.texts[href][1]
-            if item_hash(text) == book.hash(row.contact_id):
-                plan.retrack.append((row, plan.texts[href][0]))
-            else:
-                plan.conflicts.append((row, book.text(row.contact_id), text))
+    return remote_uid
+
+
+def _decide_tracked(plan: _Plan, book: local.LocalBook, href: str, row: SyncItem) -> None:
+    """What to do with an item synced before, from whether each side changed it."""
+    alive = row.contact_id is not None and row.contact_id in book.people
+    local_changed = alive and book.hash(row.contact_id) != row.local_hash
+    remote_changed = href in plan.texts and item_hash(plan.texts[href][1]) != row.remote_hash
+    if href in plan.removed:
+        if not alive:
+            plan.forget.append(row)
         elif local_changed:
-            plan.puts.append((row.contact_id, row))
-        elif remote_changed:
-            plan.imports.append((href, *plan.texts[href], row, False))
-        elif href in plan.texts:
-            plan.retrack.append((row, plan.texts[href][0]))  # new ETag, same content
-    tracked = {row.uid for row in rows.values()}
-    for href, (etag, text) in plan.texts.items():
-        if href in rows or remote_uid[href] in plan.skip_uids:
-            continue
-        plan.imports.append((href, etag, text, None, False))
-        tracked.add(remote_uid[href])
-    for cid, (uid, archived, _name) in book.people.items():
-        if archived or uid in tracked or uid in plan.skip_uids:
-            continue
-        plan.puts.append((cid, None))
-    del by_uid
-    if policy not in CONFLICT_POLICIES:
-        raise ValueError(policy)
+            plan.puts.append((row.contact_id, row))  # the edit wins: put it back
+        else:
+            plan.delete_here.append(row)
+    elif not alive:
+        if remote_changed:
+            plan.imports.append((href, *plan.texts[href], row, True))  # edit wins
+        else:
+            plan.delete_there.append(row)
+    elif local_changed and remote_changed:
+        text = plan.texts[href][1]
+        if item_hash(text) == book.hash(row.contact_id):
+            plan.retrack.append((row, plan.texts[href][0]))
+        else:
+            plan.conflicts.append((row, book.text(row.contact_id), text))
+    elif local_changed:
+        plan.puts.append((row.contact_id, row))
+    elif remote_changed:
+        plan.imports.append((href, *plan.texts[href], row, False))
+    elif href in plan.texts:
+        plan.retrack.append((row, plan.texts[href][0]))  # new ETag, same content
 
 
 def _guard(plans: list[_Plan], allow: bool) -> dict | None:

@@ -453,7 +453,7 @@ class _Loader:
 
 
 def _rebuild_derived(conn: sqlite3.Connection, step=lambda label: None) -> None:
-    """What the dropped triggers would have kept: search index and next follow-up.
+    """What the dropped triggers would have kept: search index, next follow-up, counts.
 
     (The latest interaction per person is written while the interactions are
     drawn, from the same figures.)
@@ -470,6 +470,12 @@ def _rebuild_derived(conn: sqlite3.Connection, step=lambda label: None) -> None:
         " WHERE done_at IS NULL AND deleted_at IS NULL GROUP BY contact_id) AS soonest"
         " WHERE soonest.id = contact.id"
     )
+    # The counts schema 9 keeps (overdue day, people per context and group).
+    from entregent.model.steps.v001_initial import statements
+    from entregent.model.steps.v009_kept_counts import REBUILD
+
+    for statement in statements(REBUILD):
+        conn.execute(statement)
 
 
 def generate(

@@ -177,7 +177,15 @@ class PeopleCard(QFrame):
         self.empty_action.setAccessibleName(action or "")
         self.empty_action.setVisible(bool(action and then))
 
-    def fill(self, items, colours: dict[int, str], today: dt.date | None = None) -> None:
+    def fill(
+        self,
+        items,
+        colours: dict[int, str],
+        today: dt.date | None = None,
+        total: int | None = None,
+    ) -> None:
+        """``items``: the first of the card's people; ``total``: how many there are in
+        all (default: as many as given)."""
         today = today or dt.date.today()
         for row in self.rows:
             row.setParent(None)
@@ -191,11 +199,12 @@ class PeopleCard(QFrame):
             self.rows_layout.addWidget(row)
         self.rows_box.setVisible(bool(self.rows))
         self.empty_box.setVisible(not self.items)
-        more = len(self.items) - len(self.rows)
+        total = max(total if total is not None else 0, len(self.items))
+        more = total - len(self.rows)
         self.more_button.setVisible(more > 0)
-        self.more_button.setText(_("See all ({n})").format(n=len(self.items)))
+        self.more_button.setText(_("See all ({n})").format(n=total))
         self.more_button.setAccessibleName(
-            _("See all {n} in “{card}”").format(n=len(self.items), card=self.title)
+            _("See all {n} in “{card}”").format(n=total, card=self.title)
         )
 
     def snooze(self, item) -> None:

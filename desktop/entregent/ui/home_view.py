@@ -15,15 +15,19 @@ from entregent.ui.plain import plain_label
 
 __all__ = ["HomeView", "read_home", "MIX_COLOURS", "PeopleCard"]
 
+CARD_ROWS = 50  # the items of each reason read for the cards
+
 
 def read_home():
     """What Home shows (run on a worker)."""
     from entregent.services.people.avatars import context_colours
     from entregent.services.people.detail import anybody
-    from entregent.services.relations.due import due_list
+    from entregent.services.relations.due import due_firsts
     from entregent.services.relations.insights import dashboard
 
-    due = due_list()
+    # The first of each reason only (a card shows a few; on 100,000 people the whole
+    # list is tens of thousands of items): the cards' totals come from the counts.
+    due = due_firsts(CARD_ROWS)
     return dashboard(), due, context_colours(d.contact_id for d in due), anybody()
 
 
@@ -134,10 +138,16 @@ class HomeView(QScrollArea):
         self._show_first_steps(not anybody)
         if not anybody:
             return
-        reach = [d for d in due if d.kind in ("overdue", "informal", "birthday")]
-        self.reach_card.fill(reach, colours)
-        self.followups_card.fill([d for d in due if d.kind == "follow_up"], colours)
-        self.owed_card.fill([d for d in due if d.kind == "owed_help"], colours)
+        counted = insights.due_by_kind
+        reach_kinds = ("overdue", "informal", "birthday")
+        reach = [d for d in due if d.kind in reach_kinds]
+        self.reach_card.fill(reach, colours, total=sum(counted.get(k, 0) for k in reach_kinds))
+        self.followups_card.fill(
+            [d for d in due if d.kind == "follow_up"], colours, total=counted.get("follow_up")
+        )
+        self.owed_card.fill(
+            [d for d in due if d.kind == "owed_help"], colours, total=counted.get("owed_help")
+        )
         self.nudges_label.setText("\n".join(insights.nudges))
         self.groups_label.setText(
             ngettext(

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import peewee as pw
-
 from entregent.errors import NotFound, UserError
 from entregent.i18n import N_, _
 from entregent.model.database import database
@@ -77,31 +75,17 @@ def context_label(name: str, builtin: bool) -> str:
 
 
 def list_contexts() -> list[ContextSummary]:
-    """Every context with the number of (non-archived) people in it."""
-    count = pw.fn.COUNT(Contact.id)
-    rows = (
-        Context.select(Context, count.alias("n"))
-        .join(ContactContext, pw.JOIN.LEFT_OUTER)
-        .join(
-            Contact,
-            pw.JOIN.LEFT_OUTER,
-            on=((ContactContext.contact == Contact.id) & (Contact.archived == False)),  # noqa: E712
-        )
-        .group_by(Context.id)
-        .order_by(Context.builtin.desc(), Context.priority.desc(), Context.name)
+    """Every context with the number of (non-archived) people in it (kept by the
+    schema's triggers: no count over the people)."""
+    rows = database.execute_sql(
+        "SELECT id, name, kind, colour, cadence_days, builtin, people_count FROM context "
+        "ORDER BY builtin DESC, priority DESC, name"
     )
     return [
         ContextSummary(
-            c.id,
-            c.name,
-            context_label(c.name, c.builtin),
-            c.kind,
-            c.colour,
-            c.cadence_days,
-            c.builtin,
-            c.n,
+            i, name, context_label(name, bool(builtin)), kind, colour, days, bool(builtin), n
         )
-        for c in rows
+        for i, name, kind, colour, days, builtin, n in rows
     ]
 
 

@@ -15,7 +15,6 @@ from entregent.model.tables import (
     ORGANIZATION_KINDS,
     Contact,
     Context,
-    Interaction,
     Membership,
     Organization,
 )
@@ -194,23 +193,18 @@ def remove_member(group_id: int, contact_id: int) -> bool:
 
 
 def _summaries(query) -> list[OrganizationSummary]:
-    members = (
-        Membership.select(pw.fn.COUNT(Membership.id))
-        .join(Contact)
-        .where((Membership.organization == Organization.id) & (Contact.archived == False))  # noqa: E712
-    )
-    contributions = Interaction.select(pw.fn.COUNT(Interaction.id)).where(
-        (Interaction.organization == Organization.id)
-        & ((Interaction.kind == "volunteering") | (Interaction.register == "help_given"))
-    )
-    rows = query.select(
-        Organization, members.alias("n_members"), contributions.alias("n_contributions")
-    )
+    """The groups of ``query`` with their counts, kept by the schema's triggers."""
+    kept = {
+        i: (members, contributions)
+        for i, members, contributions in database.execute_sql(
+            "SELECT id, people_count, contributions FROM organization"
+        )
+    }
     return [
         OrganizationSummary(
-            o.id, o.name, o.kind, o.joined_on, o.left_on, o.my_role, o.n_members, o.n_contributions
+            o.id, o.name, o.kind, o.joined_on, o.left_on, o.my_role, *kept.get(o.id, (0, 0))
         )
-        for o in rows
+        for o in query
     ]
 
 

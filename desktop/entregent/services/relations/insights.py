@@ -41,7 +41,7 @@ def active_group_count(today: dt.date | None = None) -> int:
 def dashboard(today: dt.date | None = None, *, mix_days: int = 90) -> Insights:
     """Everything the home screen shows, for ``today``."""
     from entregent.services.people.contexts import context_label
-    from entregent.services.relations.due import due_ids_by_kind
+    from entregent.services.relations.due import due_counts
     from entregent.services.relations.reciprocity import balance
 
     today = today or dt.date.today()
@@ -70,15 +70,15 @@ def dashboard(today: dt.date | None = None, *, mix_days: int = 90) -> Insights:
         if month in index:
             entry.counts[index[month]] = n
     per_context = sorted(series.values(), key=lambda s: (-sum(s.counts), s.label.casefold()))
-    due = due_ids_by_kind(today)
+    due_total, due_by_kind = due_counts(today)
     return Insights(
         today=today,
         active_groups=active_group_count(today),
         mix=mix,
         balance=balance(today=today).ledger,
-        due=len(set().union(*due.values())),
+        due=due_total,
         months=months,
         per_context=per_context,
         mix_days=mix_days,
-        due_by_kind={kind: len(ids) for kind, ids in due.items()},
+        due_by_kind=due_by_kind,
     )

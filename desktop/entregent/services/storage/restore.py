@@ -75,7 +75,7 @@ def check_backup_file(path: Path) -> int:
             }
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged page: any bytes in a name
         raise UserError(
             _("this backup is damaged or unreadable ({error}); nothing was restored.").format(
                 error=exc

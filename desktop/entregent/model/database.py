@@ -141,6 +141,14 @@ def session_path() -> Path | None:
     return _session_path
 
 
+def interrupt_thread(thread_id: int | None) -> bool:
+    """Interrupt what thread ``thread_id`` is running on its connection (see
+    ``storage_guard.interrupt_thread``); False if it has no connection open."""
+    from entregent.model.storage_guard import interrupt_thread as interrupt
+
+    return interrupt(thread_id)
+
+
 def close_database() -> None:
     """Close this thread's connection to the current database, if any."""
     obj = database.obj

@@ -24,6 +24,7 @@ DEFERRED, so that reading in a transaction still works.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
@@ -35,7 +36,50 @@ from entregent.i18n import _
 if TYPE_CHECKING:
     from sqlite3 import _Parameters
 
-__all__ = ["GuardedSqliteDatabase", "GuardedConnection", "storage_error_for"]
+__all__ = [
+    "GuardedSqliteDatabase",
+    "GuardedConnection",
+    "storage_error_for",
+    "interrupt_thread",
+    "forget_thread",
+]
+
+# Each thread's open connection, so that a long statement on a worker can be
+# interrupted from the GUI thread when the window closes (sqlite3's interrupt()
+# may be called from any thread).
+_open: dict[int, sqlite3.Connection] = {}
+_abandoned: set[int] = set()  # threads whose statements stop at the next check
+_open_lock = threading.Lock()
+PROGRESS_STEPS = 20_000  # virtual machine steps between two looks (well under 1 ms)
+
+
+def _keep_going() -> int:
+    return threading.get_ident() in _abandoned  # non-zero: SQLite stops the statement
+
+
+def interrupt_thread(thread_id: int | None) -> bool:
+    """Stop what thread ``thread_id`` runs on its connection, now and until
+    ``forget_thread`` (its statements fail with "interrupted" and their transaction
+    rolls back). False if it has no connection open at the moment."""
+    if thread_id is None:
+        return False
+    with _open_lock:
+        _abandoned.add(thread_id)
+        conn = _open.get(thread_id)
+    if conn is None:
+        return False
+    try:
+        conn.interrupt()
+    except sqlite3.ProgrammingError:  # closed meanwhile
+        return False
+    return True
+
+
+def forget_thread(thread_id: int) -> None:
+    """The thread's abandoned task has ended: its next task runs normally."""
+    with _open_lock:
+        _abandoned.discard(thread_id)
+
 
 _CursorT = TypeVar("_CursorT", bound=sqlite3.Cursor)
 
@@ -185,6 +229,19 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
             "factory", type("GuardedConnection", (GuardedConnection,), {"path": str(database)})
         )
         super().__init__(database, *args, **kwargs)
+
+    def _connect(self) -> Any:
+        conn = super()._connect()
+        conn.set_progress_handler(_keep_going, PROGRESS_STEPS)
+        with _open_lock:
+            _open[threading.get_ident()] = conn
+        return conn
+
+    def _close(self, conn: Any) -> None:
+        with _open_lock:
+            if _open.get(threading.get_ident()) is conn:
+                del _open[threading.get_ident()]
+        super()._close(conn)
 
     def _set_pragmas(self, conn: GuardedConnection) -> None:
         cursor = conn.cursor()

@@ -72,6 +72,8 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
 
         window = MainWindow(db_path, demo=demo, restore_state=not screenshot)
         window.after_first_paint(lambda: _daily_backup(window, db_path))
+        if os.environ.get("ENTREGENT_REPORT_SETTLED"):
+            window.settled.connect(lambda: print("entregent: settled", flush=True))
         if screenshot:
             return render_screenshot(window, Path(screenshot), view or "home")
         window.show()
@@ -93,7 +95,13 @@ def _daily_backup(window, db_path: Path) -> None:
     """The day's copy of the network (if none yet), in the background."""
     from entregent.services.storage.backup import backup_if_due
 
-    window.context.workers.run(lambda job: backup_if_due(db_path), None, lambda exc: None)
+    window.context.workers.run(
+        lambda job: backup_if_due(db_path, cancelled=job.cancelled),
+        None,
+        lambda exc: None,
+        abandon=True,  # given up when the window closes; made at the next start
+        background=True,  # the window is complete without it
+    )
 
 
 def _install_translations(app) -> None:
@@ -105,7 +113,7 @@ def _install_translations(app) -> None:
 
 
 def render_screenshot(window, out: Path, view: str) -> int:
-    """Show ``view`` in ``window``, let it settle, grab it to ``out``."""
+    """Show ``view`` in ``window``, wait until it is complete, grab it to ``out``."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -115,12 +123,12 @@ def render_screenshot(window, out: Path, view: str) -> int:
     else:
         window.sidebar.select("all")
     window.show()
-    _settle(window)
+    _wait_until(window.is_settled)
     if view == "person":
         window.people_view.select_row(_interesting_row(window))
-        _settle(window)
+        _wait_until(lambda: not window.context.workers.busy(foreground=True))
     if view == "network":
-        _settle(window)  # the layout, on a worker
+        _wait_until(lambda: not window.context.workers.busy(foreground=True))  # the layout
         view_widget = window.network_view
         view_widget.canvas.fitInView(
             view_widget.scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio
@@ -134,21 +142,24 @@ def render_screenshot(window, out: Path, view: str) -> int:
     return 0 if ok else 1
 
 
-def _settle(window) -> None:
-    """Let background reads (sidebar counts, Home, list badges) finish and paint."""
-    import time
+SETTLE_LIMIT_S = 120  # a window that never completes is grabbed as it is
 
+
+def _wait_until(condition) -> None:
+    """Run the event loop until ``condition()`` holds (looked at every few
+    milliseconds; the loop sleeps in between), then deliver what is pending."""
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from entregent.ui.people_model import BADGE_DELAY_MS
-
-    until = time.monotonic() + BADGE_DELAY_MS / 1000 + 0.2
-    while time.monotonic() < until:
-        QApplication.processEvents()
-        time.sleep(0.02)
-    for _round in range(3):
-        QApplication.processEvents()
-        window.context.workers.join(cancel=False)
+    if not condition():
+        loop = QEventLoop()
+        look = QTimer()
+        look.setInterval(5)
+        look.timeout.connect(lambda: condition() and loop.quit())
+        QTimer.singleShot(SETTLE_LIMIT_S * 1000, loop.quit)
+        look.start()
+        loop.exec()
+        look.stop()
     QApplication.processEvents()
 
 

@@ -127,7 +127,7 @@ class HomeView(QScrollArea):
     def reload(self) -> None:
         if self._job is not None and not self._job.finished:
             return
-        self._job = self.context.workers.run(lambda job: read_home(), self.fill)
+        self._job = self.context.workers.run(lambda job: read_home(), self.fill, abandon=True)
 
     def fill(self, data) -> None:
         insights, due = data[0], data[1]

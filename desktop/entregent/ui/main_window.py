@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +39,9 @@ IMPORTABLE = (".vcf", ".vcard", ".ics", ".ical", ".ifb", ".icalendar")
 
 
 class MainWindow(QMainWindow):
+    # Every start-up count, badge and Home card filled (see ``is_settled``).
+    settled = Signal()
+
     def __init__(
         self, database_path: Path | None = None, *, demo: bool = False, restore_state: bool = True
     ):
@@ -128,9 +131,38 @@ class MainWindow(QMainWindow):
             self.refresh_sidebar,
             self._defer_auto_export,
         ]
+        self._watch_settled()
         # The list's first paint; or the window's, when it opens on Home.
         _AfterFirstPaint(self.people_view.table.viewport(), self._first_painted)
         _AfterFirstPaint(self, lambda: self.stack.currentIndex() != 1 and self._first_painted())
+
+    def is_settled(self) -> bool:
+        """The window is complete: painted, the sidebar's counts in, Home's cards
+        filled when Home shows, the list's badges read, no read still running
+        (the day's backup, a background task, does not count)."""
+        if self._after_paint is not None or not self.sidebar.filled:
+            return False
+        if self.stack.currentIndex() == 0 and self._home_view is not None:
+            if not self._home_view.loaded:
+                return False
+        return not self.people_model.badges_pending() and not self.context.workers.busy(
+            foreground=True
+        )
+
+    def _watch_settled(self) -> None:
+        """Emit ``settled`` once, when ``is_settled`` first holds (looked at as the
+        event loop turns, never by sleeping)."""
+        timer = QTimer(self)
+        timer.setInterval(5)
+
+        def look() -> None:
+            if self.is_settled():
+                timer.stop()
+                timer.deleteLater()
+                self.settled.emit()
+
+        timer.timeout.connect(look)
+        timer.start()
 
     def after_first_paint(self, then) -> None:
         """Call ``then`` once the window has painted (at once if it has)."""
@@ -322,7 +354,7 @@ class MainWindow(QMainWindow):
 
     def refresh_sidebar(self) -> None:
         self.context.workers.run(
-            lambda job: read_sidebar_content(), self.sidebar.fill, lambda exc: None
+            lambda job: read_sidebar_content(), self.sidebar.fill, lambda exc: None, abandon=True
         )
 
     # Dialogs -----------------------------------------------------------------------
@@ -426,6 +458,7 @@ class MainWindow(QMainWindow):
         if self.remembers:
             self.save_state()
         self.people_model.stop_background()
+        self.context.workers.abandon()  # reads and the day's backup: given up at once
         if self.auto_export is not None:
             self.auto_export.flush()
         self.context.workers.join()

@@ -272,9 +272,14 @@ class PeopleModel(QAbstractTableModel):
         if self._badge_timer is None:
             self._badge_timer = QTimer(self)
             self._badge_timer.setSingleShot(True)
-            self._badge_timer.setInterval(BADGE_DELAY_MS)
             self._badge_timer.timeout.connect(self._start_badges)
-        self._badge_timer.start()
+            self._badge_timer.start(0)  # the first page's, at once: the window is opening
+            return
+        self._badge_timer.start(BADGE_DELAY_MS)
+
+    def badges_pending(self) -> bool:
+        """Badges asked for and not yet read."""
+        return self._badge_timer is not None and self._badge_timer.isActive()
 
     def stop_background(self) -> None:
         """No more badge reads (the window is closing)."""
@@ -301,7 +306,7 @@ class PeopleModel(QAbstractTableModel):
                     index = self.index(row, COL_NAME)
                     self.dataChanged.emit(index, index)
 
-        self.workers.run(lambda job: warning_badges(ids), show, lambda exc: None)
+        self.workers.run(lambda job: warning_badges(ids), show, lambda exc: None, abandon=True)
 
     def person(self, row: int) -> PersonRow | None:
         if row < 0 or row >= self._counted():

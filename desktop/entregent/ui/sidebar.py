@@ -88,6 +88,7 @@ class Sidebar(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setIconSize(QSize(18, 18))
         self._items: dict[str, QTreeWidgetItem] = {}
+        self.filled = False  # the counts read in the background have been shown
         self._home = self._add(None, SidebarEntry("home", _("Home")), icon("home"))
         self._add(None, SidebarEntry("all", _("All people")), icon("people"))
         self._add(None, SidebarEntry("due", _("To reach out")), icon("reach-out"))
@@ -170,6 +171,7 @@ class Sidebar(QTreeWidget):
                 self.setCurrentItem(self._items[current])
         finally:
             self.blockSignals(False)
+        self.filled = True
 
     def keys(self) -> list[str]:
         return list(self._items)

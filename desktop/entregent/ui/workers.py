@@ -7,6 +7,12 @@ so no widget is ever touched from a worker. The task may report progress with
 thread closes its database connection when its task ends. ``join()`` waits for
 every task and delivers the pending callbacks (the main window calls it when it
 closes, tests in their teardown).
+
+A task started with ``abandon=True`` (a read, the day's backup) is given up when
+the window closes: ``abandon()`` cancels it and interrupts the statement its
+thread is running, so that closing never waits for a long query. A
+``background=True`` task (the backup) does not keep the window from being
+"settled" (``busy(foreground=True)``).
 """
 
 from __future__ import annotations
@@ -34,8 +40,14 @@ class Job(QObject):
         on_success: Callable[[Any], None] | None,
         on_failure: Callable[[BaseException], None] | None,
         parent: QObject,
+        *,
+        abandon: bool = False,
+        background: bool = False,
     ):
         super().__init__(parent)
+        self.abandon = abandon
+        self.background = background
+        self.thread_id: int | None = None  # the worker thread's, once it runs
         self._on_success = on_success
         self._on_failure = on_failure
         self._cancel = threading.Event()
@@ -62,7 +74,9 @@ class Job(QObject):
             if ok and self._on_success is not None:
                 self._on_success(value)
             elif not ok:
-                if self._on_failure is not None:
+                if self._on_failure is None and self.abandon and self.cancelled():
+                    pass  # given up as the window closes: nothing to tell
+                elif self._on_failure is not None:
                     self._on_failure(value)  # type: ignore[arg-type]
                 else:
                     from entregent.ui.errors_dialog import show_error
@@ -82,6 +96,7 @@ class _Task(QRunnable):
         self._signals = job.signals
 
     def run(self) -> None:  # on the worker thread
+        self._job.thread_id = threading.get_ident()
         try:
             result = self._task(self._job)
         except BaseException as exc:  # delivered to on_failure on the UI thread
@@ -90,10 +105,17 @@ class _Task(QRunnable):
             outcome = (True, result)
         finally:
             _close_thread_connection()
+            _forget_thread()
         try:
             self._signals.finished.emit(*outcome)
         except RuntimeError:  # the app is shutting down: nobody to tell
             pass
+
+
+def _forget_thread() -> None:
+    from entregent.model.storage_guard import forget_thread
+
+    forget_thread(threading.get_ident())
 
 
 def _close_thread_connection() -> None:
@@ -116,15 +138,29 @@ class Workers(QObject):
         task: Callable[[Job], Any],
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
+        *,
+        abandon: bool = False,
+        background: bool = False,
     ) -> Job:
-        job = Job(on_success, on_failure, self)
+        job = Job(on_success, on_failure, self, abandon=abandon, background=background)
         self._jobs.add(job)
         job.done.connect(lambda: self._jobs.discard(job))
         self.pool.start(_Task(task, job))
         return job
 
-    def busy(self) -> bool:
-        return bool(self._jobs)
+    def busy(self, foreground: bool = False) -> bool:
+        """Any task still to finish (``foreground``: not counting background ones)."""
+        return any(not (foreground and job.background) for job in self._jobs)
+
+    def abandon(self) -> None:
+        """Give up the tasks started with ``abandon=True``: cancelled, and the statement
+        each is running interrupted (the window is closing)."""
+        from entregent.model.database import interrupt_thread
+
+        for job in list(self._jobs):
+            if job.abandon and not job.finished:
+                job.cancel()
+                interrupt_thread(job.thread_id)
 
     def join(self, cancel: bool = True) -> None:
         """Wait for every task (cancelling them first) and deliver their callbacks,

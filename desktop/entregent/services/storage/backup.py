@@ -7,7 +7,8 @@ to a ``backups`` folder beside the database, named
 
 - ``daily``: on the first start of each day (``backup_if_due``: a stat of the
   folder when a copy was already made today, nothing more; an empty network is
-  not copied);
+  not copied, nor one unchanged since the last daily copy); the desktop app
+  makes it on a worker with ``VACUUM INTO``, given up when the window closes;
 - ``migration``: before a schema upgrade (besides ``<file>.bak-v<old>``);
 - ``merge``: before two contacts are merged;
 - ``manual``: ``entregent backup`` with no file (never removed by the rotation).
@@ -21,6 +22,7 @@ Putting a copy back is ``services.restore``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import sqlite3
@@ -257,16 +259,103 @@ def rotate_backups(database: Path | None = None) -> list[Path]:
     return removed
 
 
-def backup_if_due(database: Path) -> Path | None:
-    """The daily copy, if none was made today. Cheap when one was: a stat of the folder.
+STATE_FILE = ".last-daily.json"  # in the backups folder: what the last daily copy saw
+PROGRESS_STEPS = 1000  # SQLite steps between two looks at ``cancelled``
 
-    A network with nobody and nothing in it yet is not copied.
+
+def _fingerprint(database: Path) -> list:
+    """Size and time of change of the file and its write-ahead log: equal while
+    nobody wrote to the network."""
+    marks = []
+    for path in (database, database.with_name(database.name + "-wal")):
+        try:
+            info = path.stat()
+        except OSError:
+            marks.append(None)
+        else:
+            marks.append([info.st_size, info.st_mtime_ns])
+    return marks
+
+
+def _read_state(folder: Path) -> dict:
+    try:
+        state = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _write_state(folder: Path, database: Path, fingerprint: list, copy: Path) -> None:
+    state = _read_state(folder)
+    state[database.name] = {"fingerprint": fingerprint, "copy": copy.name}
+    try:
+        (folder / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+    except OSError:
+        pass  # the next start copies again: nothing lost
+
+
+def _snapshot(source: Path, target: Path, cancelled) -> bool:
+    """``VACUUM INTO`` a new file from a read-only connection: one consistent
+    snapshot that never takes the write lock, nor restarts when the app writes
+    meanwhile (as the backup API would). False if ``cancelled()`` stopped it."""
+    conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    try:
+        conn.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_STEPS)
+        try:
+            conn.execute("VACUUM INTO ?", (str(target),))
+        except sqlite3.OperationalError as exc:
+            if "interrupt" in str(exc):
+                return False
+            raise
+    finally:
+        conn.close()
+    copy = sqlite3.connect(str(target))
+    try:
+        copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+    finally:
+        copy.close()
+    return True
+
+
+def _daily_copy(database: Path, cancelled) -> Path | None:
+    folder = backups_folder(database)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(exc, folder) from exc
+    target = _new_name(database, folder, "daily", _now())
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        if not _snapshot(database, partial, cancelled):
+            partial.unlink(missing_ok=True)
+            return None
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        _sync_folder(folder)
+    except Exception as exc:
+        partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError | sqlite3.Error):
+            raise _write_error(exc, target) from exc
+        raise
+    rotate_backups(database)
+    return target
+
+
+def backup_if_due(database: Path, *, cancelled=None) -> Path | None:
+    """The daily copy, if none was made today and the network changed since the
+    last one. Cheap when one was: a stat of the folder.
+
+    A network with nobody and nothing in it yet is not copied. ``cancelled()``
+    is asked every few SQLite steps: True gives the copy up (the window is
+    closing), leaving no partial file; the next start makes it.
 
     Never stops the app from starting: a copy that cannot be made is skipped.
     """
     database = Path(database)
     folder = backups_folder(database)
-    today = dt.date.today()
+    today = _now().date()
     try:
         changed = dt.date.fromtimestamp(folder.stat().st_mtime)
     except OSError:
@@ -280,10 +369,17 @@ def backup_if_due(database: Path) -> Path | None:
             return None
     if not _holds_anything(database):
         return None
+    fingerprint = _fingerprint(database)
+    last = _read_state(folder).get(database.name) or {}
+    if last.get("fingerprint") == fingerprint and (folder / str(last.get("copy"))).is_file():
+        return None  # nothing written since that copy
     try:
-        return create_backup(database, reason="daily")
+        made = _daily_copy(database, cancelled or (lambda: False))
     except UserError:
         return None
+    if made is not None:
+        _write_state(folder, database, fingerprint, made)
+    return made
 
 
 def backup_before(reason: str, database: Path | None = None) -> Path:

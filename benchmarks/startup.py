@@ -1,4 +1,5 @@
-"""Startup: process start to the main window shown with its first page of people painted.
+"""Startup: process start to the main window shown with its first page of people
+painted; and to the complete window (issue 19).
 
 Both sides are whole processes started the same way, offscreen
 (``startup_probe``): ``entregent --db BIG`` on the 100,000-person,
@@ -7,6 +8,14 @@ million-interaction database, and a bare PySide6 script that shows a
 moment of the machine falls on both. Peak memory (RSS) is read by each child
 when it has painted. With ``--clock cpu`` the figure is the CPU time of each
 child's main thread from its start to the paint (background workers left out).
+
+The complete window: ``entregent --db BIG --screenshot OUT --view people`` run to
+its end against a bare PySide6 window that shows itself, grabs itself and exits
+(``startup_probe complete`` / ``bare-complete``), alternated; from each, the
+time to its first paint, to "settled" (every start-up count, badge and card
+filled; the bare window: its first paint) and to the end of the process, each a
+ratio to the bare window's, and the GUI thread's longest stall and p99 (a 5 ms
+heartbeat timer, from the first paint to the end).
 """
 
 from __future__ import annotations
@@ -62,6 +71,90 @@ def _launch(arguments: list[str], env: dict) -> tuple[float, float]:
     return elapsed, int(words[1]) / 1024
 
 
+COMPLETE_PAIRS = 5
+
+
+def _launch_complete(arguments: list[str], env: dict) -> dict:
+    """Seconds from the start to the first paint, to "settled", to the process's
+    end; the GUI thread's longest stall and p99 (ms)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.startup_probe", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    marks: dict = {}
+    try:
+        for line in child.stdout:
+            now = time.perf_counter() - started
+            if line.startswith("painted"):
+                marks.setdefault("painted", now)
+            elif line.startswith("entregent: settled"):
+                marks["settled"] = now
+            elif line.startswith("stalls"):
+                _word, longest, p99, _beats = line.split()
+                marks["stall"], marks["p99"] = float(longest), float(p99)
+        child.wait(timeout=TIMEOUT)
+        marks["exit"] = time.perf_counter() - started
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    if child.returncode != 0 or not {"painted", "settled", "stall"} <= set(marks):
+        raise RuntimeError(
+            f"startup probe {arguments[0]} failed ({child.returncode}, {marks}): "
+            f"{child.stderr.read()[-2000:]}"
+        )
+    return marks
+
+
+def run_complete(quick: bool, database=None) -> list[dict]:
+    """The complete window against the bare one (whole processes, alternated)."""
+    database = database or working_copy(big_database(quick), "complete.sqlite3")
+    env = child_environment()
+    env["ENTREGENT_PROBE_TIMEOUT"] = str(TIMEOUT)
+    out = database.with_name("complete.png")
+    app_runs, bare_runs = [], []
+    _launch_complete(["bare-complete", str(out)], env)  # warm-up
+    _launch_complete(["complete", str(database), str(out)], env)
+    for _run in range(COMPLETE_PAIRS if not quick else 2):
+        bare_runs.append(_launch_complete(["bare-complete", str(out)], env))
+        app_runs.append(_launch_complete(["complete", str(database), str(out)], env))
+
+    def median(runs, key):
+        return statistics.median(run[key] for run in runs)
+
+    return [
+        row("complete run: first paint", median(app_runs, "painted"), median(bare_runs, "painted")),
+        row(
+            "complete window (settled)",
+            median(app_runs, "settled"),
+            median(bare_runs, "settled"),
+            "≤ 2.0×",
+        ),
+        row(
+            "--screenshot run to exit",
+            median(app_runs, "exit"),
+            median(bare_runs, "exit"),
+            "≤ 2.0×",
+        ),
+        row(
+            "settled → process ended (grab, close, exit)",
+            median([{"d": r["exit"] - r["settled"]} for r in app_runs], "d"),
+            median([{"d": r["exit"] - r["settled"]} for r in bare_runs], "d"),
+        ),
+        row(
+            "GUI-thread longest stall (first paint → exit)",
+            max(r["stall"] for r in app_runs) / 1000,
+            None,
+            "≤ 50 ms",
+        ),
+        row("GUI-thread stall p99", median(app_runs, "p99") / 1000, None, "≤ 50 ms"),
+    ]
+
+
 def run(quick: bool) -> list[dict]:
     database = working_copy(big_database(quick), "startup.sqlite3")
     env = child_environment()
@@ -93,4 +186,5 @@ def run(quick: bool) -> list[dict]:
             "≤ +100 MiB",
             unit="MiB",
         ),
+        *run_complete(quick, database),
     ]

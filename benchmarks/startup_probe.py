@@ -8,6 +8,13 @@ app: the people list with rows in it), then prints ``painted <peak RSS in
 KiB>`` and leaves at once, so that only the way up is measured (with
 ``ENTREGENT_PROBE_PROFILE`` set it quits normally instead, for a profiler:
 ``pyinstrument -m benchmarks.startup_probe app DB``).
+
+``complete DB OUT`` runs ``entregent --db DB --screenshot OUT --view people``
+to its end: the app prints ``entregent: settled`` when every start-up count,
+badge and card is in; a heartbeat timer on the GUI thread (every 5 ms, from the
+first paint on) prints, as the process ends, ``stalls <longest ms> <p99 ms>``:
+how late it fired beyond its interval. ``bare-complete OUT`` is its baseline: a
+bare PySide6 window that shows itself, grabs itself to OUT and leaves.
 """
 
 from __future__ import annotations
@@ -92,8 +99,107 @@ def entregent(database: str) -> int:
     return main(["--db", database])
 
 
+HEARTBEAT_MS = 5
+
+
+def _heartbeat(app):
+    """Gaps of a 5 ms timer on the GUI thread, from now on (ms beyond its interval)."""
+    from PySide6.QtCore import QTimer
+
+    late: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        late.append(max(0.0, (now - last[0]) * 1000 - HEARTBEAT_MS))
+        last[0] = now
+
+    timer = QTimer(app)
+    timer.setInterval(HEARTBEAT_MS)
+    timer.timeout.connect(beat)
+    timer.start()
+    app._benchmark_heartbeat = timer
+    return late
+
+
+def _report_stalls(late: list[float]) -> None:
+    ordered = sorted(late) or [0.0]
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    sys.stdout.write(f"stalls {ordered[-1]:.1f} {p99:.1f} {len(late)}\n")
+    sys.stdout.flush()
+
+
+def complete(database: str, out: str) -> int:
+    from entregent.cli import main
+    from entregent.ui import app as app_module
+
+    make_application = app_module._application
+
+    def application_watched():
+        from PySide6.QtCore import QEvent, QObject
+
+        app = make_application()
+
+        class FirstPaint(QObject):
+            def eventFilter(self, watched, event):  # noqa: N802
+                if event.type() == QEvent.Type.Paint and watched.objectName() == "mainWindow":
+                    app.removeEventFilter(self)
+                    sys.stdout.write("painted\n")
+                    sys.stdout.flush()
+                    app._benchmark_late = _heartbeat(app)
+                return False
+
+        app._benchmark_first = FirstPaint()
+        app.installEventFilter(app._benchmark_first)
+        return app
+
+    app_module._application = application_watched
+    os.environ["ENTREGENT_REPORT_SETTLED"] = "1"
+    code = main(["--db", database, "--screenshot", out, "--view", "people"])
+    from PySide6.QtWidgets import QApplication
+
+    _report_stalls(getattr(QApplication.instance(), "_benchmark_late", []))
+    return code
+
+
+def bare_complete(out: str) -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    table = QTableView(window)
+    window.setCentralWidget(table)
+    window.resize(1360, 840)
+
+    def grab() -> None:
+        sys.stdout.write("painted\nentregent: settled\n")
+        sys.stdout.flush()
+        window.grab().save(out, "PNG")
+        window.close()
+        app.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is window:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, grab)
+            return False
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)
+    window.show()
+    code = app.exec()
+    _report_stalls([])
+    return code
+
+
 if __name__ == "__main__":
     _give_up_after(float(os.environ.get("ENTREGENT_PROBE_TIMEOUT", "120")))
     if sys.argv[1] == "bare":
         sys.exit(bare())
+    if sys.argv[1] == "complete":
+        sys.exit(complete(sys.argv[2], sys.argv[3]))
+    if sys.argv[1] == "bare-complete":
+        sys.exit(bare_complete(sys.argv[2]))
     sys.exit(entregent(sys.argv[2]))

@@ -9,7 +9,7 @@ import threading
 
 import peewee
 
-from entregent.model.database import database, interrupt_thread
+from entregent.model.database import connect, interrupt_thread
 from entregent.model.storage_guard import forget_thread
 from entregent.model.tables import Contact
 from entregent.services.people.listing import names_of
@@ -68,22 +68,23 @@ def test_a_long_read_on_another_thread_is_interrupted(db):
     started, outcome = threading.Event(), {}
 
     def long_read() -> None:
+        own = connect(db)  # the app's kind of connection, opened on this thread
         try:
             started.set()
-            database.execute_sql(
+            own.execute_sql(
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
                 "SELECT count(*) FROM n"
             ).fetchone()
         except Exception as exc:  # noqa: BLE001 - what the worker saw
             outcome["error"] = exc
         finally:
-            database.close()
+            own.close()
 
     worker = threading.Thread(target=long_read)
     worker.start()
     started.wait()
-    while not interrupt_thread(worker.ident):  # its connection may not be open yet
-        pass
+    while worker.is_alive() and not interrupt_thread(worker.ident):
+        worker.join(0.01)  # its connection may not be open yet
     worker.join()
     forget_thread(worker.ident)
     assert isinstance(outcome.get("error"), peewee.OperationalError)

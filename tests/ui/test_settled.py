@@ -37,7 +37,15 @@ code = entregent(sys.argv[1:])
 print("late imports:", " ".join(sorted(set(late))))
 sys.exit(code)
 """
-HEAVY = ("icalendar", "recurring_ical_events", "vobject", "phonenumbers", "entregent.io")
+HEAVY = (
+    "icalendar",
+    "recurring_ical_events",
+    "vobject",
+    "phonenumbers",
+    "entregent.io",
+    "entregent.network",  # the advisor (list badges): read on a worker
+    "entregent.services.relations",
+)
 
 
 def _env(tmp_path) -> dict:

@@ -289,8 +289,6 @@ class PeopleModel(QAbstractTableModel):
         self._badge_ids.clear()
 
     def _start_badges(self) -> None:
-        from entregent.services.relations.asks import warning_badges
-
         ids = list(dict.fromkeys(self._badge_ids))
         self._badge_ids.clear()
         if not ids or self.workers is None:
@@ -306,7 +304,13 @@ class PeopleModel(QAbstractTableModel):
                     index = self.index(row, COL_NAME)
                     self.dataChanged.emit(index, index)
 
-        self.workers.run(lambda job: warning_badges(ids), show, lambda exc: None, abandon=True)
+        def read(job) -> dict[int, str]:
+            # Imported on the worker: the advisor's modules are not the GUI thread's to load.
+            from entregent.services.relations.asks import warning_badges
+
+            return warning_badges(ids)
+
+        self.workers.run(read, show, lambda exc: None, abandon=True)
 
     def person(self, row: int) -> PersonRow | None:
         if row < 0 or row >= self._counted():

@@ -99,7 +99,9 @@ def shift_dates(
         database.execute_sql(
             "DELETE FROM interaction WHERE occurred_at > ?", (now.strftime("%Y-%m-%d %H:%M:%S"),)
         )
-        for contact_id, birthday in (
+        # Read in full before writing: walking the birthday index while moving the
+        # birthdays it orders would meet some of them twice.
+        for contact_id, birthday in list(
             Contact.select(Contact.id, Contact.birthday)
             .where(Contact.birthday.is_null(False))
             .tuples()

@@ -59,7 +59,7 @@ def _env(tmp_path) -> dict:
 
 def test_the_screenshot_waits_for_the_complete_window(tmp_path):
     network = tmp_path / "network.sqlite3"
-    shutil.copyfile(FIXTURES / "schema_v7.sqlite3", network)
+    shutil.copyfile(FIXTURES / "schema_v9.sqlite3", network)
     for view in ("home", "people"):
         out = tmp_path / f"{view}.png"
         run = subprocess.run(

@@ -231,7 +231,7 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
         super().__init__(database, *args, **kwargs)
 
     def _connect(self) -> Any:
-        conn = super()._connect()
+        conn = super()._connect()  # type: ignore[misc]
         conn.set_progress_handler(_keep_going, PROGRESS_STEPS)
         with _open_lock:
             _open[threading.get_ident()] = conn
@@ -241,7 +241,7 @@ class GuardedSqliteDatabase(peewee.SqliteDatabase):
         with _open_lock:
             if _open.get(threading.get_ident()) is conn:
                 del _open[threading.get_ident()]
-        super()._close(conn)
+        super()._close(conn)  # type: ignore[misc]
 
     def _set_pragmas(self, conn: GuardedConnection) -> None:
         cursor = conn.cursor()

@@ -21,6 +21,12 @@ generator, which loads rows with the triggers set aside).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import peewee
+    from playhouse.migrate import SqliteMigrator
+
 from entregent.model.steps.v001_initial import statements
 
 VERSION = 9
@@ -133,7 +139,7 @@ END;
 """
 
 
-def apply(db, migrator) -> None:
+def apply(db: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
     for statement in (
         "ALTER TABLE contact ADD COLUMN overdue_after DATE",
         "ALTER TABLE context ADD COLUMN people_count INTEGER NOT NULL DEFAULT 0",

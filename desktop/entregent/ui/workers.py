@@ -113,7 +113,7 @@ class _Task(QRunnable):
 
 
 def _forget_thread() -> None:
-    from entregent.model.storage_guard import forget_thread
+    from entregent.services.storage.session import forget_thread
 
     forget_thread(threading.get_ident())
 
@@ -155,7 +155,7 @@ class Workers(QObject):
     def abandon(self) -> None:
         """Give up the tasks started with ``abandon=True``: cancelled, and the statement
         each is running interrupted (the window is closing)."""
-        from entregent.model.database import interrupt_thread
+        from entregent.services.storage.session import interrupt_thread
 
         for job in list(self._jobs):
             if job.abandon and not job.finished:

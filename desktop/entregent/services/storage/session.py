@@ -93,3 +93,17 @@ def close_session() -> None:
         close_database()
     settings_registry.clear_cache()
     set_session_path(None)
+
+
+def interrupt_thread(thread_id: int | None) -> bool:
+    """Stop what a worker thread runs on its connection (the window is closing)."""
+    from entregent.model.storage_guard import interrupt_thread as interrupt
+
+    return interrupt(thread_id)
+
+
+def forget_thread(thread_id: int) -> None:
+    """A worker's abandoned task has ended: its thread's next task runs normally."""
+    from entregent.model.storage_guard import forget_thread as forget
+
+    forget(thread_id)

@@ -339,3 +339,29 @@ def test_count_statements_never_scan_the_interactions(db):
         "SEARCH c USING COVERING INDEX contact_archived_overdue_after "
         "(archived=? AND overdue_after<?)"
     ]
+
+
+def test_saving_a_row_read_earlier_keeps_the_counts_the_triggers_keep(db):
+    """A context, a group and a person read before their counts changed, then saved
+    (a rename): the triggers' figures stay, the stale ones in memory are not written."""
+    from entregent.model.tables import Contact, ContactContext, Context, Membership, Organization
+
+    club = Context.create(name="Rowing club", cadence_days=30)
+    group = Organization.create(name="Rowing eights")
+    assert (club.people_count, group.people_count) == (0, 0)
+    ada = Contact.create(given_name="Ada", family_name="Lovelace")
+    ContactContext.create(contact=ada, context=club)
+    Membership.create(contact=ada, organization=group)
+    club.name = "Rowing club (Thames)"
+    club.save()
+    group.note = "Saturday mornings"
+    group.save()
+    ada.nickname = "Countess"
+    ada.save()
+    assert Context.get_by_id(club.id).people_count == 1
+    assert Organization.get_by_id(group.id).people_count == 1
+    assert Context.get_by_id(club.id).name == "Rowing club (Thames)"
+    stored = Contact.get_by_id(ada.id)
+    # created today with the club's 30-day cadence: overdue after 30 days from now
+    assert stored.overdue_after == stored.created_at.date() + dt.timedelta(days=30)
+    assert stored.nickname == "Countess"

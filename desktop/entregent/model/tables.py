@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import peewee as pw
 
@@ -63,9 +63,23 @@ def new_uid() -> str:
 
 
 class BaseModel(pw.Model):
+    # Columns that triggers keep (schema 9): ``save()`` never writes them, so that a
+    # row read earlier cannot put back a stale count; an insert leaves them to their
+    # default and to the triggers.
+    kept_by_triggers: ClassVar[frozenset[str]] = frozenset()
+
     class Meta:
         database = database
         legacy_table_names = False
+
+    def save(self, force_insert: bool = False, only: Any = None) -> int:
+        if only is None and self.kept_by_triggers:
+            only = [
+                field
+                for field in self._meta.sorted_fields
+                if field.name not in self.kept_by_triggers
+            ]
+        return super().save(force_insert=force_insert, only=only)
 
 
 class Context(BaseModel):
@@ -76,6 +90,9 @@ class Context(BaseModel):
     priority = pw.IntegerField(default=0)  # higher wins when a contact has several
     builtin = pw.BooleanField(default=False)
     created_at = pw.DateTimeField(default=utcnow)
+    # Since schema 9, kept by triggers: the non-archived people carrying it.
+    people_count = pw.IntegerField(default=0)
+    kept_by_triggers = frozenset({"people_count"})
 
 
 class Contact(BaseModel):
@@ -116,6 +133,9 @@ class Contact(BaseModel):
     sort_key = pw.TextField(default="", index=True)
     last_interaction_at = pw.DateTimeField(null=True)
     next_followup_on = pw.DateField(null=True)
+    # Since schema 9, kept by triggers: the last day this person is not yet overdue.
+    overdue_after = pw.DateField(null=True)
+    kept_by_triggers = frozenset({"overdue_after"})
 
     class Meta:
         # Since schema 3: the people list counts and pages on this index alone.
@@ -183,6 +203,10 @@ class Organization(BaseModel):
     note = pw.TextField(default="")
     context = pw.ForeignKeyField(Context, null=True, on_delete="SET NULL")
     created_at = pw.DateTimeField(default=utcnow)
+    # Since schema 9, kept by triggers: non-archived members and contributions.
+    people_count = pw.IntegerField(default=0)
+    contributions = pw.IntegerField(default=0)
+    kept_by_triggers = frozenset({"people_count", "contributions"})
 
 
 class Membership(BaseModel):

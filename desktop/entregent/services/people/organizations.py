@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import peewee as pw
-
 from entregent.errors import NotFound, UserError
 from entregent.i18n import _
 from entregent.model.database import database

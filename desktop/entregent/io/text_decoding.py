@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 __all__ = [
     "codec_for",
@@ -26,6 +27,9 @@ __all__ = [
     "decode_content_lines",
     "guess_encoding",
     "split_physical_lines",
+    "looks_utf16",
+    "has_wide_bom",
+    "decode_wide",
     "NEWLINE",
 ]
 
@@ -160,7 +164,16 @@ def split_physical_lines(text: str) -> list[str]:
     return re.findall(r"[^\r\n]*(?:\r\r\n|\r\n|\r|\n)|[^\r\n]+\Z", text)
 
 
-def _looks_utf16(data: bytes) -> str | None:
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def looks_utf16(data: bytes) -> str | None:
+    """ "utf-16-be" or "utf-16-le" when ``data`` (no byte order mark) looks like it."""
     head = data[:400]
     if len(head) < 4:
         return None
@@ -169,6 +182,28 @@ def _looks_utf16(data: bytes) -> str | None:
         return "utf-16-be"
     if odd.count(0) > len(odd) * 0.6 and even.count(0) < len(even) * 0.1:
         return "utf-16-le"
+    return None
+
+
+def has_wide_bom(data: bytes) -> bool:
+    return data.startswith(tuple(bom for bom, _name in _WIDE_BOMS))
+
+
+def decode_wide(data: bytes) -> tuple[str, str] | None:
+    """The text of a UTF-16/32 file (byte order mark, or UTF-16 by its zero bytes)
+    and its encoding; None when ``data`` is not one or does not decode."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                break
+    wide = looks_utf16(data.removeprefix(codecs.BOM_UTF8))
+    if wide:
+        try:
+            return data.decode(wide), wide
+        except UnicodeDecodeError:
+            pass
     return None
 
 
@@ -184,25 +219,10 @@ def decode_content_lines(data: bytes) -> tuple[str, str]:
     value is decoded with its ``CHARSET`` (folded lines included), the rest as UTF-8
     or, when it is not UTF-8, in the encoding guessed from those undeclared bytes.
     """
-    for bom, name in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(name), name
-            except UnicodeDecodeError:
-                break
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    wide = _looks_utf16(data)
+    wide = decode_wide(data)
     if wide:
-        try:
-            return data.decode(wide), wide
-        except UnicodeDecodeError:
-            pass
+        return wide
+    data = data.removeprefix(codecs.BOM_UTF8)
     declared = {m.group(1).lower() for m in _ANY_CHARSET.finditer(data)}
     foreign = {
         c for c in declared if codec_for(c.decode("ascii", "replace")) not in (("utf-8",), ())
@@ -221,7 +241,19 @@ _Piece = tuple[bytes, bytes, bytes | None, bytes, int, bool]
 
 
 def _decode_by_property(data: bytes) -> tuple[str, str]:
-    # (bytes to decode, charset or None, ending, prefix already text, group index)
+    pieces = _pieces(data)
+    guess = guess_encoding(_undeclared(pieces))
+    multibyte_guess = guess in _MULTI_BYTE
+    out: list[str] = []
+    for run in _runs(pieces):
+        declared = run[0][2]
+        name = declared.decode("ascii", "replace") if declared else None
+        out.extend(_decode_run(run, name, guess, multibyte_guess))
+    return "".join(out), guess or "utf-8"
+
+
+def _pieces(data: bytes) -> list[_Piece]:
+    """The file's physical lines, each with its property head, charset and logical line."""
     pieces: list[_Piece] = []
     charset: bytes | None = None
     qp = False
@@ -235,36 +267,43 @@ def _decode_by_property(data: bytes) -> tuple[str, str]:
         if continued and content:
             pieces.append((b"", content, charset, ending, group, qp))
         else:
-            head = _HEAD.match(content)
             group += 1
-            if head is None or not content:
-                charset, qp = None, False
-                pieces.append((b"", content, None, ending, group, False))
-            else:
-                prefix = head.group()
-                found = _CHARSET_PARAM.search(prefix)
-                charset = found.group(1) if found else None
-                qp = bool(_QP.search(prefix))
-                pieces.append((prefix, content[len(prefix) :], charset, ending, group, qp))
+            piece = _first_piece(content, ending, group)
+            charset, qp = piece[2], piece[5]
+            pieces.append(piece)
         previous = content
-    undeclared = [
-        p[1] for p in pieces if p[2] is None and not p[1].isascii() and not p[1].isspace()
-    ]
-    undeclared += [p[0] for p in pieces if not p[0].isascii()]
-    guess = guess_encoding(undeclared)
-    multibyte_guess = guess in _MULTI_BYTE
-    out: list[str] = []
-    index = 0
-    while index < len(pieces):
-        prefix, value, declared, ending, group, _qp = pieces[index]
-        name = declared.decode("ascii", "replace") if declared else None
-        run = [index]
-        while index + 1 < len(pieces) and pieces[index + 1][4] == group:
-            index += 1
-            run.append(index)
-        out.extend(_decode_run([pieces[i] for i in run], name, guess, multibyte_guess))
-        index += 1
-    return "".join(out), guess or "utf-8"
+    return pieces
+
+
+def _first_piece(content: bytes, ending: bytes, group: int) -> _Piece:
+    """The first physical line of a property: its head (name and parameters) apart."""
+    head = _HEAD.match(content)
+    if head is None or not content:
+        return (b"", content, None, ending, group, False)
+    prefix = head.group()
+    found = _CHARSET_PARAM.search(prefix)
+    charset = found.group(1) if found else None
+    qp = bool(_QP.search(prefix))
+    return (prefix, content[len(prefix) :], charset, ending, group, qp)
+
+
+def _undeclared(pieces: list[_Piece]) -> list[bytes]:
+    """The non-ASCII bytes that declare no charset: what the guess is made from."""
+    found = [p[1] for p in pieces if p[2] is None and not p[1].isascii() and not p[1].isspace()]
+    found += [p[0] for p in pieces if not p[0].isascii()]
+    return found
+
+
+def _runs(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
+    """The pieces grouped by logical line (a property and its continuation lines)."""
+    run: list[_Piece] = []
+    for piece in pieces:
+        if run and piece[4] != run[0][4]:
+            yield run
+            run = []
+        run.append(piece)
+    if run:
+        yield run
 
 
 def _decode_run(

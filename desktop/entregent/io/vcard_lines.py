@@ -230,51 +230,62 @@ def card_lines(text: str, first_line: int, file_encoding: str = "utf-8") -> Card
             continue
         name = match.group("name").upper().replace("_", "-")
         value = match.group("value")
-        if name == "BEGIN" and value.strip().upper() == "VCARD":
-            nested += 1
+        step = _nesting_step(name, value)
+        if step:
+            nested += step
+        elif nested > 1:  # inside an AGENT's card: it stays in the source text only
             continue
-        if name == "END" and value.strip().upper() == "VCARD":
-            nested -= 1
-            continue
-        if nested > 1:  # inside an AGENT's card: it stays in the source text only
-            continue
-        if name == "VERSION":
+        elif name == "VERSION":
             result.version = value.strip()
             result.version_line = number
-            continue
-        raw_params = match.group("params")
-        params = split_params(raw_params) if raw_params else []
-        if params and _is_qp(params):
-            charset = next((v for k, v in params if k == "CHARSET"), None)
-            raw = value.encode(_codec_or_utf8(charset), "replace")
-            decoded = decode_declared(quopri.decodestring(raw), charset, _guess(file_encoding))
-            # Escapes stay as written (2.1 reads them in structured values only); a
-            # decoded line break stays a real one.
-            value = decoded.replace("\r\n", "\n").replace("\r", "\n")
-            raw_params = _repair_params(raw_params, {"CHARSET", "ENCODING"})
-            params = [
-                (k, v)
-                for k, v in params
-                if k != "CHARSET" and not (v.upper() == "QUOTED-PRINTABLE")
-            ]
-        elif params and any(k == "CHARSET" for k, _v in params):
-            # The file's bytes were decoded with this charset already (text_decoding).
-            raw_params = _repair_params(raw_params, {"CHARSET"})
-            params = [(k, v) for k, v in params if k != "CHARSET"]
-        result.props.append(
-            Prop(
-                name,
-                match.group("group") or "",
-                params,
-                value,
-                number,
-                raw_params,
-                match.group("name"),
-            )
-        )
+        else:
+            result.props.append(_prop(match, name, value, number, file_encoding))
     for prop in result.props:
         prop.version = result.version
     return result
+
+
+def _nesting_step(name: str, value: str) -> int:
+    """+1 for a BEGIN:VCARD, -1 for an END:VCARD, 0 for any other property."""
+    if name in ("BEGIN", "END") and value.strip().upper() == "VCARD":
+        return 1 if name == "BEGIN" else -1
+    return 0
+
+
+def _prop(match: re.Match[str], name: str, value: str, number: int, file_encoding: str) -> Prop:
+    """One property line, its QUOTED-PRINTABLE value decoded and CHARSET dropped."""
+    raw_params = match.group("params")
+    params = split_params(raw_params) if raw_params else []
+    if params and _is_qp(params):
+        value, raw_params, params = _decoded_qp(value, raw_params, params, file_encoding)
+    elif params and any(k == "CHARSET" for k, _v in params):
+        # The file's bytes were decoded with this charset already (text_decoding).
+        raw_params = _repair_params(raw_params, {"CHARSET"})
+        params = [(k, v) for k, v in params if k != "CHARSET"]
+    return Prop(
+        name,
+        match.group("group") or "",
+        params,
+        value,
+        number,
+        raw_params,
+        match.group("name"),
+    )
+
+
+def _decoded_qp(
+    value: str, raw_params: str, params: list[tuple[str, str]], file_encoding: str
+) -> tuple[str, str, list[tuple[str, str]]]:
+    """A QUOTED-PRINTABLE value in its CHARSET, and the parameters without them."""
+    charset = next((v for k, v in params if k == "CHARSET"), None)
+    raw = value.encode(_codec_or_utf8(charset), "replace")
+    decoded = decode_declared(quopri.decodestring(raw), charset, _guess(file_encoding))
+    # Escapes stay as written (2.1 reads them in structured values only); a
+    # decoded line break stays a real one.
+    value = decoded.replace("\r\n", "\n").replace("\r", "\n")
+    raw_params = _repair_params(raw_params, {"CHARSET", "ENCODING"})
+    params = [(k, v) for k, v in params if k != "CHARSET" and not (v.upper() == "QUOTED-PRINTABLE")]
+    return value, raw_params, params
 
 
 def _codec_or_utf8(charset: str | None) -> str:

@@ -9,7 +9,7 @@ they stay in the card's stored text, which export gives back.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from vobject import vcard as vobject_vcard
@@ -62,27 +62,6 @@ _FOR_VOBJECT = frozenset({"N", "ORG", "ADR"})
 _Fields = Sequence[str | list[str]]
 _Structured = vobject_vcard.Name | vobject_vcard.Address | _Fields
 _TEXT = frozenset({"FN", "NICKNAME", "NOTE", "TITLE", "ROLE"})
-_SIMPLE = frozenset(
-    {
-        "TEL",
-        "EMAIL",
-        "URL",
-        "IMPP",
-        "BDAY",
-        "UID",
-        "REV",
-        "KIND",
-        "MEMBER",
-        "CATEGORIES",
-        "PHOTO",
-        "X-ABDATE",
-        "X-ANDROID-CUSTOM",
-        *ANNIVERSARY_PROPERTIES,
-        "X-ADDRESSBOOKSERVER-KIND",
-        "X-ADDRESSBOOKSERVER-MEMBER",
-        *IM_PROPERTIES,
-    }
-)
 _SKIP_TYPES = frozenset({"pref", "voice", "internet", "x400"})
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 _DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$")
@@ -244,9 +223,11 @@ def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_byte
     structured = _vobject_values(lines, raw.line)
     _map_names(card, structured, labels)
     _map_text(card, lines.props)
+    context = _Context(labels, region, max_photo_bytes)
     for prop in lines.props:
-        if prop.name in _SIMPLE:
-            _map_simple(card, prop, labels, region, max_photo_bytes)
+        mapper = _SIMPLE.get(prop.name)
+        if mapper is not None:
+            mapper(card, prop, context)
     if not card.display_name:
         card.display_name = _derived_name(card)
     card.related = read_related(lines.props, {k: v.lower() for k, v in labels.items()})
@@ -338,100 +319,155 @@ def _adr_key(parts: list[str]) -> str:
     return json.dumps(parts, ensure_ascii=False)
 
 
-def _map_simple(
-    card: CardData, prop: Prop, labels: dict[str, str], region: str | None, max_photo_bytes: int
-) -> None:
-    name = prop.name
-    if name == "TEL":
-        value = prop.text().strip()
-        if value.lower().startswith("tel:"):
-            value = value[4:]
-        if value.lower().startswith("sip:"):  # an internet call address, not a phone
-            card.methods.append(Method("impp", value, "sip", "", _is_pref(prop)))
-            return
-        if value:
-            card.methods.append(
-                Method(
-                    "tel",
-                    value,
-                    _label(prop, labels),
-                    normalize_phone(value, region),
-                    _is_pref(prop),
-                )
+@dataclass(slots=True)
+class _Context:
+    """What a property's mapping needs beyond the property itself."""
+
+    labels: dict[str, str]
+    region: str | None
+    max_photo_bytes: int
+
+
+def _map_tel(card: CardData, prop: Prop, ctx: _Context) -> None:
+    value = prop.text().strip()
+    if value.lower().startswith("tel:"):
+        value = value[4:]
+    if value.lower().startswith("sip:"):  # an internet call address, not a phone
+        card.methods.append(Method("impp", value, "sip", "", _is_pref(prop)))
+        return
+    if value:
+        card.methods.append(
+            Method(
+                "tel",
+                value,
+                _label(prop, ctx.labels),
+                normalize_phone(value, ctx.region),
+                _is_pref(prop),
             )
-    elif name == "EMAIL":
-        value = prop.text().strip()
-        if value:
-            card.methods.append(
-                Method("email", value, _label(prop, labels), normalize_email(value), _is_pref(prop))
+        )
+
+
+def _map_email(card: CardData, prop: Prop, ctx: _Context) -> None:
+    value = prop.text().strip()
+    if value:
+        card.methods.append(
+            Method("email", value, _label(prop, ctx.labels), normalize_email(value), _is_pref(prop))
+        )
+
+
+def _map_url(card: CardData, prop: Prop, ctx: _Context) -> None:
+    value = prop.text().strip()
+    if value:
+        card.methods.append(Method("url", value, _label(prop, ctx.labels), "", _is_pref(prop)))
+
+
+def _map_impp(card: CardData, prop: Prop, ctx: _Context) -> None:
+    value = prop.text().strip()
+    if not value:
+        return
+    label = prop.param("X-SERVICE-TYPE") or IM_PROPERTIES.get(prop.name) or _label(prop, ctx.labels)
+    if value.lower().startswith("sip:") and not label:
+        label = "sip"
+    card.methods.append(Method("impp", value, label.lower(), "", _is_pref(prop)))
+
+
+def _map_bday(card: CardData, prop: Prop, ctx: _Context) -> None:
+    if card.birthday is not None:
+        return
+    value = prop.text()
+    card.birthday = parse_date(value, prop.param("X-APPLE-OMIT-YEAR"))
+    if card.birthday is None and value.strip():
+        card.problems.append(
+            (
+                prop.line,
+                _("the birthday “{text}” is not a date; it was left out.").format(
+                    text=value.strip()
+                ),
             )
-    elif name == "URL":
-        value = prop.text().strip()
-        if value:
-            card.methods.append(Method("url", value, _label(prop, labels), "", _is_pref(prop)))
-    elif name == "IMPP" or name in IM_PROPERTIES:
-        value = prop.text().strip()
-        if value:
-            label = prop.param("X-SERVICE-TYPE") or IM_PROPERTIES.get(name) or _label(prop, labels)
-            if value.lower().startswith("sip:") and not label:
-                label = "sip"
-            card.methods.append(Method("impp", value, label.lower(), "", _is_pref(prop)))
-    elif name == "BDAY":
-        if card.birthday is None:
-            value = prop.text()
-            card.birthday = parse_date(value, prop.param("X-APPLE-OMIT-YEAR"))
-            if card.birthday is None and value.strip():
-                card.problems.append(
-                    (
-                        prop.line,
-                        _("the birthday “{text}” is not a date; it was left out.").format(
-                            text=value.strip()
-                        ),
-                    )
-                )
-    elif name in ANNIVERSARY_PROPERTIES:
-        if card.anniversary is None:
-            card.anniversary = parse_date(prop.text(), prop.param("X-APPLE-OMIT-YEAR"))
-    elif name == "UID":
-        if not card.uid:
-            card.uid = prop.text().strip()
-    elif name == "REV":
-        card.rev = prop.text().strip()
-    elif name in ("KIND", "X-ADDRESSBOOKSERVER-KIND"):
-        card.kind = prop.text().strip().lower() or "individual"
-    elif name in ("MEMBER", "X-ADDRESSBOOKSERVER-MEMBER"):
-        member = prop.text().strip()
-        for prefix in ("urn:uuid:",):
-            if member.lower().startswith(prefix):
-                member = member[len(prefix) :]
-        if member:
-            card.members.append(member)
-    elif name == "CATEGORIES":
-        for item in _COMMA.split(prop.value):
-            category = unescape(item, prop.version).strip()
-            if category and category not in card.categories:
-                card.categories.append(category)
-    elif name == "PHOTO":
-        if card.photo is not None or card.photo_url is not None:
-            return
-        encoding = (prop.param("ENCODING") or "").upper()
-        b64 = encoding in ("B", "BASE64") or any(
-            v.upper() in ("BASE64", "B") for k, v in prop.params if k == "TYPE"
         )
-        url_value = (prop.param("VALUE") or "").upper() in ("URI", "URL")
-        result = read_photo(
-            prop.value if b64 else prop.text(),
-            base64_encoded=b64 and not url_value,
-            max_bytes=max_photo_bytes,
-        )
-        card.photo, card.photo_url = result.data, result.url
-        if result.problem:
-            card.problems.append((prop.line, result.problem))
-    elif name == "X-ANDROID-CUSTOM":
-        _android_custom(card, prop)
-    elif name == "X-ABDATE":
-        if card.anniversary is None and labels.get(prop.group.upper()) == "anniversary":
-            card.anniversary = parse_date(prop.text())
+
+
+def _map_anniversary(card: CardData, prop: Prop, ctx: _Context) -> None:
+    if card.anniversary is None:
+        card.anniversary = parse_date(prop.text(), prop.param("X-APPLE-OMIT-YEAR"))
+
+
+def _map_uid(card: CardData, prop: Prop, ctx: _Context) -> None:
+    if not card.uid:
+        card.uid = prop.text().strip()
+
+
+def _map_rev(card: CardData, prop: Prop, ctx: _Context) -> None:
+    card.rev = prop.text().strip()
+
+
+def _map_kind(card: CardData, prop: Prop, ctx: _Context) -> None:
+    card.kind = prop.text().strip().lower() or "individual"
+
+
+def _map_member(card: CardData, prop: Prop, ctx: _Context) -> None:
+    member = prop.text().strip()
+    if member.lower().startswith("urn:uuid:"):
+        member = member[len("urn:uuid:") :]
+    if member:
+        card.members.append(member)
+
+
+def _map_categories(card: CardData, prop: Prop, ctx: _Context) -> None:
+    for item in _COMMA.split(prop.value):
+        category = unescape(item, prop.version).strip()
+        if category and category not in card.categories:
+            card.categories.append(category)
+
+
+def _map_photo(card: CardData, prop: Prop, ctx: _Context) -> None:
+    if card.photo is not None or card.photo_url is not None:
+        return
+    encoding = (prop.param("ENCODING") or "").upper()
+    b64 = encoding in ("B", "BASE64") or any(
+        v.upper() in ("BASE64", "B") for k, v in prop.params if k == "TYPE"
+    )
+    url_value = (prop.param("VALUE") or "").upper() in ("URI", "URL")
+    result = read_photo(
+        prop.value if b64 else prop.text(),
+        base64_encoded=b64 and not url_value,
+        max_bytes=ctx.max_photo_bytes,
+    )
+    card.photo, card.photo_url = result.data, result.url
+    if result.problem:
+        card.problems.append((prop.line, result.problem))
+
+
+def _map_android_custom(card: CardData, prop: Prop, ctx: _Context) -> None:
+    _android_custom(card, prop)
+
+
+def _map_abdate(card: CardData, prop: Prop, ctx: _Context) -> None:
+    if card.anniversary is None and ctx.labels.get(prop.group.upper()) == "anniversary":
+        card.anniversary = parse_date(prop.text())
+
+
+_Mapper = Callable[[CardData, Prop, _Context], None]
+# One mapping per property name: the properties read into plain fields.
+_SIMPLE: dict[str, _Mapper] = {
+    "TEL": _map_tel,
+    "EMAIL": _map_email,
+    "URL": _map_url,
+    "IMPP": _map_impp,
+    **dict.fromkeys(IM_PROPERTIES, _map_impp),
+    "BDAY": _map_bday,
+    **dict.fromkeys(ANNIVERSARY_PROPERTIES, _map_anniversary),
+    "UID": _map_uid,
+    "REV": _map_rev,
+    "KIND": _map_kind,
+    "X-ADDRESSBOOKSERVER-KIND": _map_kind,
+    "MEMBER": _map_member,
+    "X-ADDRESSBOOKSERVER-MEMBER": _map_member,
+    "CATEGORIES": _map_categories,
+    "PHOTO": _map_photo,
+    "X-ANDROID-CUSTOM": _map_android_custom,
+    "X-ABDATE": _map_abdate,
+}
 
 
 # Android's X-ANDROID-CUSTOM rows: "vnd.android.cursor.item/KIND;data1;data2(type);data3..."

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from entregent.i18n import _, ngettext
+from entregent.io.text_decoding import decode_wide, has_wide_bom, looks_utf16
 
 __all__ = [
     "RawCard",
@@ -67,38 +68,16 @@ def card_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _looks_utf16(data: bytes) -> str | None:
-    head = data[:400]
-    if len(head) < 4:
-        return None
-    even, odd = head[0::2], head[1::2]
-    if even.count(0) > len(even) * 0.6 and odd.count(0) < len(odd) * 0.1:
-        return "utf-16-be"
-    if odd.count(0) > len(odd) * 0.6 and even.count(0) < len(even) * 0.1:
-        return "utf-16-le"
-    return None
-
-
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was read with (never loses a byte)."""
-    for bom, name in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(name), name
-            except UnicodeDecodeError:
-                break
-    utf16 = _looks_utf16(data)
-    if utf16:
+    if data.startswith(codecs.BOM_UTF8):
         try:
-            return data.decode(utf16), utf16
+            return data.decode("utf-8-sig"), "utf-8-sig"
         except UnicodeDecodeError:
             pass
+    wide = decode_wide(data)
+    if wide:
+        return wide
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -129,13 +108,7 @@ def sniff_kind(head: bytes) -> str | None:
     """ "vcard", "ics" or None from the first bytes of a file (a few KB are enough)."""
     if not head:
         return None
-    if (
-        b"\x00" in head
-        and not _looks_utf16(head)
-        and not head.startswith(
-            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-        )
-    ):
+    if b"\x00" in head and not looks_utf16(head) and not has_wide_bom(head):
         head = head[: head.index(b"\x00")]  # binary after some text: judge the text
         if not head.strip():
             return None

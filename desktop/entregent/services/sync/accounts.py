@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from entregent.errors import NotFound, UserError
@@ -22,7 +23,7 @@ __all__ = [
     "CONFLICT_POLICIES",
 ]
 
-CONFLICT_POLICIES = ("ask", "keep-local", "keep-remote")
+CONFLICT_POLICIES = ("ask", "keep-local", "keep-remote", "merge")
 
 
 @dataclass
@@ -85,14 +86,38 @@ def choose_collections(found: list[Collection], wanted: list[str] | None) -> lis
 
 
 def add_account(
-    name: str, url: str, user: str, password: str, wanted: list[str] | None = None
+    name: str,
+    url: str,
+    user: str,
+    password: str,
+    wanted: list[str] | None = None,
+    *,
+    conflicts: str = "ask",
+    choose: Callable[[list[Collection]], list[str] | None] | None = None,
+    transport=None,
 ) -> AccountInfo:
+    """Discover the user's collections at ``url`` and keep the chosen ones.
+
+    ``wanted`` chooses by href or name; without it, one address book and at
+    most one calendar are taken, and with several ``choose`` (a prompt, a
+    dialog) is asked for hrefs."""
+    if not name.strip():
+        raise UserError(_("A sync account needs a name."))
     if SyncAccount.get_or_none(SyncAccount.name == name) is not None:
         raise UserError(_("A sync account named “{name}” already exists.").format(name=name))
-    with DavClient(url, user, password, account=name) as client:
-        chosen = choose_collections(discover(client), wanted)
+    if conflicts not in CONFLICT_POLICIES:
+        raise UserError(_("Unknown conflict policy “{policy}”.").format(policy=conflicts))
+    with DavClient(url, user, password, account=name, transport=transport) as client:
+        found = discover(client)
+    try:
+        chosen = choose_collections(found, wanted)
+    except UserError:
+        picked = choose(found) if choose is not None and not wanted else None
+        if not picked:
+            raise
+        chosen = choose_collections(found, picked)
     with database.atomic():
-        account = SyncAccount.create(name=name, url=url, user=user)
+        account = SyncAccount.create(name=name, url=url, user=user, conflicts=conflicts)
         for collection in chosen:
             SyncCollection.create(
                 account=account, href=collection.href, kind=collection.kind, name=collection.name

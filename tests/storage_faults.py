@@ -74,3 +74,32 @@ def read_only_file(path: Path):
         if immutable:
             subprocess.run(["chattr", "-i", str(path)], check=True)
         os.chmod(path, mode)
+
+
+def _can_create_in(folder: Path) -> bool:
+    probe = folder / ".write-probe"
+    try:
+        probe.touch()
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+@contextlib.contextmanager
+def read_only_folder(folder: Path):
+    """Nothing can be created in ``folder``: by its mode, or for root immutable."""
+    mode = folder.stat().st_mode
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP)
+    immutable = False
+    try:
+        if _can_create_in(folder):
+            result = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+            immutable = result.returncode == 0
+            if not immutable or _can_create_in(folder):
+                pytest.skip("cannot make a folder read-only here (root without chattr)")
+        yield folder
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        os.chmod(folder, mode)

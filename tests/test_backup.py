@@ -15,7 +15,6 @@ from entregent.cli import main
 from entregent.errors import NotFound, UserError
 from entregent.model.migrations import CURRENT_VERSION
 from entregent.model.tables import Contact
-from entregent.services.storage import backup as backup_service
 from entregent.services.storage.backup import (
     backup_if_due,
     backups_folder,
@@ -27,6 +26,7 @@ from entregent.services.storage.restore import check_backup_file, restore_databa
 from entregent.services.storage.session import close_session, open_session
 
 from .conftest import FIXTURES
+from .storage_faults import read_only_folder
 
 
 def _names(path) -> list[str]:
@@ -137,14 +137,20 @@ def test_upgrade_copies_to_the_backups_folder_and_keeps_bak(tmp_path):
     assert (tmp_path / "old.sqlite3.bak-v1").exists()
 
 
-def test_backup_of_a_read_only_location_never_stops_the_start(db_path, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise OSError(30, "Read-only file system")
-
-    monkeypatch.setattr(backup_service, "_sqlite_copy", refuse)
-    open_session(db_path, apply_language=False)  # no exception
+def test_backup_of_a_read_only_location_never_stops_the_start(db_path):
+    open_session(db_path, apply_language=False, daily_backup=False)
+    Contact.create(display_name="Anne Martin")  # something to copy
     close_session()
-    assert list_backups(db_path) == []
+    folder = backups_folder(db_path)
+    folder.mkdir()
+    with read_only_folder(folder):
+        open_session(db_path, apply_language=False)  # no exception
+        assert Contact.select().count() == 1
+        close_session()
+        assert list(folder.iterdir()) == []
+    open_session(db_path, apply_language=False)  # writable again: the day's copy is made
+    close_session()
+    assert [b.reason for b in list_backups(db_path)] == ["daily"]
 
 
 def _fake(folder, when: dt.datetime, reason: str, db="entregent.sqlite3", n=None):

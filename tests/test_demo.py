@@ -428,12 +428,16 @@ def test_a_journal_naming_someone_unknown_stores_nothing(db):
     assert Organization.select().count() == 0
 
 
-def test_old_throw_away_demos_are_cleared_and_recent_ones_kept(tmp_path, monkeypatch):
+def test_old_throw_away_demos_are_cleared_and_recent_ones_kept(
+    tmp_path, monkeypatch, demo_cache, demo_build
+):
+    """Making a new throw-away demo clears those earlier runs left over two days ago."""
     import tempfile
 
-    from entregent.services.demo import builder as demo
+    from entregent.services.demo.builder import fresh_demo_database
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(demo_cache))  # the template built once
     old, recent, other = (
         tmp_path / "entregent-demo-old",
         tmp_path / "entregent-demo-new",
@@ -445,8 +449,9 @@ def test_old_throw_away_demos_are_cleared_and_recent_ones_kept(tmp_path, monkeyp
     three_days_ago = (dt.datetime.now() - dt.timedelta(days=3)).timestamp()
     for folder in (old, other):
         os.utime(folder, (three_days_ago, three_days_ago))
-    demo._remove_old_demos()
+    made = fresh_demo_database()
     assert not old.exists() and recent.exists() and other.exists()
+    assert made.parent.parent == tmp_path and made.parent.name.startswith("entregent-demo-")
 
 
 def test_demo_context_colours_are_pairwise_distinct(demo):

@@ -13,7 +13,7 @@ from .conftest import add_person, row_of
 
 
 def _dot_colour(window, key: str) -> QColor:
-    item = window.sidebar._items[key]
+    item = window.sidebar.item(key)
     image = item.icon(0).pixmap(12, 12).toImage()
     return image.pixelColor(6, 6)
 
@@ -23,10 +23,10 @@ def test_change_a_context_colour_from_the_sidebar_and_undo_it(make_window, qtbot
     club = find_context("club")
     tag_contacts([anne], [club.id])
     window = make_window()
-    qtbot.waitUntil(lambda: f"context:{club.id}" in window.sidebar._items)
+    qtbot.waitUntil(lambda: f"context:{club.id}" in window.sidebar.keys())
     key = f"context:{club.id}"
     assert _dot_colour(window, key).name() == club.colour
-    assert window.sidebar._items[key].toolTip(0) == "club"
+    assert window.sidebar.item(key).toolTip(0) == "club"
 
     asked = []
 

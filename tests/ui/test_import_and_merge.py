@@ -8,7 +8,7 @@ import threading
 from PySide6.QtCore import Qt
 
 from entregent.model.tables import Contact, ContactMethod, ImportBatch, SourceCard
-from entregent.ui import import_wizard
+from entregent.services.imports import dispatch
 from entregent.ui.duplicates_dialog import DuplicatesDialog
 from entregent.ui.import_wizard import ImportWizard
 
@@ -67,7 +67,7 @@ def test_cancel_mid_import_leaves_the_database_unchanged(make_window, qtbot, tmp
     path = tmp_path / "many.vcf"
     _cards(path, 600)
     add_person("Already", "Here", email="already@example.org")
-    real = import_wizard._import_file()
+    real = dispatch.import_file
     paused, clicked = threading.Event(), threading.Event()
 
     def import_file_pausing(*args, progress=None, **kwargs):
@@ -80,7 +80,9 @@ def test_cancel_mid_import_leaves_the_database_unchanged(make_window, qtbot, tmp
 
         return real(*args, progress=report, **kwargs)
 
-    monkeypatch.setattr(import_wizard, "_import_file", lambda: import_file_pausing)
+    monkeypatch.setattr(
+        dispatch, "import_file", import_file_pausing
+    )  # the service the wizard calls
     window = make_window()
     before = _counts()
     wizard = window.open_import([str(path)])

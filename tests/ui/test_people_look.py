@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from entregent import i18n
 from entregent.services.people.contexts import find_context, tag_contacts
+from entregent.ui.detail_pane import DetailPane
 from entregent.ui.people_cells import COL_BALANCE, balance_text, list_date
 from entregent.ui.people_model import COL_LAST, COL_NEXT, COL_PHOTO
 from entregent.ui.translations import install_qt_translations
@@ -52,7 +53,7 @@ def test_detail_pane_shows_the_first_person_without_a_click(make_window, qtbot):
     anne = add_person("Anne", "Abel")
     window = make_window()
     window.sidebar.select("all")
-    qtbot.waitUntil(lambda: window._detail_pane is not None)
+    qtbot.waitUntil(lambda: bool(window.findChildren(DetailPane)))
     qtbot.waitUntil(lambda: window.detail_pane.contact_id == anne)
     assert window.people_view.current_id() is None  # shown, not selected
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from entregent.services.storage.backup import list_backups
 from entregent.services.storage.session import close_session, open_session
+from entregent.ui.detail_pane import DetailPane
 from entregent.ui.main_window import MainWindow
 
 from .conftest import add_person
@@ -14,13 +15,13 @@ def test_detail_pane_is_built_after_the_first_paint(db, qtbot):
     add_person("Anne", "Martin")
     window = MainWindow(db, restore_state=False)
     qtbot.addWidget(window)
-    assert window._detail_pane is None  # nothing of it before the window shows
+    assert window.findChildren(DetailPane) == []  # nothing of it before the window shows
     called = []
-    window.after_first_paint(lambda: called.append(window._detail_pane))
+    window.after_first_paint(lambda: called.append(window.findChildren(DetailPane)))
     window.sidebar.select("all")
     window.show()
     qtbot.waitUntil(lambda: bool(called))
-    assert window._detail_pane is not None and called == [window._detail_pane]
+    assert called == [[window.detail_pane]]
     assert window.splitter.indexOf(window.detail_pane) == 2
     assert window.detail_pane.isVisible()
     later = []
@@ -35,24 +36,23 @@ def test_selecting_a_person_before_the_pane_exists_builds_it(db, qtbot):
     qtbot.addWidget(window)
     window.sidebar.select("all")
     window.people_view.select_row(0)
-    assert window._detail_pane is not None
+    assert window.findChildren(DetailPane) == [window.detail_pane]
     assert window.detail_pane.contact_id == anne
     window.context.workers.join()
 
 
 def test_the_desktop_day_copy_is_made_in_the_background_after_the_paint(db_path, qtbot):
-    from entregent.ui.app import _daily_backup
-
     open_session(db_path, apply_language=False, daily_backup=False)
     try:
         add_person("Anne", "Martin")
         assert list_backups(db_path) == []  # opening made no copy
-        window = MainWindow(db_path, restore_state=False)
+        window = MainWindow(db_path, restore_state=False, daily_backup=True)
         qtbot.addWidget(window)
-        window.after_first_paint(lambda: _daily_backup(window, db_path))
+        painted = []
+        window.after_first_paint(lambda: painted.append(True))  # after the copy's start
         assert list_backups(db_path) == []
         window.show()
-        qtbot.waitUntil(lambda: window._after_paint is None)
+        qtbot.waitUntil(lambda: bool(painted))
         window.context.workers.join(cancel=False)
         daily = [b for b in list_backups(db_path) if b.reason == "daily"]
         assert len(daily) == 1
@@ -71,5 +71,7 @@ def test_the_sidebar_reads_contexts_and_counts_after_the_first_paint(db, qtbot):
     assert not any(key.startswith("context:") for key in window.sidebar.keys())
     window.show()
     qtbot.waitUntil(lambda: any(key.startswith("context:") for key in window.sidebar.keys()))
-    assert window._after_paint is None
+    painted = []
+    window.after_first_paint(lambda: painted.append(True))
+    assert painted == [True]  # the first paint is behind it
     window.context.workers.join()

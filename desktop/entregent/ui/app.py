@@ -70,8 +70,8 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
         _install_translations(app)
         from entregent.ui.main_window import MainWindow
 
-        window = MainWindow(db_path, demo=demo, restore_state=not screenshot)
-        window.after_first_paint(lambda: _daily_backup(window, db_path))
+        # The day's copy is made on a worker once the window has painted.
+        window = MainWindow(db_path, demo=demo, restore_state=not screenshot, daily_backup=True)
         if os.environ.get("ENTREGENT_REPORT_SETTLED"):
             window.settled.connect(lambda: print("entregent: settled", flush=True))
         if screenshot:
@@ -89,19 +89,6 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
     finally:
         close_session()
         lock.unlock()
-
-
-def _daily_backup(window, db_path: Path) -> None:
-    """The day's copy of the network (if none yet), in the background."""
-    from entregent.services.storage.backup import backup_if_due
-
-    window.context.workers.run(
-        lambda job: backup_if_due(db_path, cancelled=job.cancelled),
-        None,
-        lambda exc: None,
-        abandon=True,  # given up when the window closes; made at the next start
-        background=True,  # the window is complete without it
-    )
 
 
 def _install_translations(app) -> None:

@@ -43,7 +43,12 @@ class MainWindow(QMainWindow):
     settled = Signal()
 
     def __init__(
-        self, database_path: Path | None = None, *, demo: bool = False, restore_state: bool = True
+        self,
+        database_path: Path | None = None,
+        *,
+        demo: bool = False,
+        restore_state: bool = True,
+        daily_backup: bool = False,
     ):
         super().__init__()
         self.database_path = database_path
@@ -131,6 +136,8 @@ class MainWindow(QMainWindow):
             self.refresh_sidebar,
             self._defer_auto_export,
         ]
+        if daily_backup and database_path is not None:  # the day's copy, on a worker
+            self._after_paint.append(lambda: self._daily_backup(Path(database_path)))
         self._watch_settled()
         # The list's first paint; or the window's, when it opens on Home.
         _AfterFirstPaint(self.people_view.table.viewport(), self._first_painted)
@@ -177,6 +184,18 @@ class MainWindow(QMainWindow):
         waiting, self._after_paint = self._after_paint, None
         for then in waiting:
             then()
+
+    def _daily_backup(self, path: Path) -> None:
+        """The day's copy of the network (if none yet), in the background."""
+        from entregent.services.storage.backup import backup_if_due
+
+        self.context.workers.run(
+            lambda job: backup_if_due(path, cancelled=job.cancelled),
+            None,
+            lambda exc: None,
+            abandon=True,  # given up when the window closes; made at the next start
+            background=True,  # the window is complete without it
+        )
 
     def _defer_auto_export(self) -> None:
         from entregent.ui.auto_export import AutoExport

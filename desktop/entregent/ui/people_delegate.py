@@ -115,6 +115,7 @@ class ChipsDelegate(QStyledItemDelegate):
         self._pens: dict[str, tuple[QPen, QColor, QPen]] = {}
         self._statics: dict[tuple[str, str], tuple[QStaticText, float, float]] = {}
         self._chip_pixmaps: dict[tuple, tuple[QPixmap, int]] = {}
+        self.chips_drawn = 0  # chip pixmaps drawn so far (for tests and benchmarks)
 
     def _colours(self, name: str) -> tuple[QPen, QColor, QPen]:
         found = self._pens.get(name)
@@ -219,6 +220,7 @@ class ChipsDelegate(QStyledItemDelegate):
             finally:
                 painter.end()
             found = self._chip_pixmaps[key] = (pixmap, width)
+            self.chips_drawn += 1
         return found
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:

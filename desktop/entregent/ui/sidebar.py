@@ -176,6 +176,11 @@ class Sidebar(QTreeWidget):
     def keys(self) -> list[str]:
         return list(self._items)
 
+    def item(self, key: str) -> QTreeWidgetItem | None:
+        """The entry for ``key`` (``"due"``, ``"context:3"`` …): its text, count,
+        dot and tooltip as shown; None if there is no such entry."""
+        return self._items.get(key)
+
     def current_key(self) -> str | None:
         item = self.currentItem()
         return item.data(0, KeyRole) if item is not None else None

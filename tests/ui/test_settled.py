@@ -100,7 +100,7 @@ def test_settled_means_counts_badges_and_cards_filled(qtbot, db):
         qtbot.waitUntil(lambda: bool(seen), timeout=60_000)
         assert seen == [True]
         assert window.sidebar.filled
-        assert window.sidebar._items["due"].text(1) == "0"  # created today: none overdue
+        assert window.sidebar.item("due").text(1) == "0"  # created today: none overdue
         assert not window.people_model.badges_pending()
         assert not window.context.workers.busy(foreground=True)
     finally:

@@ -127,17 +127,22 @@ class MainWindow(QMainWindow):
         start = QSettings().value("window/sidebar", "all") if restore_state else "all"
         if not self.sidebar.select(str(start)):
             self.sidebar.select("all")
-        # After the first paint: the detail pane, then contexts, groups and counts
-        # read in the background (a worker started sooner would contend with the
-        # first page's reads for the interpreter).
+        # After the first paint: the detail pane, the follow-ups file, the day's copy.
         self.auto_export = None  # the follow-ups file rewritten on a worker (after the paint)
+        # Each in its own turn of the event loop, so that none holds the GUI thread
+        # long: the detail pane's modules and widgets, then the person it shows.
         self._after_paint: list = [
+            lambda: self.detail_pane,
             lambda: self._show_detail(self.people_view.current_id() or 0),
-            self.refresh_sidebar,
             self._defer_auto_export,
         ]
         if daily_backup and database_path is not None:  # the day's copy, on a worker
             self._after_paint.append(lambda: self._daily_backup(Path(database_path)))
+        # The sidebar's counts are one SQL statement each (the sqlite3 module lets go
+        # of the interpreter while they run): read while the window is being built
+        # and painted, so that they are in when it first shows.
+        self.refresh_sidebar()
+        self._after_paint_running = False
         self._watch_settled()
         # The list's first paint; or the window's, when it opens on Home.
         _AfterFirstPaint(self.people_view.table.viewport(), self._first_painted)
@@ -179,11 +184,23 @@ class MainWindow(QMainWindow):
             self._after_paint.append(then)
 
     def _first_painted(self) -> None:
-        if self._after_paint is None:
+        if self._after_paint is None or self._after_paint_running:
             return
-        waiting, self._after_paint = self._after_paint, None
-        for then in waiting:
-            then()
+        self._after_paint_running = True
+        self._run_after_paint()
+
+    def _run_after_paint(self) -> None:
+        """The next of the after-paint steps; the others in later turns of the loop
+        (``after_first_paint`` calls at once only when every step has run)."""
+        waiting = self._after_paint
+        if waiting is None:
+            return
+        if waiting:
+            waiting.pop(0)()
+        if waiting:
+            QTimer.singleShot(0, self._run_after_paint)
+        else:
+            self._after_paint = None
 
     def _daily_backup(self, path: Path) -> None:
         """The day's copy of the network (if none yet), in the background."""
@@ -474,6 +491,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/columns", self.people_view.table.horizontalHeader().saveState())
 
     def closeEvent(self, event) -> None:
+        if self._after_paint:
+            self._after_paint.clear()  # the steps not yet run have nobody to show to
         if self.remembers:
             self.save_state()
         self.people_model.stop_background()

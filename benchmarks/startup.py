@@ -155,6 +155,58 @@ def run_complete(quick: bool, database=None) -> list[dict]:
     ]
 
 
+def _launch_close(arguments: list[str], env: dict) -> float:
+    """Seconds from the child's ``closing`` line to its process's end."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.startup_probe", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    closing = None
+    try:
+        for line in child.stdout:
+            if line.startswith("closing"):
+                closing = time.perf_counter()
+        child.wait(timeout=TIMEOUT)
+        ended = time.perf_counter()
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    if child.returncode != 0 or closing is None:
+        raise RuntimeError(
+            f"startup probe {arguments[0]} failed ({child.returncode}): "
+            f"{child.stderr.read()[-2000:]}"
+        )
+    return ended - closing
+
+
+def run_close(quick: bool, database=None) -> list[dict]:
+    """The way out: the window closed by the user right after its first paint, the
+    start-up reads, badges and the day's backup still running; to the process's end."""
+    database = database or working_copy(big_database(quick), "close.sqlite3")
+    env = child_environment()
+    env["ENTREGENT_PROBE_TIMEOUT"] = str(TIMEOUT)
+    env["QT_QPA_PLATFORM"] = "offscreen:"  # a person's session, not a CI smoke run
+    app_runs, bare_runs = [], []
+    for _run in range(COMPLETE_PAIRS if not quick else 2):
+        bare_runs.append(_launch_close(["bare-close"], env))
+        # a new day's copy to make at each start: the backup is in flight at close
+        for old in database.parent.glob("backups/*"):
+            old.unlink()
+        app_runs.append(_launch_close(["close", str(database)], env))
+    return [
+        row(
+            "close → process ended (work in flight)",
+            statistics.median(app_runs),
+            statistics.median(bare_runs),
+            "< 100 ms",
+        ),
+    ]
+
+
 def run(quick: bool) -> list[dict]:
     database = working_copy(big_database(quick), "startup.sqlite3")
     env = child_environment()
@@ -187,4 +239,5 @@ def run(quick: bool) -> list[dict]:
             unit="MiB",
         ),
         *run_complete(quick, database),
+        *run_close(quick, database),
     ]

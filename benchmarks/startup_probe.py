@@ -9,6 +9,11 @@ KiB>`` and leaves at once, so that only the way up is measured (with
 ``ENTREGENT_PROBE_PROFILE`` set it quits normally instead, for a profiler:
 ``pyinstrument -m benchmarks.startup_probe app DB``).
 
+``close DB`` starts ``entregent --db DB`` and closes its window as soon as it
+has painted, with the start-up work still in flight, printing ``closing``;
+``bare-close`` does the same with the bare window: the parent times each from
+that line to the process's end.
+
 ``complete DB OUT`` runs ``entregent --db DB --screenshot OUT --view people``
 to its end: the app prints ``entregent: settled`` when every start-up count,
 badge and card is in; a heartbeat timer on the GUI thread (every 5 ms, from the
@@ -19,6 +24,7 @@ bare PySide6 window that shows itself, grabs itself to OUT and leaves.
 
 from __future__ import annotations
 
+import atexit
 import os
 import resource
 import sys
@@ -100,6 +106,39 @@ def entregent(database: str) -> int:
 
 
 HEARTBEAT_MS = 5
+_HEARTBEATS: list[list[float]] = []  # the heartbeat's gaps (a list that beats fill)
+
+
+class _StackSampler(threading.Thread):
+    """With ``ENTREGENT_PROBE_STALLS`` set: the GUI thread's stack sampled every 2 ms,
+    so that each stall over that many ms is printed (to stderr) with where the GUI
+    thread was during it: the diagnosis behind the stall figures."""
+
+    def __init__(self, main_id: int):
+        super().__init__(daemon=True)
+        self.main_id = main_id
+        self.samples: list[tuple[float, str]] = []
+
+    def run(self) -> None:
+        while True:
+            frame = sys._current_frames().get(self.main_id)
+            where = []
+            while frame is not None and len(where) < 4:
+                code = frame.f_code
+                if "entregent" in code.co_filename or "benchmarks" in code.co_filename:
+                    name = code.co_filename.rsplit("/", 1)[-1]
+                    where.append(f"{code.co_qualname} ({name}:{frame.f_lineno})")
+                frame = frame.f_back
+            self.samples.append((time.perf_counter(), " < ".join(where) or "(Qt)"))
+            time.sleep(0.002)
+
+    def explain(self, start: float, end: float, gap_ms: float) -> None:
+        from collections import Counter
+
+        seen = Counter(where for when, where in self.samples if start <= when <= end)
+        sys.stderr.write(f"stall {gap_ms:.0f} ms:\n")
+        for where, count in seen.most_common(3):
+            sys.stderr.write(f"    {count * 2:4d} ms  {where}\n")
 
 
 def _heartbeat(app):
@@ -108,10 +147,18 @@ def _heartbeat(app):
 
     late: list[float] = []
     last = [time.perf_counter()]
+    threshold = float(os.environ.get("ENTREGENT_PROBE_STALLS") or 0)
+    sampler = None
+    if threshold:
+        sampler = _StackSampler(threading.main_thread().ident or 0)
+        sampler.start()
 
     def beat() -> None:
         now = time.perf_counter()
-        late.append(max(0.0, (now - last[0]) * 1000 - HEARTBEAT_MS))
+        gap = max(0.0, (now - last[0]) * 1000 - HEARTBEAT_MS)
+        late.append(gap)
+        if sampler is not None and gap > threshold:
+            sampler.explain(last[0], now, gap)
         last[0] = now
 
     timer = QTimer(app)
@@ -130,7 +177,7 @@ def _report_stalls(late: list[float]) -> None:
 
 
 def complete(database: str, out: str) -> int:
-    from entregent.cli import main
+    from entregent.cli import run
     from entregent.ui import app as app_module
 
     make_application = app_module._application
@@ -146,7 +193,7 @@ def complete(database: str, out: str) -> int:
                     app.removeEventFilter(self)
                     sys.stdout.write("painted\n")
                     sys.stdout.flush()
-                    app._benchmark_late = _heartbeat(app)
+                    _HEARTBEATS.append(_heartbeat(app))
                 return False
 
         app._benchmark_first = FirstPaint()
@@ -155,11 +202,79 @@ def complete(database: str, out: str) -> int:
 
     app_module._application = application_watched
     os.environ["ENTREGENT_REPORT_SETTLED"] = "1"
-    code = main(["--db", database, "--screenshot", out, "--view", "people"])
-    from PySide6.QtWidgets import QApplication
 
-    _report_stalls(getattr(QApplication.instance(), "_benchmark_late", []))
-    return code
+    def report() -> None:
+        _report_stalls(_HEARTBEATS[0] if _HEARTBEATS else [])
+
+    atexit.register(report)  # the command's exit handlers run before its quick end
+    sys.argv = ["entregent", "--db", database, "--screenshot", out, "--view", "people"]
+    return run()
+
+
+def close_in_flight(database: str) -> int:
+    """``entregent --db DB`` as a person starts it; the moment its list has painted
+    (the sidebar's counts, the badges, the day's backup and the detail pane still
+    in flight) the window is closed, as by the user: prints ``closing`` then, so
+    that the parent times the way out to the process's end."""
+    from entregent.cli import run
+    from entregent.ui import app as app_module
+
+    make_application = app_module._application
+
+    def application_watched():
+        from PySide6.QtCore import QEvent, QObject, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        app = make_application()
+
+        def close() -> None:
+            sys.stdout.write("closing\n")
+            sys.stdout.flush()
+            for window in QApplication.topLevelWidgets():
+                if window.objectName() == "mainWindow":
+                    window.close()
+
+        class FirstPaint(QObject):
+            def eventFilter(self, watched, event):  # noqa: N802
+                if event.type() == QEvent.Type.Paint and watched.objectName() == "mainWindow":
+                    app.removeEventFilter(self)
+                    QTimer.singleShot(0, close)
+                return False
+
+        app._benchmark_first = FirstPaint()
+        app.installEventFilter(app._benchmark_first)
+        return app
+
+    app_module._application = application_watched
+    sys.argv = ["entregent", "--db", database]
+    return run()
+
+
+def bare_close() -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QTableView(window))
+    window.resize(1360, 840)
+
+    def close() -> None:
+        sys.stdout.write("closing\n")
+        sys.stdout.flush()
+        window.close()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is window:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, close)
+            return False
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)
+    window.show()
+    return app.exec()
 
 
 def bare_complete(out: str) -> int:
@@ -202,4 +317,8 @@ if __name__ == "__main__":
         sys.exit(complete(sys.argv[2], sys.argv[3]))
     if sys.argv[1] == "bare-complete":
         sys.exit(bare_complete(sys.argv[2]))
+    if sys.argv[1] == "close":
+        sys.exit(close_in_flight(sys.argv[2]))
+    if sys.argv[1] == "bare-close":
+        sys.exit(bare_close())
     sys.exit(entregent(sys.argv[2]))

@@ -2,7 +2,7 @@
 
 import sys
 
-from entregent.cli import main
+from entregent.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

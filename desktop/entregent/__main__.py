@@ -1,5 +1,5 @@
 import sys
 
-from entregent.cli import main
+from entregent.cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -6,16 +6,23 @@ import argparse
 
 from entregent.cli.database_choice import database_path_for
 
+# Set once a window session has ended: everything is written and closed, so the
+# ``entregent`` command may end its process at once (see ``entregent.cli.run``).
+window_session_ended = False
+
 
 def launch_app(args: argparse.Namespace) -> int:
+    global window_session_ended
     path = database_path_for(args)
     try:
         from entregent.ui.app import run_app
     except ImportError:
         return _print_summary(path)
-    return run_app(
+    code = run_app(
         db_path=path, files=args.files, screenshot=args.screenshot, view=args.view, demo=args.demo
     )
+    window_session_ended = True
+    return code
 
 
 def _print_summary(path) -> int:

@@ -29,6 +29,11 @@ class PersonFields:
     nickname: str = ""
     org: str = ""
     title: str = ""
+    # How the names are read (Japanese yomigana, Chinese pinyin...): see vcard_phonetic.
+    phonetic_given: str = ""
+    phonetic_middle: str = ""
+    phonetic_family: str = ""
+    phonetic_org: str = ""
     birthday: str | None = None  # "YYYY-MM-DD" or "--MM-DD" when the year is unknown
     anniversary: str | None = None
     note: str = ""

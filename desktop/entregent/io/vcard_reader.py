@@ -18,6 +18,7 @@ from entregent.i18n import _
 from entregent.io.vcard_lines import CardLines, Prop, card_lines, split_structured, unescape
 from entregent.io.vcard_normalize import normalize_email, normalize_phone
 from entregent.io.vcard_person import Method, PersonFields
+from entregent.io.vcard_phonetic import read_phonetic
 from entregent.io.vcard_photo import read_photo
 from entregent.io.vcard_relations import RelatedName, read_related
 from entregent.io.vcard_split import RawCard
@@ -222,6 +223,7 @@ def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_byte
     card.has_rows = any(p.name in _CONTENT_ROWS for p in lines.props)
     structured = _vobject_values(lines, raw.line)
     _map_names(card, structured, labels)
+    read_phonetic(card, lines.props)
     _map_text(card, lines.props)
     context = _Context(labels, region, max_photo_bytes)
     for prop in lines.props:

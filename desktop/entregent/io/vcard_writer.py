@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from entregent.io.vcard_person import Method, PersonFields
+from entregent.io.vcard_phonetic import name_sort_as, phonetic_lines
 from entregent.io.vcard_photo import image_type
 
 __all__ = ["ExportMethod", "ExportCard", "card_text", "fold_line"]
@@ -175,8 +176,11 @@ def card_text(card: ExportCard, version: str = "3.0") -> str:
         lines.append("PRODID:-//Entregent//Entregent//EN")
     lines.append(f"UID:{escape(card.uid)}")
     lines.append(f"FN:{escape(_formatted_name(card))}")
+    sort_as = name_sort_as(card) if version == "4.0" else ""
     lines.append(
-        "N:"
+        "N"
+        + (f";SORT-AS={_param_value(sort_as)}" if sort_as else "")
+        + ":"
         + ";".join(
             escape(v)
             for v in (
@@ -191,7 +195,10 @@ def card_text(card: ExportCard, version: str = "3.0") -> str:
     if card.nickname:
         lines.append(f"NICKNAME:{escape(card.nickname)}")
     if card.org:
-        lines.append(f"ORG:{escape(card.org)}")
+        org_sort = card.phonetic_org if version == "4.0" else ""
+        params = f";SORT-AS={_param_value(org_sort)}" if org_sort else ""
+        lines.append(f"ORG{params}:{escape(card.org)}")
+    lines.extend(phonetic_lines(card, version, escape))
     if card.title:
         lines.append(f"TITLE:{escape(card.title)}")
     if card.birthday:

@@ -110,6 +110,11 @@ class Contact(BaseModel):
     nickname = pw.TextField(default="")
     org = pw.TextField(default="")
     title = pw.TextField(default="")
+    # Since schema 10: how the names are read (yomigana, pinyin), see io/vcard_phonetic.
+    phonetic_given = pw.TextField(default="")
+    phonetic_middle = pw.TextField(default="")
+    phonetic_family = pw.TextField(default="")
+    phonetic_org = pw.TextField(default="")
     birthday = pw.TextField(null=True)  # "YYYY-MM-DD" or "--MM-DD" when the year is unknown
     anniversary = pw.TextField(null=True)
     note = pw.TextField(default="")
@@ -143,7 +148,12 @@ class Contact(BaseModel):
 
     def compute_sort_key(self, order: str = "family") -> str:
         return sort_key(
-            self.given_name or "", self.family_name or "", self.display_name or "", order
+            self.given_name or "",
+            self.family_name or "",
+            self.display_name or "",
+            order,
+            self.phonetic_given or "",
+            self.phonetic_family or "",
         )
 
     def save(self, *args: Any, **kwargs: Any) -> int:

@@ -146,12 +146,24 @@ def split_particles(family_name: str) -> tuple[str, str]:
 
 def _key_part(text: str) -> str:
     """Folded words: apostrophes vanish (O'Brien as obrien, D'Artagnan as
-    dartagnan), hyphens and other marks separate words (Jean-Pierre as jean pierre)."""
-    folded = fold(text).replace("'", "").replace("’", "")
+    dartagnan), hyphens and other marks separate words (Jean-Pierre as jean pierre);
+    katakana sorts as the hiragana it spells (ヤマダ with やまだ)."""
+    folded = fold(text).replace("'", "").replace("’", "").translate(_KATAKANA)
     return _NOT_WORD.sub(" ", folded).strip()
 
 
-def sort_key(given: str, family: str, display: str, order: str = "family") -> str:
+# Katakana ァ..ヶ → hiragana ぁ..ゖ (the same kana, 0x60 apart).
+_KATAKANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
+
+def sort_key(
+    given: str,
+    family: str,
+    display: str,
+    order: str = "family",
+    phonetic_given: str = "",
+    phonetic_family: str = "",
+) -> str:
     """The key people sort by, ``order`` being "family" or "given".
 
     - by family name: the family name without its leading lower-case particles,
@@ -164,7 +176,12 @@ def sort_key(given: str, family: str, display: str, order: str = "family") -> st
     Parts are separated by a character below any letter, so every "Martin"
     comes before "Martin-Dupont". The exact display text follows, so that names
     equal once folded (Elodie, Élodie) keep a stable order.
+
+    A name's reading (``phonetic_given``, ``phonetic_family``: the yomigana of a
+    name in kanji, a pinyin) stands for the name it reads: 山田 sorts as やまだ.
     """
+    given = (phonetic_given or "").strip() or given or ""
+    family = (phonetic_family or "").strip() or family or ""
     given, whole_family = _key_part(given), _key_part(family)
     particles, core = split_particles(family.strip())
     particles, core = _key_part(particles), _key_part(core)

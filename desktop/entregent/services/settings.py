@@ -162,7 +162,7 @@ def set_sort_order(
             _("People sort by family or given name, not “{order}”.").format(order=order)
         )
     connection = database.connection()
-    connection.create_function("entregent_sort_key", 4, sort_key, deterministic=True)
+    connection.create_function("entregent_sort_key", 6, sort_key, deterministic=True)
     try:
         with database.atomic():
             total, last_id = database.execute_sql(
@@ -174,7 +174,8 @@ def set_sort_order(
                     raise Cancelled()
                 done += database.execute_sql(
                     "UPDATE contact SET sort_key = "
-                    "entregent_sort_key(given_name, family_name, display_name, ?) "
+                    "entregent_sort_key(given_name, family_name, display_name, ?, "
+                    "phonetic_given, phonetic_family) "
                     "WHERE id > ? AND id <= ?",
                     (order, start, start + RESORT_BATCH),
                 ).rowcount

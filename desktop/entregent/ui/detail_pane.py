@@ -98,7 +98,14 @@ class DetailPane(QScrollArea):
         self.subtitle_label.setObjectName("subtitleLabel")
         self.subtitle_label.setStyleSheet("color: #55606e;")
         self.subtitle_label.setWordWrap(True)
+        # How the name is read (yomigana, pinyin), when the card gave it.
+        self.reading_label = plain_label("")
+        self.reading_label.setObjectName("readingLabel")
+        self.reading_label.setStyleSheet("color: #55606e;")
+        self.reading_label.setAccessibleName(_("Reading"))
+        self.reading_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         names.addWidget(self.name_label)
+        names.addWidget(self.reading_label)
         names.addWidget(self.subtitle_label)
         buttons = QHBoxLayout()
         self.log_button = QPushButton(icon("log"), _("Log…"))
@@ -159,8 +166,11 @@ class DetailPane(QScrollArea):
             ("display_name", _("Name")),
             ("given_name", _("Given name")),
             ("family_name", _("Family name")),
+            ("phonetic_given", _("Given name reading")),
+            ("phonetic_family", _("Family name reading")),
             ("nickname", _("Nickname")),
             ("org", _("Organisation")),
+            ("phonetic_org", _("Organisation reading")),
             ("title", _("Title")),
         ):
             edit = InPlaceLineEdit(field, self._save_field, accessible=label)
@@ -286,6 +296,8 @@ class DetailPane(QScrollArea):
             )
         )
         self.name_label.setText(d.name or _("(no name)"))
+        self.reading_label.setText(d.reading)
+        self.reading_label.setVisible(bool(d.reading))
         self.subtitle_label.setText(" · ".join(p for p in (d.title, d.org) if p))
         for field, edit in self.edits.items():
             edit.show_value(getattr(d, field) or "")

@@ -246,6 +246,50 @@ def nested() -> bytes:
     return text.encode("ascii")
 
 
+def phonetic() -> bytes:
+    """Readings in every dialect: Apple 3.0 X-PHONETIC-*, Android 2.1 (UTF-8
+    quoted-printable X-PHONETIC-*, and the Japanese phones' SOUND;X-IRMC-N in
+    Shift_JIS half-width katakana, whole in the first component as DoCoMo writes
+    it, or one part per component), Android 3.0 SORT-STRING, 4.0 SORT-AS."""
+    sjis = "SHIFT_JIS"
+    out = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.1//EN\r\n"
+        "N:山田;太郎;;;\r\nFN:山田 太郎\r\n"
+        "X-PHONETIC-FIRST-NAME:たろう\r\nX-PHONETIC-LAST-NAME:やまだ\r\n"
+        "ORG:東芝;\r\nX-PHONETIC-ORG:とうしば\r\n"
+        "TEL;type=CELL;type=VOICE;type=pref:090-1111-2222\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Kelly;Siobhan;;;\r\nFN:Siobhan Kelly\r\n"
+        "X-PHONETIC-FIRST-NAME:Shivawn\r\nEND:VCARD\r\n"
+    ).encode()
+    utf8 = "CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE"
+    out += (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        f"N;{utf8}:{qp('鈴木;一郎;;;', 'utf-8')}\r\n"
+        f"FN;{utf8}:{qp('鈴木 一郎', 'utf-8')}\r\n"
+        f"X-PHONETIC-FIRST-NAME;{utf8}:{qp('いちろう', 'utf-8')}\r\n"
+        f"X-PHONETIC-MIDDLE-NAME;{utf8}:{qp('ジョン', 'utf-8')}\r\n"
+        f"X-PHONETIC-LAST-NAME;{utf8}:{qp('すずき', 'utf-8')}\r\n"
+        "TEL;CELL:090-5555-6666\r\nEND:VCARD\r\n"
+    ).encode("ascii")
+    out += b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    out += f"N;CHARSET={sjis}:".encode() + "佐藤;花子;;;".encode("cp932") + b"\r\n"
+    out += f"FN;CHARSET={sjis}:".encode() + "佐藤 花子".encode("cp932") + b"\r\n"
+    out += f"SOUND;X-IRMC-N;CHARSET={sjis}:".encode() + "ｻﾄｳ ﾊﾅｺ;;;;".encode("cp932") + b"\r\n"
+    out += b"TEL;CELL:09033334444\r\nEND:VCARD\r\n"
+    out += b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    out += f"N;CHARSET={sjis}:".encode() + "田中;健;;;".encode("cp932") + b"\r\n"
+    out += f"SOUND;X-IRMC-N;CHARSET={sjis}:".encode() + "ﾀﾅｶ;ｹﾝ;;;".encode("cp932") + b"\r\n"
+    out += b"TEL;HOME:0312345678\r\nEND:VCARD\r\n"
+    out += (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:高橋;美紀;;;\r\nFN:高橋 美紀\r\n"
+        "SORT-STRING:たかはし みき\r\nEMAIL;TYPE=INTERNET:miki@example.jp\r\nEND:VCARD\r\n"
+        'BEGIN:VCARD\r\nVERSION:4.0\r\nN;SORT-AS="Wang,Xiaoming":王;小明;;;\r\n'
+        'FN:王小明\r\nORG;SORT-AS="Beijing Daxue":北京大学\r\n'
+        "EMAIL:xm@example.cn\r\nEND:VCARD\r\n"
+    ).encode()
+    return out
+
+
 def main() -> None:
     files = {
         "charsets-21.vcf": charsets(),
@@ -258,6 +302,7 @@ def main() -> None:
         "kept-fields.vcf": kept_fields(),
         "tel-labels.vcf": tel_labels(),
         "nested.vcf": nested(),
+        "phonetic.vcf": phonetic(),
         **line_endings(),
     }
     for name, data in files.items():

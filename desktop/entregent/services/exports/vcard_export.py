@@ -15,6 +15,7 @@ from pathlib import Path
 from entregent.errors import Cancelled, NotFound, UserError
 from entregent.i18n import _
 from entregent.io.vcard_lines import card_lines
+from entregent.io.vcard_phonetic import is_phonetic_prop
 from entregent.io.vcard_reader import MAPPED_X
 from entregent.io.vcard_relations import is_relation_prop, related_lines
 from entregent.io.vcard_writer import ExportCard, ExportMethod, card_text
@@ -35,6 +36,10 @@ _FIELDS = (
     "nickname",
     "org",
     "title",
+    "phonetic_given",
+    "phonetic_middle",
+    "phonetic_family",
+    "phonetic_org",
     "birthday",
     "anniversary",
     "note",
@@ -100,6 +105,7 @@ def _extra_lines(text: str) -> list[str]:
         for p in lines.props
         if p.name not in _WRITTEN
         and not is_relation_prop(p)
+        and not is_phonetic_prop(p)
         and (p.name not in MAPPED_X or (p.name == "X-ABLABEL" and p.group))
         and not (p.group and p.group.upper() in used_groups)
     ]

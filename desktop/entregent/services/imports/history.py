@@ -187,7 +187,10 @@ def _undo_updated(
         )
         return
     state = json.loads(before)
-    values = {name: state.get(name) for name in FIELDS}
+    # a snapshot taken before schema 10 has no readings: they were empty
+    values = {
+        name: state.get(name, "" if name.startswith("phonetic_") else None) for name in FIELDS
+    }
     photo = state.get("photo_data")
     values["photo"] = base64.b64decode(photo) if photo else None
     values["sort_key"] = sort_key(
@@ -195,6 +198,8 @@ def _undo_updated(
         values["family_name"] or "",
         values["display_name"] or "",
         get_setting("sort_by"),
+        values["phonetic_given"] or "",
+        values["phonetic_family"] or "",
     )
     columns = ", ".join(f"{name} = ?" for name in values)
     database.execute_sql(

@@ -315,7 +315,14 @@ class _VCardImport:
         if card.uid:
             self.uids[card.uid] = cid
         context_ids = self.contexts.ids_for(card.categories)
-        key = sort_key(card.given_name, card.family_name, card.display_name, self.order)
+        key = sort_key(
+            card.given_name,
+            card.family_name,
+            card.display_name,
+            self.order,
+            card.phonetic_given,
+            card.phonetic_family,
+        )
         values = {name: getattr(card, name) for name in FIELDS if name != "uid"}
         values["uid"] = uid
         self.pending.contacts.append(
@@ -369,12 +376,30 @@ class _VCardImport:
             assignments["photo"] = card.photo
         if assignments:
             current = database.execute_sql(
-                "SELECT given_name, family_name, display_name FROM contact WHERE id = ?", (cid,)
+                "SELECT given_name, family_name, display_name, phonetic_given, phonetic_family "
+                "FROM contact WHERE id = ?",
+                (cid,),
             ).fetchone()
-            given = assignments.get("given_name", current[0])
-            family = assignments.get("family_name", current[1])
-            display = assignments.get("display_name", current[2])
-            assignments["sort_key"] = sort_key(given, family, display, self.order)
+            names = [
+                assignments.get(column, current[i])
+                for i, column in enumerate(
+                    (
+                        "given_name",
+                        "family_name",
+                        "display_name",
+                        "phonetic_given",
+                        "phonetic_family",
+                    )
+                )
+            ]
+            assignments["sort_key"] = sort_key(
+                str(names[0]),
+                str(names[1]),
+                str(names[2]),
+                self.order,
+                str(names[3]),
+                str(names[4]),
+            )
             assignments["updated_at"] = self.now
             columns = ", ".join(f"{name} = ?" for name in assignments)
             database.execute_sql(

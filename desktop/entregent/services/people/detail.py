@@ -58,6 +58,11 @@ class PersonDetail:
     org: str
     title: str
     birthday: str | None
+    # how the names are read (yomigana, pinyin), "" when the card gave none
+    phonetic_given: str
+    phonetic_middle: str
+    phonetic_family: str
+    phonetic_org: str
     note: str
     photo: bytes | None
     tie_strength: str | None
@@ -76,6 +81,17 @@ class PersonDetail:
     groups: list[GroupRow] = field(default_factory=list)
     follow_ups: list[FollowUpRow] = field(default_factory=list)
     reciprocity: Ledger = field(default_factory=Ledger)  # over the balance window
+
+    @property
+    def reading(self) -> str:
+        """How the name is read, in the order the name is written (山田太郎: family
+        first, やまだ たろう); "" when the card gave no reading."""
+        given = " ".join(p for p in (self.phonetic_given, self.phonetic_middle) if p)
+        family_first = bool(self.family_name) and self.display_name.strip().startswith(
+            self.family_name.strip()
+        )
+        parts = (self.phonetic_family, given) if family_first else (given, self.phonetic_family)
+        return " ".join(p for p in parts if p)
 
     @property
     def keep_in_touch_due(self) -> dt.date | None:
@@ -138,6 +154,10 @@ def person_detail(contact_id: int) -> PersonDetail:
         org=contact.org,
         title=contact.title,
         birthday=contact.birthday,
+        phonetic_given=contact.phonetic_given,
+        phonetic_middle=contact.phonetic_middle,
+        phonetic_family=contact.phonetic_family,
+        phonetic_org=contact.phonetic_org,
         note=contact.note,
         photo=contact.photo,
         tie_strength=contact.tie_strength,

@@ -31,6 +31,10 @@ _FILLED = (
     "nickname",
     "org",
     "title",
+    "phonetic_given",
+    "phonetic_middle",
+    "phonetic_family",
+    "phonetic_org",
     "birthday",
     "anniversary",
     "note",
@@ -137,12 +141,15 @@ def _contact(contact_id: int) -> dict:
 
 
 def _resort(contact_id: int) -> None:
-    given, family, display = database.execute_sql(
-        "SELECT given_name, family_name, display_name FROM contact WHERE id = ?", (contact_id,)
+    given, family, display, phonetic_given, phonetic_family = database.execute_sql(
+        "SELECT given_name, family_name, display_name, phonetic_given, phonetic_family "
+        "FROM contact WHERE id = ?",
+        (contact_id,),
     ).fetchone()
+    key = sort_key(given, family, display, get_setting("sort_by"), phonetic_given, phonetic_family)
     database.execute_sql(
         "UPDATE contact SET sort_key = ?, updated_at = ? WHERE id = ?",
-        (sort_key(given, family, display, get_setting("sort_by")), str(utcnow()), contact_id),
+        (key, str(utcnow()), contact_id),
     )
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from entregent.model.database import database
+from entregent.model.kana import spellings
 from entregent.model.tables import Contact, ContactMethod
 
 __all__ = ["ContactHit", "search_contacts", "fts_query"]
@@ -38,11 +39,20 @@ class ContactHit:
 
 
 def fts_query(text: str) -> str | None:
-    """An FTS5 query matching every word of ``text`` as a prefix, or None if no word."""
+    """An FTS5 query matching every word of ``text`` as a prefix, or None if no word.
+
+    A word that may be a Japanese reading also matches its other spellings
+    (``yamada``, ``やまだ``, ``ヤマダ``, ``ﾔﾏﾀﾞ``): a person is found by the reading
+    of their name however it was stored and typed (see ``model/kana``)."""
     words = _WORD.findall(text)
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words)
+    groups = []
+    for word in words:
+        forms = spellings(word)
+        alternatives = " OR ".join(f'"{form}"*' for form in forms)
+        groups.append(f"({alternatives})" if len(forms) > 1 else alternatives)
+    return " ".join(groups)
 
 
 def _digits(text: str) -> str:

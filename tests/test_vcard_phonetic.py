@@ -155,6 +155,8 @@ def test_a_name_in_kanji_sorts_by_its_reading(db):
         ("suzuki", "鈴木 一郎"),
         ("xiaoming", "王小明"),
         ("shivawn", "Siobhan Kelly"),
+        ("yamada 太郎", "山田 太郎"),  # a reading with variants and a word without
+        ("Siobhan Kelly", "Siobhan Kelly"),
     ],
 )
 def test_search_finds_a_person_by_the_reading_however_typed(db, typed, found):

@@ -52,7 +52,7 @@ def fts_query(text: str) -> str | None:
         forms = spellings(word)
         alternatives = " OR ".join(f'"{form}"*' for form in forms)
         groups.append(f"({alternatives})" if len(forms) > 1 else alternatives)
-    return " ".join(groups)
+    return " AND ".join(groups)
 
 
 def _digits(text: str) -> str:

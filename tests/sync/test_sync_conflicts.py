@@ -33,7 +33,7 @@ def test_ask_lists_the_conflict_and_changes_neither_side(db, dav_user, tmp_path)
     phone = _both_edited(db, dav_user, tmp_path)
     report = run(dav_user, conflicts="ask")
     assert report.conflicts == [
-        {"uid": "ann", "name": "Ann Archer", "href": dav_user.book + "ann.vcf"}
+        {"uid": "ann", "name": "Ann Archer", "href": dav_user.book + "ann.vcf", "fields": ["NOTE"]}
     ]
     assert person("ann").note == "from the laptop"
     assert "NOTE:from the phone" in phone.get(dav_user.book + "ann.vcf")[0]
@@ -41,6 +41,58 @@ def test_ask_lists_the_conflict_and_changes_neither_side(db, dav_user, tmp_path)
     assert "NOTE:from the laptop" in kept["local"] and "NOTE:from the phone" in kept["remote"]
     again = run(dav_user, conflicts="ask")  # still listed, never dropped
     assert [c["uid"] for c in again.conflicts] == ["ann"]
+
+
+def test_merge_takes_each_side_s_fields_and_sends_the_result(db, dav_user, tmp_path):
+    import_cards(
+        tmp_path,
+        card(
+            "ann",
+            "Ann Archer",
+            "NOTE:first",
+            "TITLE:Clerk",
+            "item1.TEL:+33 1 23",
+            "item1.X-ABLabel:Boat",
+        ),
+    )
+    connect(dav_user)
+    run(dav_user)
+    phone = Phone(dav_user)
+    text, etag = phone.get(dav_user.book + "ann.vcf")
+    phone.put("ann.vcf", text.replace("NOTE:first", "NOTE:from the phone"), etag)
+    contact = person("ann")
+    contact.title = "Head clerk"
+    contact.save()
+    report = run(dav_user, conflicts="merge")
+    assert report.conflicts == []
+    assert report.resolved == [
+        {
+            "uid": "ann",
+            "name": "Ann Archer",
+            "href": dav_user.book + "ann.vcf",
+            "kept": "merged",
+            "ours": ["TITLE"],
+            "theirs": ["NOTE"],
+        }
+    ]
+    ann = person("ann")
+    assert (ann.note, ann.title) == ("from the phone", "Head clerk")
+    server = phone.get(dav_user.book + "ann.vcf")[0]
+    assert "NOTE:from the phone" in server and "TITLE:Head clerk" in server
+    assert "item1.TEL:+33 1 23" in server and "item1.X-ABLABEL:Boat" in server
+    quiet = run(dav_user, conflicts="merge")
+    assert quiet.here.as_json() == quiet.there.as_json() == {"new": 0, "updated": 0, "deleted": 0}
+
+
+def test_merge_of_one_field_changed_on_both_sides_asks(db, dav_user, tmp_path):
+    phone = _both_edited(db, dav_user, tmp_path)
+    report = run(dav_user, conflicts="merge")
+    assert [(c["uid"], c["fields"]) for c in report.conflicts] == [("ann", ["NOTE"])]
+    assert report.resolved == []
+    assert person("ann").note == "from the laptop"
+    assert "NOTE:from the phone" in phone.get(dav_user.book + "ann.vcf")[0]
+    kept = json.loads(SyncItem.get(SyncItem.uid == "ann").conflict)
+    assert "NOTE:first" in kept["base"] and kept["fields"] == ["NOTE"]
 
 
 def test_keep_local_sends_ours(db, dav_user, tmp_path):

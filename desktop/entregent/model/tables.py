@@ -367,7 +367,7 @@ class SyncAccount(BaseModel):
     name = pw.TextField(unique=True)
     url = pw.TextField()
     user = pw.TextField()
-    conflicts = pw.TextField(default="ask")  # ask, keep-local, keep-remote
+    conflicts = pw.TextField(default="ask")  # ask, keep-local, keep-remote, merge
     last_sync_at = pw.DateTimeField(null=True)
     last_result = pw.TextField(default="{}")  # JSON report of the last run
     created_at = pw.DateTimeField(default=utcnow)

@@ -25,6 +25,7 @@ from entregent.model.database import database
 from entregent.model.tables import SyncCollection, SyncItem, utcnow
 from entregent.services.sync import local
 from entregent.services.sync.accounts import CONFLICT_POLICIES, get_account
+from entregent.services.sync.field_merge import merge_fields
 from entregent.services.sync.report import SyncReport
 from entregent.sync.discovery import collection_state
 from entregent.sync.errors import PreconditionFailed, SyncError
@@ -280,6 +281,8 @@ class _Apply:
 
     def conflict(self, plan: _Plan, row: SyncItem, mine: str, theirs: str, etag: str) -> None:
         entry = {"uid": row.uid, "name": self.name(row.contact_id), "href": row.href}
+        base = self.book.base(row.contact_id) if row.contact_id else None
+        merged = merge_fields(base, mine, theirs) if base else None
         if self.policy == "keep-local":
             row.etag = etag
             self.put(plan, row.contact_id, row, counted=False)
@@ -289,10 +292,32 @@ class _Apply:
             plan.imports = [(row.href, etag, theirs, row, False)]
             self.imports(plan)
             self.report.resolved.append({**entry, "kept": "remote"})
+        elif self.policy == "merge" and merged is not None and merged.text is not None:
+            self.merge(plan, row, merged, theirs, etag)
+            self.report.resolved.append(
+                {**entry, "kept": "merged", "ours": merged.from_ours, "theirs": merged.from_theirs}
+            )
         else:
-            row.conflict = json.dumps({"local": mine, "remote": theirs, "etag": etag})
+            fields = merged.conflicting if merged is not None else []
+            row.conflict = json.dumps(
+                {"local": mine, "remote": theirs, "base": base, "etag": etag, "fields": fields}
+            )
             row.save()
-            self.report.conflicts.append(entry)
+            self.report.conflicts.append({**entry, "fields": fields})
+
+    def merge(self, plan: _Plan, row: SyncItem, merged, theirs: str, etag: str) -> None:
+        """Both sides' changes in one card: brought in here, then sent over theirs."""
+        plan.imports = [(row.href, etag, merged.text, row, False)]
+        self.imports(plan)
+        row.remote_hash = item_hash(theirs)  # the server still holds theirs
+        row.etag = etag
+        if any(r is row for _c, r in plan.puts):
+            return  # the import found more here: sent with the other puts
+        if merged.from_ours:
+            self.put(plan, row.contact_id, row, counted=True)
+        else:  # theirs plus nothing of ours: the server already holds it
+            row.remote_hash = row.local_hash = item_hash(merged.text)
+            row.save()
 
     def delete_there(self, plan: _Plan, row: SyncItem) -> None:
         try:

@@ -68,6 +68,13 @@ class LocalBook:
             self._load()
         return merged_card(cid, self._bases.get(cid), self._contexts.get(cid, []))
 
+    def base(self, cid: int) -> str | None:
+        """The person's stored card: what both sides agreed on at the last sync."""
+        if self._bases is None:
+            self._load()
+        assert self._bases is not None
+        return self._bases.get(cid)
+
     def hash(self, cid: int) -> str:
         return item_hash(self.text(cid))
 

@@ -212,3 +212,30 @@ def test_a_hundred_people_then_a_no_op_sync_sends_no_card_bodies(db, dav_user, t
     assert third.bodies == 0 and third.requests == 1  # the CTag alone
     assert third.skipped_unchanged == [dav_user.book]
     assert DavClient  # the same client class the runs used
+
+
+def test_a_thousand_cards_then_no_op_syncs_that_send_no_card_bodies(db, dav_user, tmp_path):
+    # The phone's whole book, written into the server's storage folder as a
+    # restore would (a thousand PUTs cost Radicale itself minutes: it checks
+    # the UID against every card at each one).
+    folder = dav_user.server.folder / "storage" / "collection-root" / dav_user.name / "contacts"
+    for n in range(1000):
+        (folder / f"p{n:04}.vcf").write_text(
+            card(f"p{n:04}", f"Person{n:04} Many", f"EMAIL:p{n}@example.org"),
+            encoding="utf-8",
+            newline="",
+        )
+    with dav_user.phone() as phone:  # Radicale parses the new files once: slow, not ours
+        phone.timeout = httpx.Timeout(600)
+        assert phone.request("PROPFIND", dav_user.book, headers={"Depth": "1"}).status_code == 207
+    connect(dav_user)
+    first = run(dav_user)
+    assert first.here.new == 1000 and first.errors == [] and first.there.new == 0
+    assert first.bodies == 1000
+    second = run(dav_user)  # nothing was written: the CTag alone says nothing changed
+    assert (second.requests, second.bodies, second.skipped_unchanged) == (1, 0, [dav_user.book])
+    assert second.here.as_json() == second.there.as_json() == {"new": 0, "updated": 0, "deleted": 0}
+    person("p0500").delete_instance()  # one change here: a listing, no body, one DELETE
+    third = run(dav_user)
+    assert (third.requests, third.bodies, third.there.deleted) == (2, 0, 1)  # CTag, DELETE
+    assert person("p0999").display_name == "Person0999 Many"

@@ -78,13 +78,18 @@ def _method_key(card) -> dict[str, list]:
     return found
 
 
-def merged_card(contact_id: int, base: str | None, local_names: list[str]) -> str:
-    """The text to send for ``contact_id``; ``local_names`` are its context names."""
+def merged_card(
+    contact_id: int, base: str | None, local_names: list[str], *, ours: str | None = None
+) -> str:
+    """The text to send for ``contact_id``; ``local_names`` are its context names;
+    ``ours`` the writer's card of the person in the base's version, when known."""
     if not base:
-        [text] = contacts_as_vcards([contact_id], "3.0")
-        return text
+        if ours is None:
+            [ours] = contacts_as_vcards([contact_id], "3.0")
+        return ours
     version, base_items = _blocks(base)
-    [ours] = contacts_as_vcards([contact_id], version if version in ("3.0", "4.0") else "3.0")
+    if ours is None:
+        [ours] = contacts_as_vcards([contact_id], version if version in ("3.0", "4.0") else "3.0")
     _v, our_items = _blocks(ours)
     try:
         [raw] = split_cards(base).cards

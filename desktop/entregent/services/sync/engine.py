@@ -230,7 +230,6 @@ class _Apply:
             row.uid, row.contact_id, row.etag = uid, cid, etag
             row.remote_hash = item_hash(text)
             row.conflict = None
-            row.save()
             plan.rows[href] = row
         self.book.forget_cache()
         for href, _etag, _text, _row, _revive in plan.imports:
@@ -242,7 +241,7 @@ class _Apply:
                 plan.puts.append((row.contact_id, row))
             else:
                 row.local_hash = mine
-                row.save()
+            local.save_item(row)
 
     def put(self, plan: _Plan, cid: int, row: SyncItem | None, *, counted: bool = True) -> None:
         text = self.book.text(cid)
@@ -271,7 +270,7 @@ class _Apply:
         row.contact_id, row.etag = cid, new_etag
         row.local_hash = row.remote_hash = item_hash(text)
         row.conflict = None
-        row.save()
+        local.save_item(row)
         local.store_sent(cid, text, self.batch, self.account.name)
         if counted:
             if new:

@@ -8,11 +8,19 @@ from entregent.io.vcard_lines import card_lines
 from entregent.io.vcard_reader import CardRejected, read_card
 from entregent.io.vcard_split import card_hash, split_cards
 from entregent.model.database import database
-from entregent.model.tables import ImportBatch, utcnow
+from entregent.model.tables import ImportBatch, SyncItem, utcnow
+from entregent.services.exports.vcard_export import contacts_as_vcards
 from entregent.services.imports.report import FileReport
 from entregent.services.imports.vcard_import import import_vcard_text
 from entregent.services.sync.cards import merged_card
 from entregent.sync.hashing import item_hash
+
+
+def card_version(text: str | None) -> str:
+    """The version our card is written in for a stored card: its own, or 3.0."""
+    if text and "VERSION:4.0" in text[:200].upper():
+        return "4.0"
+    return "3.0"
 
 
 def card_uid(text: str) -> str:
@@ -41,6 +49,8 @@ class LocalBook:
         }
         self._bases: dict[int, str] | None = None
         self._contexts: dict[int, list[str]] | None = None
+        self._ours: dict[int, str] = {}
+        self._hashes: dict[int, str] = {}
 
     def refresh(self) -> None:
         self.__init__()
@@ -63,10 +73,27 @@ class LocalBook:
         ):
             self._contexts.setdefault(cid, []).append(name)
 
+    def _prefetch(self, wanted: int) -> None:
+        """Our own card of every person at once (the writer's queries per few
+        hundred people, not per person), in the version of each stored card."""
+        assert self._bases is not None
+        by_version: dict[str, list[int]] = {}
+        for cid in self.people:
+            by_version.setdefault(card_version(self._bases.get(cid)), []).append(cid)
+        if wanted not in self.people:
+            by_version.setdefault(card_version(self._bases.get(wanted)), []).append(wanted)
+        for version, cids in by_version.items():
+            self._ours.update(zip(cids, contacts_as_vcards(cids, version), strict=True))
+
     def text(self, cid: int) -> str:
-        if self._bases is None:
+        if self._bases is None or self._contexts is None:
             self._load()
-        return merged_card(cid, self._bases.get(cid), self._contexts.get(cid, []))
+        assert self._bases is not None and self._contexts is not None
+        if cid not in self._ours:
+            self._prefetch(cid)
+        return merged_card(
+            cid, self._bases.get(cid), self._contexts.get(cid, []), ours=self._ours.get(cid)
+        )
 
     def base(self, cid: int) -> str | None:
         """The person's stored card: what both sides agreed on at the last sync."""
@@ -76,11 +103,41 @@ class LocalBook:
         return self._bases.get(cid)
 
     def hash(self, cid: int) -> str:
-        return item_hash(self.text(cid))
+        if cid not in self._hashes:
+            self._hashes[cid] = item_hash(self.text(cid))
+        return self._hashes[cid]
 
     def forget_cache(self) -> None:
         self._bases = None
         self._contexts = None
+        self._ours = {}
+        self._hashes = {}
+
+
+def save_item(row: SyncItem) -> None:
+    """Write one item's sync state (plain SQL: a sync writes thousands of them)."""
+    values = (
+        row.uid,
+        row.contact_id,
+        row.href,
+        row.etag,
+        row.local_hash,
+        row.remote_hash,
+        row.conflict,
+    )
+    if row.id is None:
+        cursor = database.execute_sql(
+            "INSERT INTO sync_item (collection_id, uid, contact_id, href, etag, local_hash, "
+            "remote_hash, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (row.collection_id, *values),
+        )
+        row.id = cursor.lastrowid
+    else:
+        database.execute_sql(
+            "UPDATE sync_item SET uid = ?, contact_id = ?, href = ?, etag = ?, local_hash = ?, "
+            "remote_hash = ?, conflict = ? WHERE id = ?",
+            (*values, row.id),
+        )
 
 
 def start_batch(account: str) -> ImportBatch:

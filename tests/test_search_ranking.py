@@ -6,6 +6,7 @@ as it was) on random small databases."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from entregent.model.database import database
 from entregent.model.tables import Contact, ContactMethod
 from entregent.services.people.search import _WEIGHTS, fts_query, search_contacts
+from tests.fresh_home import run
 
 # display name, given, family, organisation, note, e-mails, phones (value,
 # normalized), archived. Ids are given in this order, from 1.
@@ -220,6 +222,61 @@ def test_nothing_to_look_for_finds_nobody(people):
     assert search_contacts("") == []
     assert search_contacts(" -- ") == []
     assert search_contacts("zzz") == []
+
+
+def test_the_command_prints_that_order(people, db, tmp_path):
+    uid = {contact.id: contact.uid for contact in Contact.select(Contact.id, Contact.uid)}
+    found = run(tmp_path, "--db", str(db), "search", "0612", "--json")
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout) == {
+        "query": "0612",
+        "results": [
+            {
+                "id": 19,
+                "uid": uid[19],
+                "name": "Zoé 0612",
+                "org": "",
+                "emails": [],
+                "phones": [],
+                "score": 5.071,
+            },
+            {
+                "id": 18,
+                "uid": uid[18],
+                "name": "Ana Lima",
+                "org": "",
+                "emails": ["ana@example.com", "ana.lima@work.example"],
+                "phones": ["06.12.99.88.77", "01 23 45 67 89"],
+                "score": 5.0,
+            },
+            {
+                "id": 17,
+                "uid": uid[17],
+                "name": "Chloe Bernard",
+                "org": "",
+                "emails": [],
+                "phones": ["+33 6 12 34 00 00"],
+                "score": 5.0,
+            },
+            {
+                "id": 16,
+                "uid": uid[16],
+                "name": "Chloé Bernard",
+                "org": "",
+                "emails": ["chloe.b@example.fr"],
+                "phones": ["06 12 34 56 78"],
+                "score": 5.0,
+            },
+        ],
+    }
+    table = run(tmp_path, "--db", str(db), "search", "helene", "--archived")
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[0].split() == ["Id", "Name", "Organisation", "E-mail", "Phone"]
+    assert [line.split("  ")[0] for line in lines[2:]] == ["#2", "#3", "#6", "#4", "#7", "#1", "#5"]
+    cells = [re.split(r"\s{2,}", line.strip()) for line in lines[2:]]
+    assert cells[3] == ["#4", "Hélène Martin", "Dupont & Fils"]
+    assert cells[5] == ["#1", "Hélène Dupont", "helene@example.org"]
 
 
 # The ranking as it was made before it moved into SQL: the full-text window,

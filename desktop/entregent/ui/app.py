@@ -39,6 +39,12 @@ _BEFORE_QT = (
     "entregent.services.people.search",
     "entregent.services.storage.db_watch",
     "entregent.i18n_dates",
+    # and those the detail pane reads through once the list has painted (the first
+    # person is shown from the start)
+    "entregent.services.people.detail",
+    "entregent.services.relations.interactions",
+    "entregent.network.kinds",
+    "entregent.contact_labels",
 )
 
 

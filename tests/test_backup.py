@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -224,7 +225,11 @@ def test_cli_backup_list_and_restore(db_path, tmp_path, capsys):
     assert [b["reason"] for b in listing["backups"]] == ["daily"]
     assert main(["--db", str(db_path), "restore", str(out), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["kept_as"] == str(db_path) + ".before-restore"
+    kept = Path(result["kept_as"])
+    assert kept.parent == db_path.parent / "backups"
+    assert kept.name.startswith("entregent.sqlite3.") and kept.name.endswith(
+        ".before-restore.sqlite3"
+    )
     assert _names(db_path) == ["Alice", "Bob"]
     assert _names(result["kept_as"]) == ["Alice", "Bob", "Carol (added after the backup)"]
     assert main(["--db", str(db_path), "backup"]) == 0
@@ -265,7 +270,8 @@ def test_restore_over_a_damaged_database(db_path, tmp_path):
     damaged = _digest(db_path)
     assert main(["--db", str(db_path), "restore", str(saved)]) == 0
     assert _names(db_path) == ["Alice"]
-    assert _digest(db_path.with_name(db_path.name + ".before-restore")) == damaged
+    [kept] = [b.path for b in list_backups(db_path) if b.reason == "before-restore"]
+    assert _digest(kept) == damaged
 
 
 def test_restore_into_a_missing_database(tmp_path, db_path):
@@ -311,7 +317,7 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(db_path, tmp_path, make,
     with pytest.raises(UserError, match=message):
         restore_database(bad, db_path)
     assert _digest(db_path) == before
-    assert not db_path.with_name(db_path.name + ".before-restore").exists()
+    assert [b for b in list_backups(db_path) if b.reason == "before-restore"] == []
 
 
 def test_restore_refuses_a_damaged_backup(db_path, tmp_path):

@@ -255,7 +255,14 @@ def test_create_contacts_turns_attendees_into_people(db, tmp_path):
     bruno = Contact.get(Contact.display_name == "Bruno Petit")
     assert [m.normalized for m in bruno.methods] == ["bruno.petit@example.org"]
     assert report.new == 8 and [u.summary for u in report.unmatched] == ["Dentist"]
-    assert ImportChange.select().where(ImportChange.batch == batch).count() == 3
+    created = ImportChange.select().where(
+        (ImportChange.batch == batch) & (ImportChange.action == "created")
+    )
+    assert sorted(c.contact.display_name for c in created) == [
+        "Alice Martin",
+        "Bruno Petit",
+        "Chloé Durand",
+    ]
     club = Interaction.get(
         Interaction.external_key == "club-evenings-2024@example.org#20240904T170000Z"
     )

@@ -145,6 +145,23 @@ def _ics_exdates(path):
     _write(path, EVENT.format(start=_start(700), body=body))
 
 
+def _junk_lines(n_bytes: int) -> bytes:
+    """Printable lines that are no content line of any format (no colon)."""
+    line = b"%% lorem ipsum dolor sit amet, not a property at all %%\r\n"
+    return line * (n_bytes // len(line))
+
+
+JUNK_BYTES = 100 * 1024**2 if FULL_SIZE else 16 * 1024**2
+
+
+def _ics_junk(path):
+    _write(path, b"BEGIN:VCALENDAR\r\n", _junk_lines(JUNK_BYTES), b"END:VCALENDAR\r\n")
+
+
+def _vcard_junk(path):
+    _write(path, b"BEGIN:VCARD\r\n", _junk_lines(JUNK_BYTES), b"END:VCARD\r\n")
+
+
 def _ics_binary(path):
     _write(path, b"BEGIN:VCALENDAR\r\n", b"\x00" * (5 * 1024**2))
 
@@ -166,7 +183,11 @@ HOSTILE = {
     "ics-100k-exdates": ("ics", _ics_exdates),
     "ics-nul-bytes": ("ics", _ics_binary),
     "ics-too-big-file": ("ics", _too_big),
+    "ics-junk-wrapped": ("ics", _ics_junk),
+    "vcard-junk-wrapped": ("vcf", _vcard_junk),
 }
+# Junk in the format's wrapper stores nothing: it must be refused, never "imported: 0".
+MUST_REFUSE = {"ics-junk-wrapped", "vcard-junk-wrapped"}
 
 
 def _limit_memory():
@@ -202,6 +223,8 @@ def test_hostile_file(name, db_path, tmp_path):
     STATS.record(f"hostile-{suffix}", out["outcome"], out["seconds"])
     print(f"\n{name}: {out['outcome']} in {out['seconds']} s, peak {out['maxrss_mb']} MB")
     assert out["outcome"] in ("imported", "refused"), out.get("traceback", out)
+    if name in MUST_REFUSE:
+        assert out["outcome"] == "refused" and "nothing was imported" in out["error"], out
     if out["outcome"] == "imported":
         assert out["lines_ok"], out
     else:

@@ -152,12 +152,13 @@ def test_cancel_rolls_back_and_progress_is_reported(db, tmp_path):
     assert [d for d, _t in calls] == sorted(d for d, _t in calls)
 
 
-def test_calendar_imports_are_listed_but_not_undone_here(db):
+def test_a_calendar_import_that_kept_no_record_is_listed_but_not_undone(db):
+    # As made before calendar imports recorded what they did: nothing to undo from.
     batch = ImportBatch.create(
         path="/tmp/cal.ics", file_hash="x", kind="ics", counts='{"new": 3, "rejected": []}'
     )
     assert [(i.kind, i.new) for i in list_imports()] == [("ics", 3)]
-    with pytest.raises(UserError):
+    with pytest.raises(UserError, match="older version of Entregent"):
         undo_import(batch.id)
     assert ImportBatch.get_by_id(batch.id).undone_at is None
 

@@ -32,9 +32,11 @@ def test_import_exit_codes_and_json(tmp_path, corpus):
     result = run_cli(
         "--db", db, "import", CORPUS / "vcard" / "khard" / "vcards" / "unparsable.vcf", "--json"
     )
-    assert result.returncode == 3
-    [report] = json.loads(result.stdout)["files"]
-    assert report["rejected"][0]["line"] == 1
+    assert result.returncode == 2  # its only card is broken: nothing imported
+    data = json.loads(result.stdout)
+    assert data["files"] == []
+    [error] = data["errors"]
+    assert error["nothing_imported"] is True and error["rejected"][0]["line"] == 1
 
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 10)
@@ -47,7 +49,7 @@ def test_import_exit_codes_and_json(tmp_path, corpus):
 
     result = run_cli("--db", db, "imports", "--json")
     batches = json.loads(result.stdout)["imports"]
-    assert [(b["new"], b["rejected"]) for b in batches] == [(0, 1), (2, 0)]
+    assert [(b["new"], b["rejected"]) for b in batches] == [(2, 0)]  # no row for nothing
 
     result = run_cli("--db", db, "import", good)
     assert result.returncode == 0

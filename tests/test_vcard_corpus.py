@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from entregent.model.tables import Contact, ContactContext, ContactMethod, Context, SourceCard
+from entregent.errors import NothingImported
+from entregent.model.tables import (
+    Contact,
+    ContactContext,
+    ContactMethod,
+    Context,
+    ImportBatch,
+    SourceCard,
+)
 from entregent.services.imports.dispatch import import_file
 
 from .conftest import CORPUS
@@ -24,7 +32,13 @@ def _ids(path):
 
 @pytest.mark.parametrize("path", VCARD_FILES, ids=_ids)
 def test_every_corpus_file_imports_and_reimports_as_a_no_op(db, path):
-    report = import_file(path)
+    try:
+        report = import_file(path)
+    except NothingImported as refused:  # every card broken: refused, no history
+        assert refused.report.rejected and ImportBatch.select().count() == 0
+        for problem in refused.report.rejected:
+            assert problem.line is not None and problem.reason
+        return
     assert report.kind == "vcard"
     json.dumps(report.as_json())  # the --json shape holds
     stored = SourceCard.select().count()
@@ -130,8 +144,11 @@ def test_birthday_without_year(db, corpus):
 
 
 def test_unparsable_khard_card_is_rejected_with_its_line(db, corpus):
-    report = import_file(corpus / "vcard" / "khard" / "vcards" / "unparsable.vcf")
+    with pytest.raises(NothingImported, match="the only card in this file could not be read") as e:
+        import_file(corpus / "vcard" / "khard" / "vcards" / "unparsable.vcf")
+    report = e.value.report
     assert report.new == 0
+    assert ImportBatch.select().count() == 0
     assert [p.line for p in report.rejected] == [1]
     assert "END:VCARD" in report.rejected[0].reason
     assert Contact.select().count() == 0

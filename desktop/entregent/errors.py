@@ -47,6 +47,17 @@ class Ambiguous(UserError):
         self.candidates = candidates
 
 
+class NothingImported(UserError):
+    """A file was read but nothing in it could be stored (every card or event broken,
+    or only lines that are not vCard/iCalendar); the import left no trace.
+
+    ``report`` is the import's report, with the problems and their lines."""
+
+    def __init__(self, message: str, *, path: str | Path, report: object):
+        super().__init__(message, path=path)
+        self.report = report
+
+
 class Refused(UserError):
     """The user did not confirm (e.g. an ask with warnings)."""
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date, format_timedelta
+from babel.dates import format_date, format_time, format_timedelta
 
 from entregent.i18n import _, current_language
 
-__all__ = ["relative_time", "relative_day", "format_day", "babel_locale"]
+__all__ = ["relative_time", "relative_day", "format_day", "format_moment", "babel_locale"]
 
 
 def babel_locale() -> str:
@@ -27,6 +27,15 @@ def babel_locale() -> str:
 def format_day(day: dt.date) -> str:
     """A date written out, never ambiguous: "5 Nov 2026", "5 nov. 2026"."""
     return format_date(day, format="medium", locale=babel_locale())
+
+
+def format_moment(moment: dt.datetime) -> str:
+    """A day and its time, as the reader writes them: "5 Nov 2026 18:30", "5 nov. 2026 18:30".
+
+    The moment is shown as given (no time-zone conversion): callers pass local time.
+    """
+    clock = format_time(moment.time().replace(tzinfo=None), format="short", locale=babel_locale())
+    return f"{format_day(moment.date())} {clock}"
 
 
 def _span(n: int, unit: str, future: bool) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from entregent.model.tables import Contact
 from entregent.services.people.edits import delete_people
-from entregent.services.storage.backup import backups_folder
+from entregent.services.storage.backup import backups_folder, list_backups
 from entregent.ui.backup_actions import BackupDialog
 from entregent.ui.people_model import COL_NAME
 
@@ -76,14 +76,15 @@ def test_restoring_brings_back_a_person_deleted_after_the_backup(make_window, qt
     dialog.table.setCurrentItem(dialog.table.topLevelItem(dialog.backup_paths().index(copy)))
     dialog.restore_selected()
     qtbot.waitUntil(lambda: dialog.confirm_box is not None and dialog.confirm_box.isVisible())
-    assert ".before-restore" in dialog.confirm_box.informativeText()
+    assert str(db.parent / "backups") in dialog.confirm_box.informativeText()
     dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: "Anne Martin" in _names(window))
     qtbot.waitUntil(lambda: not dialog.busy())
     assert Contact.get(Contact.id == anne).display_name == "Anne Martin"
-    kept = db.with_name(db.name + ".before-restore")
+    [kept] = [b.path for b in list_backups(db) if b.reason == "before-restore"]
     assert kept.is_file()
-    assert "before-restore" in dialog.status.text()
+    assert kept.name in dialog.status.text()
+    assert "before a restore" in [dialog.table.topLevelItem(0).text(1)]
     assert window.context.undo_stack.count() == 0  # its steps were about the old data
 
 
@@ -102,7 +103,10 @@ def test_restoring_a_file_that_is_not_a_database_says_so_and_changes_nothing(
     assert "not an Entregent backup" in box.text() and str(junk) in box.text()
     assert box.icon() == QMessageBox.Icon.Warning
     assert dialog.confirm_box is None  # never asked: nothing to restore
-    assert not db.with_name(db.name + ".before-restore").exists()
+    assert (
+        not (db.parent / "backups").exists()
+        or [b for b in list_backups(db) if b.reason == "before-restore"] == []
+    )
     assert db.read_bytes() == before
     assert "Anne Martin" in _names(window)
     box.close()

@@ -208,66 +208,124 @@ def _keyword(line: str, prefix: str) -> str | None:
     return None
 
 
+MAX_JUNK_REPORTED = 1000
+# A content line: a name (letters, digits, dashes), parameters, a colon, the value;
+# or a folded continuation (it starts with a space or a tab).
+_CONTENT_LINE = re.compile(r"^(?:[A-Za-z0-9-]+(?:;[^:]*)?:|[ \t])")
+
+
 def split_calendar(text: str) -> tuple[list[SplitCalendar], list[tuple[int, str]]]:
     """Cut ``text`` into calendars and their components.
 
     Returns the calendars and the stray lines found outside any calendar, as
-    ``(line, reason)``. Raises ``NotICalendar`` when the text does not start
-    with ``BEGIN:VCALENDAR``.
+    ``(line, reason)`` — also the calendar's own lines that are not iCalendar
+    content lines, and a calendar left without its ``END:VCALENDAR``. Raises
+    ``NotICalendar`` when the text does not start with ``BEGIN:VCALENDAR``.
     """
     if not looks_like_icalendar(text):
         raise NotICalendar(
             _("this is not an iCalendar file (it does not start with BEGIN:VCALENDAR).")
         )
-    calendars: list[SplitCalendar] = []
-    stray: list[tuple[int, str]] = []
-    current: SplitCalendar | None = None
-    chunk: Chunk | None = None
-    depth = 0  # nesting inside the current chunk (VALARM in VEVENT …)
+    splitter = _Splitter()
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if number == 1:
             line = line.lstrip("\ufeff")
-        if chunk is not None:
-            assert current is not None  # a component is only read inside a calendar
-            chunk.lines.append(line)
-            chunk.line_numbers.append(number)
-            if _keyword(line, _BEGIN):
-                depth += 1
-            elif (name := _keyword(line, _END)) is not None:
-                if depth:
-                    depth -= 1
-                elif name == chunk.name:
-                    current.chunks.append(chunk)
-                    chunk = None
-                elif name == "VCALENDAR":
-                    # The component never ended: keep what was read, flagged.
-                    chunk.lines.pop()
-                    chunk.line_numbers.pop()
-                    chunk.complete = False
-                    current.chunks.append(chunk)
-                    chunk, current = None, None
-            continue
-        if current is None:
-            name = _keyword(line, _BEGIN)
-            if name == "VCALENDAR":
-                current = SplitCalendar(line=number)
-                calendars.append(current)
-            elif name in COMPONENT_NAMES:  # a bare component: an implicit calendar
-                current = SplitCalendar(line=number)
-                calendars.append(current)
-                chunk = Chunk(name=name, line=number, lines=[line], line_numbers=[number])
-                depth = 0
-            elif line.strip():
-                stray.append((number, _("text outside the calendar was ignored.")))
-            continue
-        if (name := _keyword(line, _BEGIN)) is not None:
-            chunk = Chunk(name=name, line=number, lines=[line], line_numbers=[number])
-            depth = 0
-        elif _keyword(line, _END) == "VCALENDAR":
-            current = None
+        if splitter.chunk is not None:
+            splitter.in_component(number, line)
+        elif splitter.current is None:
+            splitter.outside(number, line)
+        else:
+            splitter.in_calendar(number, line)
+    return splitter.finish()
+
+
+class _Splitter:
+    """The state of ``split_calendar`` as it walks the lines."""
+
+    def __init__(self) -> None:
+        self.calendars: list[SplitCalendar] = []
+        self.stray: list[tuple[int, str]] = []
+        self.current: SplitCalendar | None = None
+        self.chunk: Chunk | None = None
+        self.depth = 0  # nesting inside the current chunk (VALARM in VEVENT …)
+        self.explicit = False  # the calendar began with BEGIN:VCALENDAR (not a bare event)
+        self.junk = 0  # lines of a calendar that are not content lines
+
+    def in_component(self, number: int, line: str) -> None:
+        chunk, current = self.chunk, self.current
+        assert chunk is not None and current is not None  # a component is inside a calendar
+        chunk.lines.append(line)
+        chunk.line_numbers.append(number)
+        if _keyword(line, _BEGIN):
+            self.depth += 1
+        elif (name := _keyword(line, _END)) is not None:
+            if self.depth:
+                self.depth -= 1
+            elif name == chunk.name:
+                current.chunks.append(chunk)
+                self.chunk = None
+            elif name == "VCALENDAR":
+                # The component never ended: keep what was read, flagged.
+                chunk.lines.pop()
+                chunk.line_numbers.pop()
+                chunk.complete = False
+                current.chunks.append(chunk)
+                self.chunk, self.current = None, None
+
+    def outside(self, number: int, line: str) -> None:
+        name = _keyword(line, _BEGIN)
+        self.explicit = name == "VCALENDAR"
+        if self.explicit:
+            self.current = SplitCalendar(line=number)
+            self.calendars.append(self.current)
+        elif name in COMPONENT_NAMES:  # a bare component: an implicit calendar
+            self.current = SplitCalendar(line=number)
+            self.calendars.append(self.current)
+            self._begin(name, number, line)
         elif line.strip():
-            current.header_lines.append(line)  # folded lines stay folded
-    if chunk is not None and current is not None:
-        chunk.complete = False
-        current.chunks.append(chunk)
-    return calendars, stray
+            self.stray.append((number, _("text outside the calendar was ignored.")))
+
+    def _begin(self, name: str, number: int, line: str) -> None:
+        self.chunk = Chunk(name=name, line=number, lines=[line], line_numbers=[number])
+        self.depth = 0
+
+    def in_calendar(self, number: int, line: str) -> None:
+        assert self.current is not None
+        if (name := _keyword(line, _BEGIN)) is not None:
+            self._begin(name, number, line)
+        elif _keyword(line, _END) == "VCALENDAR":
+            self.current = None
+        elif not line.strip():
+            return
+        elif _CONTENT_LINE.match(line):
+            self.current.header_lines.append(line)  # folded lines stay folded
+        else:
+            self.junk += 1
+            if self.junk <= MAX_JUNK_REPORTED:  # a file of junk stays a short report
+                self.stray.append(
+                    (number, _("this line is not an iCalendar line; it was ignored."))
+                )
+
+    def finish(self) -> tuple[list[SplitCalendar], list[tuple[int, str]]]:
+        if self.junk > MAX_JUNK_REPORTED:
+            more = self.junk - MAX_JUNK_REPORTED
+            self.stray.append(
+                (
+                    self.stray[-1][0],
+                    _("{n} more lines that are not iCalendar were ignored.").format(n=more),
+                )
+            )
+        if self.chunk is not None and self.current is not None:
+            self.chunk.complete = False
+            self.current.chunks.append(self.chunk)
+        elif self.current is not None and self.explicit:
+            self.stray.append(
+                (
+                    self.current.line,
+                    _(
+                        "the calendar that starts on this line never ends (END:VCALENDAR is "
+                        "missing); what it holds was read."
+                    ),
+                )
+            )
+        return self.calendars, self.stray

@@ -3,9 +3,9 @@ listing the copies of the network (date, why, size), with "Back up now",
 "Save a copy as…" and "Restore…" (the chosen copy or any file).
 
 The copying runs on the app's background workers; errors go to the errors
-dialog. A restore is confirmed first (the current database is kept as
-``<file>.before-restore``), then the session is re-opened and every view
-re-reads.
+dialog. A restore is confirmed first (the current database is kept in the
+backups folder under a new timestamped ``before-restore`` name), then the session
+is re-opened and every view re-reads.
 """
 
 from __future__ import annotations
@@ -26,18 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from entregent.i18n import N_, _
+from entregent.i18n import _
 from entregent.ui.errors_dialog import show_error
 from entregent.ui.plain import plain_label
 
 __all__ = ["BackupDialog", "open_backups"]
 
-_REASONS = {
-    "daily": N_("daily copy"),
-    "migration": N_("before an upgrade"),
-    "merge": N_("before a merge"),
-    "manual": N_("made by you"),
-}
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -121,13 +115,12 @@ class BackupDialog(QDialog):
         return current_database_path() or Path(self.window_.database_path)
 
     def reload(self) -> None:
-        from entregent.services.storage.backup import list_backups
+        from entregent.services.storage.backup import REASON_LABELS, list_backups
 
         self.table.clear()
         for info in reversed(list_backups(self.database())):
-            item = QTreeWidgetItem(
-                [_when(info.taken_at), _(_REASONS.get(info.reason, info.reason)), _size(info.size)]
-            )
+            why = _(REASON_LABELS.get(info.reason, info.reason))
+            item = QTreeWidgetItem([_when(info.taken_at), why, _size(info.size)])
             item.setData(0, PATH_ROLE, str(info.path))
             item.setToolTip(0, str(info.path))
             self.table.addTopLevelItem(item)
@@ -233,7 +226,7 @@ class BackupDialog(QDialog):
         )
 
     def _confirm(self, source: Path) -> None:
-        from entregent.services.storage.restore import BEFORE_RESTORE_SUFFIX
+        from entregent.services.storage.backup import backups_folder
 
         database = self.database()
         box = QMessageBox(
@@ -246,9 +239,9 @@ class BackupDialog(QDialog):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(
             _(
-                "Copy: {source}\n\nYour network as it is now is kept beside it as {kept}, so "
-                "nothing is lost."
-            ).format(source=str(source), kept=database.name + BEFORE_RESTORE_SUFFIX)
+                "Copy: {source}\n\nYour network as it is now is first copied to {folder} "
+                "(listed as before a restore), so nothing is lost."
+            ).format(source=str(source), folder=str(backups_folder(database)))
         )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(_("Restore"))

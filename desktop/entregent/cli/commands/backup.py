@@ -1,10 +1,11 @@
-"""entregent backup [FILE] [--list] [--json] · entregent restore FILE [--json]"""
+"""entregent backup [FILE] [--list] [--json] · entregent backups [--json] ·
+entregent restore FILE [--json]"""
 
 from __future__ import annotations
 
 from entregent.i18n import _
 
-COMMANDS = ("backup", "restore")
+COMMANDS = ("backup", "backups", "restore")
 
 
 def register(subparsers, common) -> None:
@@ -28,6 +29,14 @@ def register(subparsers, common) -> None:
     backup.add_argument("--json", action="store_true", help=_("print JSON"))
     backup.set_defaults(handler=run_backup, needs_database=False)
 
+    backups = subparsers.add_parser(
+        "backups",
+        parents=[common],
+        help=_("list the copies in the backups folder, those kept before each restore included"),
+    )
+    backups.add_argument("--json", action="store_true", help=_("print JSON"))
+    backups.set_defaults(handler=run_backups, needs_database=False)
+
     restore = subparsers.add_parser(
         "restore",
         parents=[common],
@@ -38,25 +47,43 @@ def register(subparsers, common) -> None:
     restore.set_defaults(handler=run_restore, needs_database=False)
 
 
-def run_backup(args) -> int:
+def run_backups(args) -> int:
     from entregent.cli.database_choice import database_path_for
     from entregent.cli.output import print_json, print_table
-    from entregent.services.storage.backup import create_backup, list_backups
+    from entregent.i18n_dates import format_moment
+    from entregent.services.storage.backup import REASON_LABELS, backups_folder, list_backups
+
+    database = database_path_for(args)
+    backups = list_backups(database)
+    if args.json:
+        print_json({"database": str(database), "backups": [b.as_json() for b in backups]})
+        return 0
+    if not backups:
+        print(_("No copies yet in {folder}.").format(folder=backups_folder(database).absolute()))
+        return 0
+    print_table(
+        [_("Taken"), _("Why"), _("Size (KB)"), _("File")],
+        [
+            (
+                format_moment(b.taken_at),
+                _(REASON_LABELS.get(b.reason, b.reason)),
+                round(b.size / 1024),
+                b.path.absolute(),
+            )
+            for b in backups
+        ],
+    )
+    return 0
+
+
+def run_backup(args) -> int:
+    from entregent.cli.database_choice import database_path_for
+    from entregent.cli.output import print_json
+    from entregent.services.storage.backup import create_backup
 
     database = database_path_for(args)
     if args.list:
-        backups = list_backups(database)
-        if args.json:
-            print_json({"database": str(database), "backups": [b.as_json() for b in backups]})
-        else:
-            print_table(
-                [_("Taken"), _("Why"), _("Size (KB)"), _("File")],
-                [
-                    (b.taken_at.strftime("%Y-%m-%d %H:%M"), b.reason, round(b.size / 1024), b.path)
-                    for b in backups
-                ],
-            )
-        return 0
+        return run_backups(args)
     path = create_backup(database, args.file, reason="manual")
     if args.json:
         print_json({"database": str(database), "backup": str(path)})
@@ -84,5 +111,9 @@ def run_restore(args) -> int:
         )
     )
     if result.kept_as:
-        print(_("The database as it was is kept as {file}.").format(file=result.kept_as))
+        print(
+            _(
+                "The database as it was is kept as {file} ('entregent backups' lists every copy)."
+            ).format(file=result.kept_as)
+        )
     return 0

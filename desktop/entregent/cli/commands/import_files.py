@@ -51,7 +51,7 @@ def _date(text: str):
 def run(args) -> int:
     from entregent.cli import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
     from entregent.cli.output import print_json
-    from entregent.errors import UserError
+    from entregent.errors import NothingImported, UserError
     from entregent.services.imports.dispatch import import_file
 
     reports, failures = [], []
@@ -66,12 +66,14 @@ def run(args) -> int:
                     all_dates=args.all_dates,
                 )
             )
+        except NothingImported as exc:
+            failures.append({"path": str(path), "error": str(exc), "report": exc.report})
         except UserError as exc:
             failures.append({"path": str(path), "error": str(exc)})
     if args.json:
         data = {"files": [r.as_json() for r in reports]}
         if failures:
-            data["errors"] = failures
+            data["errors"] = [_failure_json(f) for f in failures]
         print_json(data)
     else:
         for report in reports:
@@ -80,11 +82,36 @@ def run(args) -> int:
             import sys
 
             print(f"entregent: {failure['error']}", file=sys.stderr)
+            if "report" in failure:
+                for line in _problem_lines(failure["report"]):
+                    print("  " + line, file=sys.stderr)
     if failures:
         return EXIT_USAGE
     if any(r.rejected for r in reports):
         return EXIT_PARTIAL
     return EXIT_OK
+
+
+def _failure_json(failure: dict) -> dict:
+    """A file refused: its path and error; for one read but with nothing to store,
+    also every problem with its line (``rejected``, ``skipped_lines``)."""
+    data = {"path": failure["path"], "error": failure["error"]}
+    report = failure.get("report")
+    if report is not None:
+        data["nothing_imported"] = True
+        data["rejected"] = [p.as_json() for p in report.rejected]
+        data["skipped_lines"] = [p.as_json() for p in report.skipped_lines]
+    return data
+
+
+def _problem_lines(report) -> list[str]:
+    from entregent.services.imports.report import group_problems
+
+    return [
+        _problem_line(what, group)
+        for what, problems in (("rejected", report.rejected), ("skipped", report.skipped_lines))
+        for group in group_problems(problems)
+    ]
 
 
 def _print_report(report) -> None:
@@ -112,11 +139,8 @@ def _print_report(report) -> None:
                     name=d.name, shared=d.shared, existing=d.existing_name
                 )
             )
-    from entregent.services.imports.report import group_problems
-
-    for what, problems in (("rejected", report.rejected), ("skipped", report.skipped_lines)):
-        for group in group_problems(problems):
-            print("  " + _problem_line(what, group))
+    for line in _problem_lines(report):
+        print("  " + line)
     for problem in getattr(report, "replaced", ()):
         print(
             "  "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from entregent.i18n import _
+from entregent.i18n import _, ngettext
 
 COMMANDS = ("imports", "undo-import")
 
@@ -16,7 +16,10 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "undo-import",
         parents=[common],
-        help=_("take back an import: remove the people it added, restore those it changed"),
+        help=_(
+            "take back an import: remove the people (or, for a calendar, the interactions) "
+            "it added, restore what it changed"
+        ),
     )
     parser.add_argument("batch", metavar="ID", type=int, help=_("the import's number"))
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -70,11 +73,34 @@ def run_undo(args) -> int:
     if args.json:
         print_json(result.as_json())
         return 0
-    print(
-        _("Import {id} undone: {removed} removed, {restored} restored.").format(
-            id=result.batch_id, removed=result.removed, restored=result.restored
+    if result.kind == "ics":
+        parts = [
+            ngettext(
+                "{n} interaction removed", "{n} interactions removed", result.interactions_removed
+            ).format(n=result.interactions_removed),
+            ngettext(
+                "{n} interaction restored",
+                "{n} interactions restored",
+                result.interactions_restored,
+            ).format(n=result.interactions_restored),
+            ngettext("{n} person removed", "{n} people removed", result.removed).format(
+                n=result.removed
+            ),
+        ]
+        print(_("Import {id} undone: {parts}.").format(id=result.batch_id, parts=", ".join(parts)))
+    else:
+        print(
+            _("Import {id} undone: {removed} removed, {restored} restored.").format(
+                id=result.batch_id, removed=result.removed, restored=result.restored
+            )
         )
-    )
+    for interaction_id, event, reason in result.interactions_left_alone:
+        print(
+            "  "
+            + _("left alone: {event} (interaction {id}): {reason}").format(
+                event=event, id=interaction_id, reason=reason
+            )
+        )
     for contact_id, name, reason in result.left_alone:
         print(
             "  "

@@ -3,7 +3,11 @@
 ``import_file`` is the one entry point (CLI, import wizard, demo). One file is
 one transaction and one ``import_batch``: a crash, a cancel or a dry run leaves
 the database as it was. A file that is neither vCard nor iCalendar (a PDF, an
-image, an empty file, garbage) is refused at once, from its first bytes.
+image, an empty file, garbage) is refused at once, from its first bytes. A file
+that looks like one but of which nothing could be stored — every card or event
+broken, or junk between ``BEGIN:VCALENDAR``/``BEGIN:VCARD`` and its end — is
+refused after reading (``NothingImported``, with the report of every problem and
+its line): no history row claims an import that stored nothing.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ import json
 import os
 from pathlib import Path
 
-from entregent.errors import UserError
-from entregent.i18n import _
+from entregent.errors import NothingImported, UserError
+from entregent.i18n import _, ngettext
 from entregent.io.text_decoding import decode_content_lines
 from entregent.io.vcard_split import sniff_kind
 from entregent.model.database import database
@@ -112,6 +116,7 @@ def import_file(
                     all_dates=all_dates,
                 )
                 extras = {}
+            _refuse_if_nothing_stored(report)
             counts = report.as_json()
             counts.pop("duplicate_candidates", None)
             counts.update(extras)
@@ -126,6 +131,55 @@ def import_file(
         report.batch_id = None
         report.dry_run = True
     return report
+
+
+def _refuse_if_nothing_stored(report: FileReport) -> None:
+    """``NothingImported`` when the file gave nothing to store and nothing valid was
+    found in it: only broken cards or events, or lines that are not the format's.
+
+    A valid file with nothing new (everything unchanged, events with nobody
+    known, only older events, only to-dos) is not refused."""
+    stored = report.new + report.updated + report.unchanged + report.removed
+    valid_rest = report.unmatched or report.older or report.skipped_components
+    if stored or valid_rest or not (report.rejected or report.skipped_lines):
+        return
+    items = len(report.rejected)
+    first = min((p.line for p in report.skipped_lines if p.line), default=1)
+    if items:
+        message = _broken_items(report.kind, items)
+    else:
+        items = len(report.skipped_lines)
+        if report.kind == "vcard":
+            message = ngettext(
+                "this file holds no card, only {n} line that is not vCard (line {line}); "
+                "nothing was imported.",
+                "this file holds no card, only {n} lines that are not vCard (the first on "
+                "line {line}); nothing was imported.",
+                items,
+            )
+        else:
+            message = ngettext(
+                "this file holds no event, only {n} line that is not iCalendar (line {line}); "
+                "nothing was imported.",
+                "this file holds no event, only {n} lines that are not iCalendar (the first "
+                "on line {line}); nothing was imported.",
+                items,
+            )
+    raise NothingImported(message.format(n=items, line=first), path=report.path, report=report)
+
+
+def _broken_items(kind: str, n: int) -> str:
+    if kind == "vcard":
+        return ngettext(
+            "the only card in this file could not be read; nothing was imported.",
+            "none of the {n} cards in this file could be read; nothing was imported.",
+            n,
+        )
+    return ngettext(
+        "the only event in this file could not be read; nothing was imported.",
+        "none of the {n} events in this file could be read; nothing was imported.",
+        n,
+    )
 
 
 def _import_vcard(path: Path, data: bytes, batch: ImportBatch, progress, should_cancel):

@@ -6,6 +6,10 @@ update, the state before). ``undo_import`` removes the people the batch created
 and restores those it updated, but only where nothing has changed since: a
 person edited, tagged, merged, or with interactions logged after the import is
 left alone, and the result says who and why.
+
+A calendar import is taken back by ``ics_undo.undo_calendar_import``: the
+interactions it added go, those it changed or removed come back as they were,
+and the people it created (``--create-contacts``) go if nothing else touched them.
 """
 
 from __future__ import annotations
@@ -57,17 +61,29 @@ class ImportSummary:
 @dataclass
 class UndoResult:
     batch_id: int
-    removed: int = 0
-    restored: int = 0
+    removed: int = 0  # people
+    restored: int = 0  # people
     left_alone: list[tuple[int, str, str]] = field(default_factory=list)  # id, name, why
+    kind: str = "vcard"
+    interactions_removed: int = 0
+    interactions_restored: int = 0
+    # id, "summary (date)", why
+    interactions_left_alone: list[tuple[int, str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        return {
+        data = {
             "batch_id": self.batch_id,
             "removed": self.removed,
             "restored": self.restored,
             "left_alone": [{"id": i, "name": n, "reason": r} for i, n, r in self.left_alone],
         }
+        if self.kind == "ics":
+            data["interactions_removed"] = self.interactions_removed
+            data["interactions_restored"] = self.interactions_restored
+            data["interactions_left_alone"] = [
+                {"id": i, "event": e, "reason": r} for i, e, r in self.interactions_left_alone
+            ]
+        return data
 
 
 def _text(value) -> str | None:
@@ -122,14 +138,23 @@ def undo_import(
         raise NotFound(_("There is no import number {id}.").format(id=batch_id))
     if batch.undone_at is not None:
         raise UserError(_("Import {id} was already undone.").format(id=batch_id))
-    if batch.kind != "vcard":
-        raise UserError(
-            _(
-                "Import {id} is a calendar: its events cannot be taken back this way "
-                "yet. Nothing was changed."
-            ).format(id=batch_id)
-        )
-    result = UndoResult(batch.id)
+    result = UndoResult(batch.id, kind=batch.kind)
+    if batch.kind == "ics":
+        from entregent.services.imports.ics_undo import kept_no_record, undo_calendar_import
+
+        if kept_no_record(batch.id, batch.counts):
+            raise UserError(
+                _(
+                    "Import {id} was made by an older version of Entregent, which kept no "
+                    "record of the events it brought; nothing was changed."
+                ).format(id=batch_id)
+            )
+
+        with database.atomic():
+            undo_calendar_import(result)
+            batch.undone_at = utcnow()
+            batch.save()
+        return result
     with database.atomic():
         changes = database.execute_sql(
             "SELECT contact_id, action, before, after FROM import_change WHERE batch_id = ? "

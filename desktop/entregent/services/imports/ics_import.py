@@ -53,6 +53,7 @@ from entregent.model.tables import (
     utcnow,
 )
 from entregent.network.kinds import REGISTER_OF_KIND
+from entregent.services.imports import ics_undo
 from entregent.services.imports.ics_owner import guess_owner
 from entregent.services.imports.ics_people_match import CalendarPeople
 from entregent.services.imports.report import (
@@ -277,6 +278,7 @@ class _Sync:
             self.report.updated += 1
 
     def _finish_report(self) -> None:
+        ics_undo.finish_created_people(self._batch_id)
         self.report.unmatched = [
             event
             for _start, event in sorted(self._unmatched_by_uid.values(), key=lambda pair: pair[0])
@@ -361,7 +363,12 @@ class _Sync:
         adopted = {key: s for key, s in found.items() if s.source == SOURCE}
         return adopted, {key for key, s in found.items() if s.source != SOURCE}
 
+    @property
+    def _batch_id(self) -> int | None:
+        return self.batch.id if self.batch is not None else None
+
     def _adopt(self, ids: list[int]) -> None:
+        ics_undo.record_adopted(self._batch_id, ids)
         for start in range(0, len(ids), _CHUNK):
             Interaction.update(origin=self.origin).where(
                 Interaction.id.in_(ids[start : start + _CHUNK])
@@ -371,6 +378,11 @@ class _Sync:
         return self._participants.get(interaction_id, set()) == set(contact_ids)
 
     def _update(self, interaction_id: int, values: tuple, contact_ids: list[int]) -> None:
+        before = ics_undo.rows_before([interaction_id]) if self.batch is not None else {}
+        self._change(interaction_id, values, contact_ids)
+        ics_undo.record(self._batch_id, "event-updated", before, [interaction_id])
+
+    def _change(self, interaction_id: int, values: tuple, contact_ids: list[int]) -> None:
         changes = dict(zip(_FIELDS, values, strict=True))
         changes["updated_at"] = utcnow()
         Interaction.update(changes).where(Interaction.id == interaction_id).execute()
@@ -437,6 +449,7 @@ class _Sync:
         database.cursor().executemany(
             "INSERT INTO participant (interaction_id, contact_id) VALUES (?, ?)", links
         )
+        ics_undo.record(self._batch_id, "event-created", {}, list(ids.values()))
 
     def _remove(self, stored: dict[str, _Stored], seen: set[str]) -> None:
         gone = [
@@ -444,6 +457,8 @@ class _Sync:
             for key, s in stored.items()
             if key not in seen and not s.edited and self.since <= s.occurred_at <= self.until
         ]
+        if self.batch is not None and gone:
+            ics_undo.record(self.batch.id, "event-removed", ics_undo.rows_before(gone))
         for start in range(0, len(gone), _CHUNK):
             ids = gone[start : start + _CHUNK]
             # Participants first, so that the recency triggers see them go.

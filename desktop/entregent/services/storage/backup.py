@@ -11,7 +11,9 @@ to a ``backups`` folder beside the database, named
   makes it on a worker with ``VACUUM INTO``, given up when the window closes;
 - ``migration``: before a schema upgrade (besides ``<file>.bak-v<old>``);
 - ``merge``: before two contacts are merged;
-- ``manual``: ``entregent backup`` with no file (never removed by the rotation).
+- ``manual``: ``entregent backup`` with no file (never removed by the rotation);
+- ``before-restore``: the database as it was just before ``entregent restore``
+  put a copy in its place (never removed by the rotation either).
 
 The rotation keeps the first automatic copy of each of the last 7 days that
 have one, the first of each of the last 4 weeks, and always the newest.
@@ -30,11 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from entregent.errors import DatabaseRefused, NotFound, UserError
-from entregent.i18n import _
+from entregent.i18n import N_, _
 from entregent.model.database import session_path
 from entregent.model.migrations import copy_database
 
 __all__ = [
+    "BEFORE_RESTORE",
+    "REASON_LABELS",
     "BackupInfo",
     "backups_folder",
     "create_backup",
@@ -52,11 +56,21 @@ FOLDER_NAME = "backups"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 AUTOMATIC_REASONS = ("daily", "migration", "merge")
-REASONS = AUTOMATIC_REASONS + ("manual",)
+BEFORE_RESTORE = "before-restore"
+REASONS = AUTOMATIC_REASONS + ("manual", BEFORE_RESTORE)
+# Why a copy was made, as people read it (translate where shown; the key stays in
+# the file name and in --json).
+REASON_LABELS = {
+    "daily": N_("daily copy"),
+    "migration": N_("before an upgrade"),
+    "merge": N_("before a merge"),
+    "manual": N_("made by you"),
+    BEFORE_RESTORE: N_("before a restore"),
+}
 _STAMP = "%Y-%m-%dT%H%M%S"
 _NAME = re.compile(
     r"^(?P<db>.+)\.(?P<stamp>\d{4}-\d\d-\d\dT\d{6})(?:-(?P<n>\d+))?"
-    r"\.(?P<reason>[a-z]+)\.sqlite3$"
+    r"\.(?P<reason>[a-z]+(?:-[a-z]+)?)\.sqlite3$"
 )
 _SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -2,7 +2,10 @@
 
 ``restore_database`` checks the file first (``check_backup_file``: SQLite,
 ``integrity_check`` ok, an Entregent schema not newer than this version), keeps
-the current database as ``<file>.before-restore``, then copies the backup in
+the current database in the backups folder as
+``<file>.<YYYY-MM-DD>T<HHMMSS>.before-restore.sqlite3`` (a new name each time:
+no restore ever overwrites the copy an earlier one kept, and the rotation never
+removes them; ``entregent backups`` lists them), then copies the backup in
 through SQLite's online backup API — so another window holding the database
 open sees the restored data. A database too damaged to be written through
 SQLite is replaced as a file instead. An older schema is upgraded the next time
@@ -21,16 +24,18 @@ from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import _
 from entregent.model.migrations import copy_database
 from entregent.services.storage.backup import (  # the copying helpers backups use too
+    BEFORE_RESTORE,
     _copy_to_new_file,
     _current_path,
     _header_version,
+    _new_name,
+    _now,
     _sqlite_copy,
     _write_error,
+    backups_folder,
 )
 
-__all__ = ["RestoreResult", "check_backup_file", "restore_database", "BEFORE_RESTORE_SUFFIX"]
-
-BEFORE_RESTORE_SUFFIX = ".before-restore"
+__all__ = ["RestoreResult", "check_backup_file", "restore_database", "BEFORE_RESTORE"]
 
 
 @dataclass(frozen=True)
@@ -120,27 +125,38 @@ def _replace_file(source: Path, database: Path) -> None:
     os.replace(fresh, database)
 
 
+def _keep_current(database: Path) -> Path:
+    """The database as it is, copied to a new timestamped name in the backups folder."""
+    folder = backups_folder(database)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(exc, folder) from exc
+    kept = _new_name(database, folder, BEFORE_RESTORE, _now())
+    try:
+        _copy_to_new_file(database, kept)
+    except DatabaseRefused:  # the current file is damaged: keep it byte for byte
+        try:
+            shutil.copyfile(database, kept)
+        except OSError as exc:
+            raise _write_error(exc, kept) from exc
+    return kept
+
+
 def restore_database(source: Path, database: Path | None = None) -> RestoreResult:
     """Put a backup in place of the database (the open one by default).
 
-    The file is checked first; the current database is kept as
-    ``<file>.before-restore``. An older schema is upgraded when the database is
-    next opened. The caller re-opens its session afterwards (the CLI and the GUI
-    both do).
+    The file is checked first; the current database is kept in the backups
+    folder under a new timestamped ``before-restore`` name. An older schema is
+    upgraded when the database is next opened. The caller re-opens its session
+    afterwards (the CLI and the GUI both do).
     """
     source = Path(source).expanduser()
     database = Path(database) if database is not None else _current_path()
     version = check_backup_file(source)
     if database.exists() and source.resolve() == database.resolve():
         raise UserError(_("this is the database itself, not a backup."), path=source)
-    kept = None
-    if database.exists() and database.stat().st_size > 0:
-        kept = database.with_name(database.name + BEFORE_RESTORE_SUFFIX)
-        kept.unlink(missing_ok=True)
-        try:
-            _copy_to_new_file(database, kept)
-        except DatabaseRefused:  # the current file is damaged: keep it byte for byte
-            shutil.copyfile(database, kept)
+    kept = _keep_current(database) if database.exists() and database.stat().st_size else None
     from entregent.model.storage_guard import storage_error_for
 
     try:

@@ -13,7 +13,7 @@ import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from entregent.errors import NotFound
+from entregent.errors import NotFound, NothingImported
 from entregent.io.vcard_lines import card_lines
 from entregent.io.vcard_reader import MAPPED_X
 from entregent.model.database import database
@@ -27,7 +27,10 @@ from .conftest import CORPUS
 def _import_corpus():
     for path in sorted((CORPUS / "vcard").rglob("*")):
         if path.is_file():
-            import_file(path)
+            try:
+                import_file(path)
+            except NothingImported:  # khard's unparsable.vcf: no card to export
+                pass
 
 
 @pytest.mark.parametrize("version", ["3.0", "4.0"])

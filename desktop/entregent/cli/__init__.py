@@ -80,6 +80,12 @@ def build_app_parser(*, with_epilog: bool = True) -> argparse.ArgumentParser:
         help=_("which view --screenshot shows"),
     )
     app.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        default=None,
+        help=_("light or dark for this run (the Appearance setting stays as it is)"),
+    )
+    app.add_argument(
         "files",
         nargs="*",
         metavar="FILE",
@@ -119,7 +125,7 @@ def command_names() -> set[str]:
 
 
 def _first_positional(argv: list[str]) -> str | None:
-    takes_value = {"--db", "--screenshot", "--view"}
+    takes_value = {"--db", "--screenshot", "--view", "--theme"}
     skip = False
     for token in argv:
         if skip:

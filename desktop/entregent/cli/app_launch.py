@@ -19,7 +19,12 @@ def launch_app(args: argparse.Namespace) -> int:
     except ImportError:
         return _print_summary(path)
     code = run_app(
-        db_path=path, files=args.files, screenshot=args.screenshot, view=args.view, demo=args.demo
+        db_path=path,
+        files=args.files,
+        screenshot=args.screenshot,
+        view=args.view,
+        demo=args.demo,
+        theme=getattr(args, "theme", None),
     )
     window_session_ended = True
     return code

@@ -59,6 +59,8 @@ _SPECS = (
     SettingSpec("sort_by", str, "family", N_("Sort people by"), ("family", "given")),
     SettingSpec("phone_region", str, "", N_("Default phone region (e.g. FR, GB, US)")),
     SettingSpec("my_emails", list, [], N_("My e-mail addresses")),
+    # Light or dark: "system" follows the computer's colour scheme.
+    SettingSpec("theme", str, "system", N_("Appearance"), ("system", "light", "dark")),
     # Addresses the user said were not theirs when a calendar import asked.
     SettingSpec("not_my_emails", list, [], N_("Addresses that are not mine")),
     # Delicacy advisor thresholds (DESIGN.md)

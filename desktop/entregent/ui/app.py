@@ -2,7 +2,8 @@
 
 It opens the database (one running app per database), shows the main window,
 and opens the import wizard on the files given. ``--screenshot OUT.png --view
-home|people|person`` renders the window offscreen to a PNG and exits.
+home|people|person|network`` renders the window offscreen to a PNG and exits;
+``--theme light|dark`` chooses the palette of this run.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ _BEFORE_QT = (
 )
 
 
-def run_app(*, db_path, files, screenshot, view, demo) -> int:
-    """Open the main window on ``db_path``; returns the exit code."""
+def run_app(*, db_path, files, screenshot, view, demo, theme=None) -> int:
+    """Open the main window on ``db_path``; returns the exit code. ``theme``
+    ("system", "light", "dark") overrides the Appearance setting for this run."""
     import importlib
 
     for name in _BEFORE_QT:
@@ -74,6 +76,7 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
         return exc.exit_code
     try:
         _install_translations(app)
+        _apply_theme(app, theme)
         from entregent.ui.main_window import MainWindow
 
         # The day's copy is made on a worker once the window has painted.
@@ -95,6 +98,16 @@ def run_app(*, db_path, files, screenshot, view, demo) -> int:
     finally:
         close_session()
         lock.unlock()
+
+
+def _apply_theme(app, theme: str | None) -> None:
+    """Light or dark as asked (else as the setting says), following the
+    computer's changes when that is "system"."""
+    from entregent.services.settings import read_setting
+    from entregent.ui.theme import apply_theme, watch
+
+    apply_theme(app, theme or read_setting("theme"))
+    watch().follow_system(app)
 
 
 def _install_translations(app) -> None:

@@ -62,7 +62,7 @@ class WarningCard(QFrame):
         self.why_label = plain_label(f"{warning.principle} — {warning.explanation}")
         self.why_label.setObjectName("whyLabel")
         self.why_label.setWordWrap(True)
-        self.why_label.setStyleSheet("color: #55606e;")
+        self.why_label.setStyleSheet("color: palette(placeholder-text);")
         self.why_label.hide()
         self.why_button.toggled.connect(self.why_label.setVisible)
         text = QVBoxLayout()

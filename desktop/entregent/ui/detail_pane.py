@@ -10,7 +10,7 @@ the timeline, newest first, paged. All user text is shown as plain text.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from entregent.i18n import _
 from entregent.services.people.detail import PersonDetail, person_detail
+from entregent.ui import theme
 from entregent.ui.app_context import AppContext
 from entregent.ui.detail_widgets import InPlaceLineEdit, MethodsBox, section_title
 from entregent.ui.followups_box import FollowUpsBox
@@ -96,7 +97,7 @@ class DetailPane(QScrollArea):
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle_label = plain_label("")
         self.subtitle_label.setObjectName("subtitleLabel")
-        self.subtitle_label.setStyleSheet("color: #55606e;")
+        self.subtitle_label.setStyleSheet("color: palette(placeholder-text);")
         self.subtitle_label.setWordWrap(True)
         # How the name is read (yomigana, pinyin), when the card gave it.
         self.reading_label = plain_label("")
@@ -218,7 +219,7 @@ class DetailPane(QScrollArea):
         self.introduced_button.setObjectName("introducedByButton")
         self.introduced_button.setFlat(True)
         self.introduced_button.setAccessibleName(_("Introduced by"))
-        self.introduced_button.setStyleSheet("text-align: left; color: #1f5f99;")
+        self.introduced_button.setStyleSheet("text-align: left; color: palette(link);")
         self.introduced_button.clicked.connect(self._open_introducer)
         met.addRow(_("Story"), self.how_met_edit)
         met.addRow(_("Where"), self.met_place_edit)
@@ -353,9 +354,10 @@ class DetailPane(QScrollArea):
             button.setText(f"{chip.label}  ×")
             button.setToolTip(_("Remove “{context}”").format(context=chip.label))
             button.setAccessibleName(_("Remove context {context}").format(context=chip.label))
+            text = theme.tint(chip.colour, self.palette().color(QPalette.ColorRole.Window))
             button.setStyleSheet(
                 f"QToolButton {{ border: 1px solid {chip.colour}; border-radius: 9px;"
-                f" padding: 1px 8px; color: {chip.colour}; }}"
+                f" padding: 1px 8px; color: {text.name()}; }}"
             )
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             button.setMinimumWidth(min(button.sizeHint().width(), 60))

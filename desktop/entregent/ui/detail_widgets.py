@@ -27,7 +27,7 @@ def section_title(text: str) -> QLabel:
     font = label.font()
     font.setBold(True)
     label.setFont(font)
-    label.setStyleSheet("color: #55606e; margin-top: 10px;")
+    label.setStyleSheet("color: palette(placeholder-text); margin-top: 10px;")
     return label
 
 
@@ -122,11 +122,11 @@ class MethodsBox(QWidget):
             row = QHBoxLayout()
             kind = plain_label(method_label(method.kind, method.label))
             kind.setMinimumWidth(70)
-            kind.setStyleSheet("color: #6b7785;")
+            kind.setStyleSheet("color: palette(placeholder-text);")
             value = ElidedButton(method.value)
             value.setFlat(True)
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            value.setStyleSheet("text-align: left; color: #1f5f99;")
+            value.setStyleSheet("text-align: left; color: palette(link);")
             value.setAccessibleName(f"{method.kind} {method.value}")
             url = method_url(method.kind, method.value, method.normalized)
             value.setToolTip(url or method.value)

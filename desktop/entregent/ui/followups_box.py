@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from entregent.i18n import _
 from entregent.i18n_dates import format_day
+from entregent.ui import theme
 from entregent.ui.plain import plain_label
 
 
@@ -122,7 +123,7 @@ class FollowUpsBox(QWidget):
             line.setContentsMargins(0, 0, 0, 0)
             when = plain_label(format_day(follow_up.due_on))
             if follow_up.due_on <= today:
-                when.setStyleSheet("color: #b03a2e; font-weight: bold;")
+                when.setStyleSheet(f"color: {theme.warning().name()}; font-weight: bold;")
             line.addWidget(when)
             note = plain_label(follow_up.note)
             note.setWordWrap(True)

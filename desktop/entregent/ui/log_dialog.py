@@ -123,7 +123,7 @@ class LogDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         hint = plain_label(_("Enter saves, Esc cancels."))
-        hint.setStyleSheet("color: #6b7785;")
+        hint.setStyleSheet("color: palette(placeholder-text);")
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.buttons)

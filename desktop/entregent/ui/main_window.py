@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from entregent.i18n import _
 from entregent.services.people.listing import PeopleFilter
-from entregent.ui import person_actions
+from entregent.ui import person_actions, theme
 from entregent.ui.app_context import AppContext
 from entregent.ui.context_colour import change_context_colour
 from entregent.ui.data_watch import DataWatch
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.context.person_requested.connect(self.show_person)
         self.context.log_requested.connect(self.open_log)
         self.context.ask_requested.connect(self.open_ask)
+        theme.watch().changed.connect(self._theme_changed)
         self.setMinimumSize(*MINIMUM_SIZE)
         if restore_state:
             self._restore()
@@ -387,6 +388,13 @@ class MainWindow(QMainWindow):
         if self._home_view is not None and self.stack.currentIndex() == 0:
             self._home_view.reload()
         self.refresh_sidebar()
+
+    def _theme_changed(self, _scheme: str) -> None:
+        """Light or dark changed: what paints its own colours draws again."""
+        self.sidebar.retint()
+        self.refresh()
+        if self.network_view is not None and self.stack.currentWidget() is self.network_view:
+            self.network_view.reload()
 
     def refresh_sidebar(self) -> None:
         self.context.workers.run(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsEllipseItem,
@@ -48,7 +48,7 @@ class _NodeItem(QGraphicsEllipseItem):
         self.setPos(node.x * SCALE, node.y * SCALE)
         colour = QColor(node.colour) if node.colour else QColor("#9e9e9e")
         if node.id == _ME:
-            colour = QColor("#202020")
+            colour = view.palette().color(QPalette.ColorRole.WindowText)  # you, in either theme
         self.setBrush(QBrush(colour))
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setToolTip(_plain_tip(node.name or _("you")))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from entregent.i18n import N_, _
 from entregent.i18n_dates import format_day, relative_day
 from entregent.services.people.listing import PersonRow
+from entregent.ui import theme
 
 RELATIVE_DAYS = 30  # nearer than this, a date reads "3 days ago", "in 2 weeks"
 
@@ -32,7 +33,6 @@ COLUMNS = (
     (COL_BALANCE, "balance", N_("Balance")),
     (COL_NEXT, "next_followup", N_("Next follow-up")),
 )
-_NEGATIVE = QColor("#b03a2e")
 
 
 def balance_text(balance: float | None) -> str:
@@ -58,7 +58,7 @@ class RowTexts:
     """One row's texts as the list shows them, prepared once (and kept while the
     person reads the same, ``shows``)."""
 
-    __slots__ = ("person", "display", "balance_colour")
+    __slots__ = ("person", "display", "negative")
 
     def __init__(self, person: PersonRow):
         self.person = person
@@ -73,7 +73,12 @@ class RowTexts:
             list_date(follow) if follow is not None else "",
         )
         balance = person.balance
-        self.balance_colour = _NEGATIVE if balance is not None and balance < 0 else None
+        self.negative = balance is not None and balance < 0
+
+    @property
+    def balance_colour(self) -> QColor | None:
+        """The warning red of the theme in use, for a balance below zero."""
+        return theme.warning() if self.negative else None
 
     def shows(self, person: PersonRow) -> bool:
         """Whether these texts are still those of ``person`` (read anew)."""

@@ -48,6 +48,19 @@ if TYPE_CHECKING:
 PADDING = 4
 KEPT_TEXTS = 5000
 KEPT_CHIPS = 2000
+CHIP_FILL_ALPHA = 40  # of 255: the chip's hue, faint, over the list's base
+
+
+def chip_text(colour: str, base: QColor) -> QColor:
+    """The text colour of a chip in ``colour`` drawn on ``base``: the hue,
+    darker on a light base and lighter on a dark one, at WCAG AA on the chip."""
+    from entregent.contrast import mix, readable_tint
+    from entregent.ui.theme import hex_of
+
+    hue = QColor(colour)
+    on = mix(hex_of(base), hex_of(hue), CHIP_FILL_ALPHA / 255)
+    start = hue.darker(140) if base.lightness() >= 128 else hue.lighter(140)
+    return QColor(readable_tint(hex_of(start), on))
 
 
 @cache
@@ -85,6 +98,8 @@ class _PaintContext:
         "selected_chip",
         "icon_size",
         "ratio",
+        "base",
+        "muted_pen",
     )
 
     def __init__(self, font: QFont, palette: QPalette, group, icon_size: int, ratio: float = 1.0):
@@ -94,11 +109,14 @@ class _PaintContext:
         self.text_pen = QPen(palette.color(group, QPalette.ColorRole.Text))
         on_selection = palette.color(group, QPalette.ColorRole.HighlightedText)
         self.selected_pen = QPen(on_selection)
-        fill = QColor(on_selection)
-        fill.setAlpha(50)
+        # On a selected row: the highlight a shade darker, so that its text reads
+        # at least as well as on the highlight itself.
+        fill = palette.color(group, QPalette.ColorRole.Highlight).darker(115)
         self.selected_chip = (QPen(on_selection, 1), fill, self.selected_pen)
         self.icon_size = icon_size
         self.ratio = ratio  # device pixels per pixel, for the kept chip pixmaps
+        self.base = palette.color(group, QPalette.ColorRole.Base)
+        self.muted_pen = QPen(palette.color(group, QPalette.ColorRole.PlaceholderText))
 
 
 class ChipsDelegate(QStyledItemDelegate):
@@ -111,19 +129,21 @@ class ChipsDelegate(QStyledItemDelegate):
         self._antialiasing = QPainter.RenderHint.Antialiasing
         self._plain = Qt.TextFormat.PlainText
         self._groups = (QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Active)
-        self._more_pen = QPen(QColor("#6b7785"))
-        self._pens: dict[str, tuple[QPen, QColor, QPen]] = {}
+        self._pens: dict[tuple[str, int], tuple[QPen, QColor, QPen]] = {}
         self._statics: dict[tuple[str, str], tuple[QStaticText, float, float]] = {}
         self._chip_pixmaps: dict[tuple, tuple[QPixmap, int]] = {}
         self.chips_drawn = 0  # chip pixmaps drawn so far (for tests and benchmarks)
 
-    def _colours(self, name: str) -> tuple[QPen, QColor, QPen]:
-        found = self._pens.get(name)
+    def _colours(self, name: str, base: QColor) -> tuple[QPen, QColor, QPen]:
+        """Border, fill and text of a chip in ``name`` on ``base``: the text is the
+        hue darkened (light theme) or lightened (dark) until it reads at WCAG AA."""
+        key = (name, base.rgb())
+        found = self._pens.get(key)
         if found is None:
             colour = QColor(name)
             fill = QColor(colour)
-            fill.setAlpha(40)
-            found = self._pens[name] = (QPen(colour, 1), fill, QPen(colour.darker(140)))
+            fill.setAlpha(CHIP_FILL_ALPHA)
+            found = self._pens[key] = (QPen(colour, 1), fill, QPen(chip_text(name, base)))
         return found
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -174,7 +194,7 @@ class ChipsDelegate(QStyledItemDelegate):
         for chip in chips:
             pixmap, width = self._chip(chip, height, selected, context)
             if x + width > right:
-                painter.setPen(self._more_pen)
+                painter.setPen(context.muted_pen)
                 more, _w, more_height = self._static("…", context)
                 painter.drawStaticText(QPointF(x, y + (height - more_height) / 2), more)
                 break
@@ -191,6 +211,7 @@ class ChipsDelegate(QStyledItemDelegate):
             selected and context.selected_pen.color().rgba(),
             context.font_key,
             context.ratio,
+            context.base.rgb(),
         )
         found = self._chip_pixmaps.get(key)
         if found is None:
@@ -202,7 +223,7 @@ class ChipsDelegate(QStyledItemDelegate):
             pixmap.setDevicePixelRatio(context.ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             border, fill, text_pen = (
-                context.selected_chip if selected else self._colours(chip.colour)
+                context.selected_chip if selected else self._colours(chip.colour, context.base)
             )
             painter = QPainter(pixmap)
             try:

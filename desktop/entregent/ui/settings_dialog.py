@@ -4,6 +4,7 @@ cadences per context, the advisor's thresholds, the follow-ups calendar file."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from entregent.i18n import _
+from entregent.i18n import N_, _
 from entregent.ui.plain import plain_label
 
 THRESHOLDS = (
@@ -30,7 +31,8 @@ THRESHOLDS = (
     "stale_factor",
     "birthday_days",
 )
-LANGUAGES = (("system", "As the computer"), ("en", "English"), ("fr", "Français"))
+LANGUAGES = (("system", N_("As the computer")), ("en", "English"), ("fr", "Français"))
+THEMES = (("system", N_("As the computer")), ("light", N_("Light")), ("dark", N_("Dark")))
 
 
 class SettingsDialog(QDialog):
@@ -62,6 +64,16 @@ class SettingsDialog(QDialog):
             max(0, self.language_combo.findData(read_setting("language")))
         )
         form.addRow(_("Language (after a restart)"), self.language_combo)
+        self.theme_combo = QComboBox()
+        self.theme_combo.setObjectName("themeCombo")
+        self.theme_combo.setAccessibleName(_(setting_spec("theme").label))
+        self.theme_combo.setAccessibleDescription(
+            _("Light or dark colours; “As the computer” follows the system's choice")
+        )
+        for code, label in THEMES:
+            self.theme_combo.addItem(_(label), code)
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(read_setting("theme"))))
+        form.addRow(_(setting_spec("theme").label), self.theme_combo)
         self.sort_combo = QComboBox()
         self.sort_combo.setAccessibleName(_(setting_spec("sort_by").label))
         self.sort_combo.addItem(_("Family name"), "family")
@@ -150,7 +162,12 @@ class SettingsDialog(QDialog):
         """Everything but the sort order, which re-keys every person: that is done
         on a worker once the dialog has closed (``resort_in_background``)."""
         from entregent.services.people.contexts import set_context_cadence
-        from entregent.services.settings import set_language_preference, write_setting
+        from entregent.services.settings import (
+            read_setting,
+            set_language_preference,
+            write_setting,
+        )
+        from entregent.ui.theme import apply_theme
 
         emails = [
             e.strip() for e in self.emails_edit.text().replace(";", ",").split(",") if e.strip()
@@ -158,6 +175,10 @@ class SettingsDialog(QDialog):
         write_setting("my_emails", emails)
         write_setting("phone_region", self.region_edit.text().strip().upper())
         set_language_preference(self.language_combo.currentData())
+        theme = self.theme_combo.currentData()
+        if theme != read_setting("theme"):
+            write_setting("theme", theme)
+            apply_theme(QApplication.instance(), theme)  # at once, no restart
         for key, spin in self.threshold_spins.items():
             write_setting(key, spin.value())
         write_setting("auto_export_path", self.export_path_edit.text().strip())

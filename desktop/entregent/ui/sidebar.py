@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem
 
 from entregent.i18n import _
+from entregent.ui import theme
 from entregent.ui.icons import icon
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -121,7 +122,7 @@ class Sidebar(QTreeWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 0.9)
         item.setFont(0, font)
-        item.setForeground(0, QColor("#6b7785"))
+        item.setForeground(0, theme.muted())
         self.addTopLevelItem(item)
         item.setExpanded(True)
         return item
@@ -134,7 +135,7 @@ class Sidebar(QTreeWidget):
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, entry.label)
         item.setToolTip(0, entry.label)  # a long name is elided in the column
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setForeground(1, QColor("#6b7785"))
+        item.setForeground(1, theme.muted())
         if item_icon is not None:
             item.setIcon(0, item_icon)
         elif entry.colour:
@@ -172,6 +173,15 @@ class Sidebar(QTreeWidget):
         finally:
             self.blockSignals(False)
         self.filled = True
+        self.retint()
+
+    def retint(self) -> None:
+        """Section titles and counts in the muted colour of the theme in use."""
+        muted = theme.muted()
+        for section in (self._contexts, self._groups, self._imports):
+            section.setForeground(0, muted)
+        for item in self._items.values():
+            item.setForeground(1, muted)
 
     def keys(self) -> list[str]:
         return list(self._items)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _
+from entregent.ui.accessible import describe_buttons
 from entregent.ui.icons import icon
 from entregent.ui.plain import plain_label
 
@@ -59,6 +60,7 @@ class WarningCard(QFrame):
         self.why_button.setText(_("Why?"))
         self.why_button.setCheckable(True)
         self.why_button.setAccessibleName(_("Why this advice"))
+        self.why_button.setAccessibleDescription(_("Show or hide the reason behind this advice"))
         self.why_label = plain_label(f"{warning.principle} — {warning.explanation}")
         self.why_label.setObjectName("whyLabel")
         self.why_label.setWordWrap(True)
@@ -100,11 +102,13 @@ class AskDialog(QDialog):
         self.what_combo = QComboBox()
         self.what_combo.setObjectName("whatComboBox")
         self.what_combo.setAccessibleName(_("What for"))
+        self.what_combo.setAccessibleDescription(_("The kind of help you mean to ask for"))
         for what in ASK_KINDS:
             self.what_combo.addItem(what_label(what), what)
         self.detail_edit = QLineEdit()
         self.detail_edit.setObjectName("askDetailEdit")
         self.detail_edit.setAccessibleName(_("Details"))
+        self.detail_edit.setAccessibleDescription(_("A few words on what exactly you would ask"))
         self.detail_edit.setPlaceholderText(_("In a few words (optional)"))
         form = QFormLayout(first)
         intro = plain_label(_("What would you like to ask {name}?").format(name=self.name))
@@ -117,6 +121,10 @@ class AskDialog(QDialog):
             _("Continue"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.continue_button.setObjectName("continueButton")
+        self.continue_button.setAccessibleDescription(
+            _("See the advice before you ask, then decide")
+        )
+        describe_buttons(buttons)
         self.continue_button.setDefault(True)
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
@@ -167,6 +175,7 @@ class AskDialog(QDialog):
         for alternative in self.preview.alternatives:
             button = QPushButton(alternative_label(alternative))
             button.setObjectName(f"{alternative}Button")
+            button.setAccessibleDescription(alternative_label(alternative))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, a=alternative: self.take(a))
             self.alternative_buttons[alternative] = button

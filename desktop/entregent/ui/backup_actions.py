@@ -85,12 +85,20 @@ class BackupDialog(QDialog):
 
         row = QHBoxLayout()
         self.backup_button = QPushButton(_("Back up now"))
+        self.backup_button.setAccessibleDescription(_("Make a copy of your network now"))
         self.backup_button.clicked.connect(self.back_up_now)
         self.save_copy_button = QPushButton(_("Save a copy as…"))
+        self.save_copy_button.setAccessibleDescription(
+            _("Save the chosen copy to a file of your choice")
+        )
         self.save_copy_button.clicked.connect(lambda: self.save_copy_as())
         self.restore_button = QPushButton(_("Restore this copy…"))
+        self.restore_button.setAccessibleDescription(
+            _("Go back to the chosen copy; the network as it is now is kept aside first")
+        )
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button = QPushButton(_("Restore from a file…"))
+        self.restore_file_button.setAccessibleDescription(_("Go back to a copy saved elsewhere"))
         self.restore_file_button.clicked.connect(lambda: self.restore_file())
         for button in (
             self.backup_button,

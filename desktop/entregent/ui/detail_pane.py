@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from entregent.i18n import _
 from entregent.services.people.detail import PersonDetail, person_detail
 from entregent.ui import theme
+from entregent.ui.accessible import describe_tabs
 from entregent.ui.app_context import AppContext
+from entregent.ui.avatar import fitted
 from entregent.ui.detail_widgets import InPlaceLineEdit, MethodsBox, section_title
 from entregent.ui.followups_box import FollowUpsBox
 from entregent.ui.icons import icon
@@ -56,6 +58,10 @@ class DetailPane(QScrollArea):
         self.context = context
         self.setObjectName("detailPane")
         self.setAccessibleName(_("Person details"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus, not the frame
+        self.setAccessibleDescription(
+            _("How to reach the person, give and take, follow-ups, timeline and details")
+        )
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -151,13 +157,19 @@ class DetailPane(QScrollArea):
         self.tabs = QTabWidget(self.content)
         self.tabs.setObjectName("personTabs")
         self.tabs.setAccessibleName(_("Timeline and details"))
-        self.tabs.tabBar().setAccessibleName(_("Timeline and details"))
         self.timeline = TimelineView(context, self)
         self.tabs.addTab(self.timeline, _("Timeline"))
         details_page = QWidget()
         details = QVBoxLayout(details_page)
         details.setContentsMargins(6, 6, 6, 6)
         self.tabs.addTab(details_page, _("Details"))
+        describe_tabs(
+            self.tabs,
+            [
+                _("What happened with this person, by month"),
+                _("Names, tie, rhythm, how you met and your note"),
+            ],
+        )
         content.addWidget(self.tabs)
         # Fields, editable in place.
         form = QFormLayout()
@@ -180,6 +192,9 @@ class DetailPane(QScrollArea):
         self.tie_combo = QComboBox()
         self.tie_combo.setObjectName("tieComboBox")
         self.tie_combo.setAccessibleName(_("Tie strength"))
+        self.tie_combo.setAccessibleDescription(
+            _("How close you are: close, regular or acquaintance")
+        )
         for value, label in TIE_CHOICES:
             self.tie_combo.addItem(_(label) if value else label, value)
         self.tie_combo.activated.connect(self._tie_chosen)
@@ -188,6 +203,9 @@ class DetailPane(QScrollArea):
         self.cadence_spin = QSpinBox()
         self.cadence_spin.setObjectName("cadenceSpinBox")
         self.cadence_spin.setAccessibleName(_("Keep in touch every (days)"))
+        self.cadence_spin.setAccessibleDescription(
+            _("Days between two contacts before the person is due; 0 uses the context's rhythm")
+        )
         self.cadence_spin.setRange(0, 3650)
         self.cadence_spin.setSpecialValueText(_("from contexts"))
         self.cadence_spin.setSuffix(_(" days"))
@@ -210,6 +228,7 @@ class DetailPane(QScrollArea):
         self.met_on_edit = QDateEdit()
         self.met_on_edit.setObjectName("metOnDateEdit")
         self.met_on_edit.setAccessibleName(_("When you met"))
+        self.met_on_edit.setAccessibleDescription(_("The day you first met"))
         self.met_on_edit.setCalendarPopup(True)
         self.met_on_edit.setDisplayFormat("yyyy-MM-dd")
         self.met_on_edit.setSpecialValueText(_("unknown"))
@@ -219,6 +238,9 @@ class DetailPane(QScrollArea):
         self.introduced_button.setObjectName("introducedByButton")
         self.introduced_button.setFlat(True)
         self.introduced_button.setAccessibleName(_("Introduced by"))
+        self.introduced_button.setAccessibleDescription(
+            _("Open the page of the person who introduced you")
+        )
         self.introduced_button.setStyleSheet("text-align: left; color: palette(link);")
         self.introduced_button.clicked.connect(self._open_introducer)
         met.addRow(_("Story"), self.how_met_edit)
@@ -237,6 +259,9 @@ class DetailPane(QScrollArea):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setAccessibleName(_("Note"))
+        self.note_edit.setAccessibleDescription(
+            _("Your own note about the person, saved as you leave it")
+        )
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(90)
         self.note_edit.installEventFilter(self)
@@ -285,17 +310,13 @@ class DetailPane(QScrollArea):
         self.show_person(self.contact_id)
 
     def _fill(self, d: PersonDetail) -> None:
+        ratio = self.devicePixelRatioF()
         pixmap = QPixmap()
-        if not (d.photo and pixmap.loadFromData(d.photo)):
-            pixmap = icon("person").pixmap(QSize(PHOTO_SIZE, PHOTO_SIZE))
-        self.photo_label.setPixmap(
-            pixmap.scaled(
-                PHOTO_SIZE,
-                PHOTO_SIZE,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
+        if d.photo and pixmap.loadFromData(d.photo):
+            pixmap = fitted(pixmap, PHOTO_SIZE, ratio)
+        else:
+            pixmap = icon("person").pixmap(QSize(PHOTO_SIZE, PHOTO_SIZE), ratio)
+        self.photo_label.setPixmap(pixmap)
         self.name_label.setText(d.name or _("(no name)"))
         self.reading_label.setText(d.reading)
         self.reading_label.setVisible(bool(d.reading))
@@ -367,6 +388,7 @@ class DetailPane(QScrollArea):
         add.setObjectName("addContextButton")
         add.setText(_("+ context"))
         add.setAccessibleName(_("Add a context"))
+        add.setAccessibleDescription(_("Tag the person with a context: family, work, a club…"))
         add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(add)
         menu.aboutToShow.connect(lambda m=menu: self._fill_context_menu(m))

@@ -42,6 +42,7 @@ class InPlaceLineEdit(QLineEdit):
         self.setFrame(False)
         self.setObjectName(f"{field}LineEdit")
         self.setAccessibleName(accessible or field)
+        self.setAccessibleDescription(_("Edit in place; it is saved when you press Enter or leave"))
         self.editingFinished.connect(self._finished)
 
     def show_value(self, value: str) -> None:
@@ -92,6 +93,7 @@ class MethodsBox(QWidget):
         adding = QHBoxLayout()
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName(_("Kind of contact detail"))
+        self.kind_combo.setAccessibleDescription(_("Phone, e-mail, address or web site"))
         for kind, label in (
             ("tel", _("phone")),
             ("email", _("e-mail")),
@@ -102,6 +104,7 @@ class MethodsBox(QWidget):
         self.value_edit = QLineEdit()
         self.value_edit.setObjectName("newMethodEdit")
         self.value_edit.setAccessibleName(_("New phone, e-mail or address"))
+        self.value_edit.setAccessibleDescription(_("Type it and press Enter to add it"))
         self.value_edit.setPlaceholderText(_("Add a phone, an e-mail…"))
         self.value_edit.returnPressed.connect(self._add)
         adding.addWidget(self.kind_combo)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _, ngettext
+from entregent.ui.accessible import describe_buttons
 
 
 class ExportFollowUpsDialog(QDialog):
@@ -25,13 +26,16 @@ class ExportFollowUpsDialog(QDialog):
         self.setWindowTitle(_("Export follow-ups to calendar"))
         self.path_edit = QLineEdit("entregent-followups.ics")
         self.path_edit.setAccessibleName(_("Calendar file"))
+        self.path_edit.setAccessibleDescription(_("The .ics file your calendar app will read"))
         browse = QPushButton(_("Choose…"))
+        browse.setAccessibleDescription(_("Choose the file in a file dialog"))
         browse.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         self.as_combo = QComboBox()
         self.as_combo.setAccessibleName(_("Export as"))
+        self.as_combo.setAccessibleDescription(_("Events with a reminder, or to-dos"))
         self.as_combo.addItem(_("Events with a reminder"), "event")
         self.as_combo.addItem(_("To-dos"), "todo")
         form = QFormLayout()
@@ -42,6 +46,7 @@ class ExportFollowUpsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        describe_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -62,6 +62,7 @@ class FirstSteps(QFrame):
             row = QHBoxLayout()
             button = QPushButton(text)
             button.setObjectName(name)
+            button.setAccessibleDescription(explanation)
             button.clicked.connect(slot)
             row.addWidget(button)
             label = plain_label(explanation)

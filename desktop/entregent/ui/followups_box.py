@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from entregent.i18n import _
 from entregent.i18n_dates import format_day
 from entregent.ui import theme
+from entregent.ui.accessible import describe_buttons
 from entregent.ui.plain import plain_label
 
 
@@ -43,10 +44,12 @@ class FollowUpDialog(QDialog):
         self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.date_edit.setObjectName("followUpDateEdit")
         self.date_edit.setAccessibleName(_("Due on"))
+        self.date_edit.setAccessibleDescription(_("The day to follow up"))
         self.date_edit.setCalendarPopup(True)
         self.note_edit = QLineEdit(note)
         self.note_edit.setObjectName("followUpNoteEdit")
         self.note_edit.setAccessibleName(_("Note"))
+        self.note_edit.setAccessibleDescription(_("What to do then, in a few words"))
         self.note_edit.setPlaceholderText(_("What about? (optional)"))
         form = QFormLayout()
         form.addRow(_("Due on"), self.date_edit)
@@ -57,6 +60,7 @@ class FollowUpDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        describe_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -97,6 +101,7 @@ class FollowUpsBox(QWidget):
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.add_button = QPushButton(_("Add a follow-up…"))
         self.add_button.setObjectName("addFollowUpButton")
+        self.add_button.setAccessibleDescription(_("Plan a reminder to get back to this person"))
         self.add_button.clicked.connect(self._add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -94,7 +94,7 @@ class PersonRow(QFrame):
                 "followup", _("Snooze"), _("Remind me about {name} in a week"), name
             )
             self.snooze_button.clicked.connect(lambda: card.snooze(item))
-        self.open_button = self._button("person", _("Open"), _("Open {name}"), name)
+        self.open_button = self._button("person", _("Open"), _("Show the page of {name}"), name)
         self.open_button.clicked.connect(
             lambda: card.context.person_requested.emit(item.contact_id)
         )
@@ -122,10 +122,11 @@ class PeopleCard(QFrame):
 
     see_all = Signal()
 
-    def __init__(self, title: str, context, parent=None):
+    def __init__(self, title: str, context, parent=None, kinds: tuple[str, ...] = ()):
         super().__init__(parent)
         self.context = context
         self.title = title
+        self.kinds = kinds  # the reasons this card lists (its "See all" lists them all)
         self.setObjectName("homeCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#homeCard { background: palette(base); border-radius: 8px; }")
@@ -175,6 +176,7 @@ class PeopleCard(QFrame):
         self._empty_callback = then
         self.empty_action.setText(action or "")
         self.empty_action.setAccessibleName(action or "")
+        self.empty_action.setAccessibleDescription(text)
         self.empty_action.setVisible(bool(action and then))
 
     def fill(

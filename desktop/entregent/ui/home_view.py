@@ -5,7 +5,7 @@ by context (QtCharts). Read in the background, never at start-up."""
 from __future__ import annotations
 
 from PySide6.QtCharts import QChart
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from entregent.i18n import _, ngettext
@@ -16,6 +16,7 @@ from entregent.ui.plain import plain_label
 __all__ = ["HomeView", "read_home", "MIX_COLOURS", "PeopleCard"]
 
 CARD_ROWS = 50  # the items of each reason read for the cards
+REACH_KINDS = ("overdue", "informal", "birthday")  # the "Reach out this week" card
 
 
 def read_home():
@@ -47,7 +48,8 @@ class Card(QFrame):
 
 
 class HomeView(QScrollArea):
-    see_all_requested = Signal()  # show everyone to reach out to (the people list)
+    # A card's "See all": its reasons (kinds of DueItem) and its title.
+    see_all_requested = Signal(tuple, str)
     settings_requested = Signal()
 
     def __init__(self, context, parent=None):
@@ -55,6 +57,12 @@ class HomeView(QScrollArea):
         self.context = context
         self.setObjectName("homeView")
         self.setAccessibleName(_("Home"))
+        # A frame around the cards, not a stop of its own: Tab goes to the
+        # cards' buttons, and the area scrolls to show the one with the focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleDescription(
+            _("Your week: who to reach out to, follow-ups, help to return, groups and charts")
+        )
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.loaded = False
@@ -81,22 +89,22 @@ class HomeView(QScrollArea):
         self.first_steps.hide()
         grid.addWidget(self.first_steps, 1, 0, 1, 3)
 
-        self.reach_card = PeopleCard(_("Reach out this week"), context)
+        self.reach_card = PeopleCard(_("Reach out this week"), context, kinds=REACH_KINDS)
         self.reach_card.set_empty(
             _("Nobody is waiting for news from you. Enjoy!"),
             _("Set how often to keep in touch…"),
             lambda: self.settings_requested.emit(),
         )
-        self.followups_card = PeopleCard(_("Follow-ups due"), context)
+        self.followups_card = PeopleCard(_("Follow-ups due"), context, kinds=("follow_up",))
         self.followups_card.set_empty(
             _("No follow-up due. Plan one from a person's page (Follow up…).")
         )
-        self.owed_card = PeopleCard(_("Help you could return"), context)
+        self.owed_card = PeopleCard(_("Help you could return"), context, kinds=("owed_help",))
         self.owed_card.set_empty(
             _("You owe nobody a good turn right now. Log help received to see it here.")
         )
         for card in (self.reach_card, self.followups_card, self.owed_card):
-            card.see_all.connect(self.see_all_requested.emit)
+            card.see_all.connect(lambda c=card: self.see_all_requested.emit(c.kinds, c.title))
         grid.addWidget(self.reach_card, 2, 0)
         grid.addWidget(self.followups_card, 2, 1)
         grid.addWidget(self.owed_card, 2, 2)
@@ -139,7 +147,7 @@ class HomeView(QScrollArea):
         if not anybody:
             return
         counted = insights.due_by_kind
-        reach_kinds = ("overdue", "informal", "birthday")
+        reach_kinds = REACH_KINDS
         reach = [d for d in due if d.kind in reach_kinds]
         self.reach_card.fill(reach, colours, total=sum(counted.get(k, 0) for k in reach_kinds))
         self.followups_card.fill(

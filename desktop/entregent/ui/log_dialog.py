@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _
+from entregent.ui.accessible import describe_buttons
 from entregent.ui.plain import plain_label
 
 LAST_KIND_KEY = "log/last_kind"
@@ -64,6 +65,7 @@ class LogDialog(QDialog):
         self.when_edit = QDateTimeEdit(self)
         self.when_edit.setObjectName("whenDateTimeEdit")
         self.when_edit.setAccessibleName(_("When"))
+        self.when_edit.setAccessibleDescription(_("The day and time it happened"))
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         if entry is not None:
@@ -75,6 +77,7 @@ class LogDialog(QDialog):
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("kindComboBox")
         self.kind_combo.setAccessibleName(_("Kind"))
+        self.kind_combo.setAccessibleDescription(_("Coffee, meal, call, help given or received…"))
         for value in KINDS:
             if value == "ask" and (entry is None or entry.kind != "ask"):
                 continue  # asks go through "Ask for help…", where the advisor speaks
@@ -85,6 +88,7 @@ class LogDialog(QDialog):
         self.people_list = QListWidget(self)
         self.people_list.setObjectName("participantsList")
         self.people_list.setAccessibleName(_("Who was there"))
+        self.people_list.setAccessibleDescription(_("The people this interaction is logged for"))
         self.people_list.setMaximumHeight(90)
         names = names_of(contact_ids)
         for contact_id in dict.fromkeys(contact_ids):
@@ -92,6 +96,7 @@ class LogDialog(QDialog):
         self.add_edit = QLineEdit(self)
         self.add_edit.setObjectName("addParticipantEdit")
         self.add_edit.setAccessibleName(_("Add someone"))
+        self.add_edit.setAccessibleDescription(_("Type a name and choose the person to add"))
         self.add_edit.setPlaceholderText(_("Add someone who was there…"))
         self._matches: dict[str, int] = {}
         self._completion = QStringListModel(self)
@@ -105,6 +110,7 @@ class LogDialog(QDialog):
         self.note_edit = QLineEdit(note or (entry.note if entry else ""), self)
         self.note_edit.setObjectName("noteLineEdit")
         self.note_edit.setAccessibleName(_("Note"))
+        self.note_edit.setAccessibleDescription(_("What was said or done, in a few words"))
         self.note_edit.setPlaceholderText(_("What did you talk about? (optional)"))
 
         form = QFormLayout()
@@ -122,6 +128,7 @@ class LogDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        describe_buttons(self.buttons)
         hint = plain_label(_("Enter saves, Esc cancels."))
         hint.setStyleSheet("color: palette(placeholder-text);")
         bottom = QHBoxLayout()

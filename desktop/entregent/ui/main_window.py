@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self.import_label = plain_label("")
         self.undo_import_button = QPushButton(_("Undo this import"))
         self.undo_import_button.setObjectName("undoImportButton")
+        self.undo_import_button.setAccessibleDescription(
+            _("Take back everything this import brought or changed")
+        )
         self.undo_import_button.clicked.connect(self._undo_import)
         bar.addWidget(self.import_label, 1)
         bar.addWidget(self.undo_import_button)
@@ -303,7 +306,7 @@ class MainWindow(QMainWindow):
             from entregent.ui.home_view import HomeView
 
             self._home_view = HomeView(self.context, self)
-            self._home_view.see_all_requested.connect(lambda: self.sidebar.select("due"))
+            self._home_view.see_all_requested.connect(self.show_due)
             self._home_view.settings_requested.connect(self.actions["settings"].trigger)
             old = self.stack.widget(0)
             self.stack.removeWidget(old)
@@ -367,6 +370,26 @@ class MainWindow(QMainWindow):
         self.import_bar.show()
         self.search_edit.clear()
         self.people_model.set_filter(PeopleFilter("import", batch_id))
+
+    def show_due(self, kinds: tuple[str, ...], title: str) -> None:
+        """A Home card's whole list: the people due for ``kinds``, under the card's
+        title (read on a worker: the whole due list may be long)."""
+        from entregent.ui.due_source import due_contact_ids
+
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentItem(None)
+        self.sidebar.blockSignals(False)
+        self.import_bar.hide()
+        self.stack.setCurrentIndex(1)
+        self._detail_slot.show()
+        self.people_view.set_title(title)
+        self.search_edit.clear()
+
+        def show(ids: list[int]) -> None:
+            self.people_model.set_filter(PeopleFilter("due", ids=tuple(ids)))
+            self.people_view.update_empty()
+
+        self.context.workers.run(lambda job: due_contact_ids(kinds), show)
 
     def _undo_import(self) -> None:
         person_actions.undo_import(self, self.import_bar.property("batch_id"))

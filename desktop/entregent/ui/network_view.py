@@ -76,6 +76,40 @@ class _Canvas(QGraphicsView):
         factor = 1.25 if event.angleDelta().y() > 0 else 0.8
         self.scale(factor, factor)
 
+    # A visible focus: a frame in the highlight colour round the map while it has
+    # the keyboard (the arrows then scroll it, + and - zoom).
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        if self.hasFocus():  # the frame stays put: draw it anew, not shifted
+            self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802
+        super().drawForeground(painter, rect)
+        if not self.hasFocus():
+            return
+        painter.save()
+        painter.resetTransform()
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self.viewport().rect().adjusted(1, 1, -1, -1))
+        painter.restore()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.text() in ("+", "-"):
+            factor = 1.25 if event.text() == "+" else 0.8
+            self.scale(factor, factor)
+            return
+        super().keyPressEvent(event)
+
 
 class NetworkView(QWidget):
     person_clicked = Signal(int)
@@ -86,7 +120,13 @@ class NetworkView(QWidget):
         self.context = context
         self.scene = QGraphicsScene(self)
         self.canvas = _Canvas(self.scene, self)
+        self.canvas.setAccessibleName(_("Map of who knows whom"))
+        self.canvas.setAccessibleDescription(
+            _("Each dot a person in their context colour; click one to open their page")
+        )
         self.filter = QComboBox(self)
+        self.filter.setAccessibleName(_("Context"))
+        self.filter.setAccessibleDescription(_("Show only the people of one context"))
         self.filter.currentIndexChanged.connect(self._apply_filter)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)

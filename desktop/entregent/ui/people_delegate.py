@@ -77,6 +77,7 @@ def _style() -> SimpleNamespace:
         item=QStyle.ControlElement.CE_ItemViewItem,
         selected=flag.State_Selected,
         has_focus=flag.State_HasFocus,
+        keyboard_focus=flag.State_HasFocus | flag.State_KeyboardFocusChange,
         focus_frame=QStyle.PrimitiveElement.PE_FrameFocusRect,
         # Plain ints: Python's enum operators cost more than the painting here.
         active_bit=flag.State_Active.value,
@@ -398,11 +399,13 @@ class RowDelegate(ChipsDelegate):
                     painter.drawStaticText(QPointF(x, y + (height - text_height) / 2), static)
                 if row == focus_row:
                     x = view.columnViewportPosition(current.column())
+                    # The style draws the frame once the focus came by keyboard.
+                    by_keys = view.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
                     self._draw_focus(
                         painter,
                         view,
                         QRect(x, y, view.columnWidth(current.column()), height),
-                        _style().has_focus,
+                        _style().keyboard_focus if by_keys else _style().has_focus,
                         palette,
                     )
         finally:

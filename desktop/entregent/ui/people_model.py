@@ -436,12 +436,9 @@ class PeopleModel(QAbstractTableModel):
             pixmap = QPixmap()
             if not pixmap.loadFromData(person.photo):
                 return None
-            pixmap = pixmap.scaled(
-                THUMBNAIL,
-                THUMBNAIL,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+            from entregent.ui.avatar import fitted
+
+            pixmap = fitted(pixmap, THUMBNAIL)  # at the screen's ratio: sharp at 200 %
             self._thumbnails[person.id] = pixmap
         return pixmap
 

@@ -69,6 +69,9 @@ class PeopleView(QWidget):
         self.search_edit.setObjectName("searchLineEdit")
         self.search_edit.setPlaceholderText(_("Search people (Ctrl+F)"))
         self.search_edit.setAccessibleName(_("Search people"))
+        self.search_edit.setAccessibleDescription(
+            _("Names, organisations, e-mails, phones and notes; the list narrows as you type")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.installEventFilter(self)
         self.search_edit.textChanged.connect(self.model.set_search_text)
@@ -84,6 +87,9 @@ class PeopleView(QWidget):
         self.table = PeopleTable(self)
         self.table.setObjectName("peopleTableView")
         self.table.setAccessibleName(_("People"))
+        self.table.setAccessibleDescription(
+            _("Double-click or Enter logs an interaction; the details show on the right")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import N_, _
+from entregent.ui.accessible import describe_buttons, describe_tabs
 from entregent.ui.plain import plain_label
 
 THRESHOLDS = (
@@ -31,6 +32,20 @@ THRESHOLDS = (
     "stale_factor",
     "birthday_days",
 )
+# What each setting changes, for screen readers (the accessible description).
+DESCRIPTIONS = {
+    "my_emails": N_("Your own addresses, separated by commas: calendar imports leave you out"),
+    "phone_region": N_("Two letters: phone numbers without a country code are read as from there"),
+    "sort_by": N_("The order of the people list; changing it re-sorts everyone"),
+    "balance_window_days": N_("How far back the give and take of help is counted"),
+    "recent_ask_days": N_("The advice warns before a second ask within these days"),
+    "newcomer_days": N_("The advice says to contribute first in a group you joined this recently"),
+    "informal_followup_days": N_("A chance encounter is worth a message within these days"),
+    "stale_factor": N_("Someone is due once this many of their cadences have passed"),
+    "birthday_days": N_("How far ahead Home shows birthdays"),
+    "auto_export_path": N_("Rewritten each time a follow-up changes; leave empty for none"),
+    "auto_export_as": N_("Events with a reminder, or to-dos"),
+}
 LANGUAGES = (("system", N_("As the computer")), ("en", "English"), ("fr", "Français"))
 THEMES = (("system", N_("As the computer")), ("light", N_("Light")), ("dark", N_("Dark")))
 
@@ -45,19 +60,23 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(_("Settings"))
         tabs = QTabWidget(self)
+        tabs.setAccessibleName(_("Settings"))
 
         general = QWidget()
         form = QFormLayout(general)
         self.emails_edit = QLineEdit(", ".join(read_setting("my_emails")))
         self.emails_edit.setAccessibleName(_(setting_spec("my_emails").label))
+        self.emails_edit.setAccessibleDescription(_(DESCRIPTIONS["my_emails"]))
         self.emails_edit.setPlaceholderText("me@example.org, me@work.example")
         form.addRow(_(setting_spec("my_emails").label), self.emails_edit)
         self.region_edit = QLineEdit(read_setting("phone_region"))
         self.region_edit.setMaxLength(2)
         self.region_edit.setAccessibleName(_(setting_spec("phone_region").label))
+        self.region_edit.setAccessibleDescription(_(DESCRIPTIONS["phone_region"]))
         form.addRow(_(setting_spec("phone_region").label), self.region_edit)
         self.language_combo = QComboBox()
         self.language_combo.setAccessibleName(_("Language"))
+        self.language_combo.setAccessibleDescription(_("The app's language, from the next start"))
         for code, label in LANGUAGES:
             self.language_combo.addItem(_(label) if code == "system" else label, code)
         self.language_combo.setCurrentIndex(
@@ -76,6 +95,7 @@ class SettingsDialog(QDialog):
         form.addRow(_(setting_spec("theme").label), self.theme_combo)
         self.sort_combo = QComboBox()
         self.sort_combo.setAccessibleName(_(setting_spec("sort_by").label))
+        self.sort_combo.setAccessibleDescription(_(DESCRIPTIONS["sort_by"]))
         self.sort_combo.addItem(_("Family name"), "family")
         self.sort_combo.addItem(_("Given name"), "given")
         self._sort_before = read_setting("sort_by")
@@ -95,6 +115,11 @@ class SettingsDialog(QDialog):
             spin.setRange(0, 3650)
             spin.setValue(summary.cadence_days or 0)
             spin.setAccessibleName(summary.label)
+            spin.setAccessibleDescription(
+                _("Days between two contacts with the people of “{context}”; 0: no rhythm").format(
+                    context=summary.label
+                )
+            )
             self.cadence_spins[summary.id] = (spin, summary.cadence_days)
             cadence_form.addRow(plain_label(summary.label), spin)
         tabs.addTab(cadences, _("Keep in touch"))
@@ -108,6 +133,7 @@ class SettingsDialog(QDialog):
             spin.setRange(1, 3650)
             spin.setValue(read_setting(key))
             spin.setAccessibleName(_(spec.label))
+            spin.setAccessibleDescription(_(DESCRIPTIONS[key]))
             self.threshold_spins[key] = spin
             advisor_form.addRow(_(spec.label), spin)
         tabs.addTab(advisor, _("Advice"))
@@ -117,13 +143,16 @@ class SettingsDialog(QDialog):
         path_row = QHBoxLayout()
         self.export_path_edit = QLineEdit(read_setting("auto_export_path"))
         self.export_path_edit.setAccessibleName(_(setting_spec("auto_export_path").label))
+        self.export_path_edit.setAccessibleDescription(_(DESCRIPTIONS["auto_export_path"]))
         browse = QPushButton(_("Choose…"))
+        browse.setAccessibleDescription(_("Choose the file in a file dialog"))
         browse.clicked.connect(self._choose_export_path)
         path_row.addWidget(self.export_path_edit, 1)
         path_row.addWidget(browse)
         calendar_form.addRow(_(setting_spec("auto_export_path").label), path_row)
         self.export_as_combo = QComboBox()
         self.export_as_combo.setAccessibleName(_(setting_spec("auto_export_as").label))
+        self.export_as_combo.setAccessibleDescription(_(DESCRIPTIONS["auto_export_as"]))
         self.export_as_combo.addItem(_("Events with a reminder"), "event")
         self.export_as_combo.addItem(_("To-dos"), "todo")
         self.export_as_combo.setCurrentIndex(
@@ -137,6 +166,16 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        describe_buttons(buttons)
+        describe_tabs(
+            tabs,
+            [
+                _("Your addresses, phone region, language, appearance and sorting"),
+                _("How often to keep in touch with each context"),
+                _("When the advice before an ask speaks up"),
+                _("The calendar file your follow-ups are written to"),
+            ],
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _
+from entregent.ui.accessible import describe_buttons
 
 
 def shortcut_rows(window) -> list[tuple[str, str]]:
@@ -46,6 +47,7 @@ class ShortcutsDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("shortcutsTree")
         self.tree.setAccessibleName(_("Keyboard shortcuts"))
+        self.tree.setAccessibleDescription(_("Each action and the keys that run it"))
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([_("Action"), _("Keys")])
         for what, keys in shortcut_rows(window):
@@ -53,6 +55,7 @@ class ShortcutsDialog(QDialog):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        describe_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)

@@ -63,7 +63,11 @@ def read_sidebar_content() -> SidebarContent:
 
 
 def colour_icon(colour: str) -> QIcon:
-    pixmap = QPixmap(QSize(12, 12))
+    from entregent.ui.avatar import screen_ratio
+
+    ratio = screen_ratio()  # a sharp dot at 200 %
+    pixmap = QPixmap(QSize(round(12 * ratio), round(12 * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -82,6 +86,9 @@ class Sidebar(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("sidebarTree")
         self.setAccessibleName(_("Sections"))
+        self.setAccessibleDescription(
+            _("Home, everyone, who to reach out to, the network, contexts, groups and imports")
+        )
         self.setHeaderHidden(True)
         self.setColumnCount(2)
         self.setRootIsDecorated(False)

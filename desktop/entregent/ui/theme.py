@@ -18,8 +18,8 @@ re-reads its views.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOptionButton
 
 from entregent.contrast import TEXT_AA, contrast_ratio, readable_tint
 
@@ -144,6 +144,35 @@ def current_scheme(choice: str) -> str:
     return "dark" if scheme == Qt.ColorScheme.Dark else "light"
 
 
+class FocusMarks(QProxyStyle):
+    """The platform's style, plus a focus mark where it draws none: a default
+    button (Save, OK) wears the same highlighted outline with or without the
+    focus, so a second, inner outline shows that Enter and Space are on it."""
+
+    def drawControl(self, element, option, painter: QPainter, widget=None) -> None:  # noqa: N802
+        super().drawControl(element, option, painter, widget)
+        if element != QStyle.ControlElement.CE_PushButton:
+            return
+        if not isinstance(option, QStyleOptionButton):
+            return
+        state = option.state
+        focused = state & QStyle.StateFlag.State_HasFocus and (
+            state & QStyle.StateFlag.State_KeyboardFocusChange
+        )
+        if focused and option.features & QStyleOptionButton.ButtonFeature.DefaultButton:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(option.palette.color(_R.Highlight), 1.2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(option.rect.adjusted(3, 3, -3, -3), 2, 2)
+            painter.restore()
+
+
+def _install_focus_marks(app: QApplication) -> None:
+    if not isinstance(app.style(), FocusMarks):
+        app.setStyle(FocusMarks(app.style().name()))
+
+
 _state = {"choice": "system"}
 
 
@@ -159,6 +188,7 @@ def apply_theme(app: QApplication, choice: str) -> str:
     else:
         hints.setColorScheme(Qt.ColorScheme.Dark if choice == "dark" else Qt.ColorScheme.Light)
     wanted = current_scheme(choice)
+    _install_focus_marks(app)
     app.setPalette(QPalette())  # the platform's own, for the scheme just asked
     platform = app.palette()
     if is_dark(platform) != (wanted == "dark"):

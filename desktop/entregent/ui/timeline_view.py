@@ -108,6 +108,9 @@ class TimelineView(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("timelineTree")
         self.tree.setAccessibleName(_("Timeline"))
+        self.tree.setAccessibleDescription(
+            _("What happened with this person, newest first, by month")
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(6)
         self.tree.setUniformRowHeights(False)
@@ -127,6 +130,7 @@ class TimelineView(QWidget):
         self.tree.header().sectionResized.connect(lambda *_a: self.tree.doItemsLayout())
         self.tree.header().setStretchLastSection(True)
         self.more_button = QPushButton(_("Show older"))
+        self.more_button.setAccessibleDescription(_("Show the next page of older entries"))
         self.more_button.setObjectName("olderButton")
         self.more_button.clicked.connect(self.show_more)
         layout = QVBoxLayout(self)

@@ -60,20 +60,8 @@ def _writable(path: Path) -> bool:
 @contextlib.contextmanager
 def read_only_file(path: Path):
     """``path`` made read-only: by its mode, or for root (who ignores modes) immutable."""
-    mode = path.stat().st_mode
-    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-    immutable = False
-    try:
-        if _writable(path):
-            result = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
-            immutable = result.returncode == 0
-            if not immutable or _writable(path):
-                pytest.skip("cannot make a file read-only here (root without chattr)")
+    with _read_only(path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH, _writable):
         yield path
-    finally:
-        if immutable:
-            subprocess.run(["chattr", "-i", str(path)], check=True)
-        os.chmod(path, mode)
 
 
 def _can_create_in(folder: Path) -> bool:
@@ -89,17 +77,26 @@ def _can_create_in(folder: Path) -> bool:
 @contextlib.contextmanager
 def read_only_folder(folder: Path):
     """Nothing can be created in ``folder``: by its mode, or for root immutable."""
-    mode = folder.stat().st_mode
-    folder.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP)
+    mode = stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP
+    with _read_only(folder, mode, _can_create_in):
+        yield folder
+
+
+@contextlib.contextmanager
+def _read_only(path: Path, mode: int, writable):
+    """``path`` given ``mode``; where ``writable(path)`` still holds (root), made
+    immutable with chattr; the test is skipped where neither works."""
+    before = path.stat().st_mode
+    path.chmod(mode)
     immutable = False
     try:
-        if _can_create_in(folder):
-            result = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+        if writable(path):
+            result = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
             immutable = result.returncode == 0
-            if not immutable or _can_create_in(folder):
-                pytest.skip("cannot make a folder read-only here (root without chattr)")
-        yield folder
+            if not immutable or writable(path):
+                pytest.skip(f"cannot make {path.name} read-only here (root without chattr)")
+        yield
     finally:
         if immutable:
-            subprocess.run(["chattr", "-i", str(folder)], check=True)
-        os.chmod(folder, mode)
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        os.chmod(path, before)

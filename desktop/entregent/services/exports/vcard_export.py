@@ -19,34 +19,14 @@ from entregent.io.vcard_phonetic import is_phonetic_prop
 from entregent.io.vcard_reader import MAPPED_X
 from entregent.io.vcard_relations import is_relation_prop, related_lines
 from entregent.io.vcard_writer import ExportCard, ExportMethod, card_text
+from entregent.model.card_fields import CARD_FIELDS
 from entregent.model.database import database
 from entregent.model.text_folding import fold
 from entregent.services.people.contexts import context_label
 
 __all__ = ["export_contacts", "contacts_as_vcards"]
 
-_FIELDS = (
-    "uid",
-    "display_name",
-    "given_name",
-    "family_name",
-    "additional_names",
-    "prefix",
-    "suffix",
-    "nickname",
-    "org",
-    "title",
-    "phonetic_given",
-    "phonetic_middle",
-    "phonetic_family",
-    "phonetic_org",
-    "birthday",
-    "anniversary",
-    "note",
-    "photo",
-    "photo_url",
-    "rev",
-)
+_FIELDS = (*CARD_FIELDS, "photo")
 _MAPPED = {"TEL", "EMAIL", "ADR", "URL", "IMPP"}
 
 

@@ -11,31 +11,12 @@ import base64
 import hashlib
 import json
 
+from entregent.model.card_fields import CARD_FIELDS
 from entregent.model.database import database
 
 __all__: list[str] = []  # helpers for the import services, no use case here
 
-FIELDS = (
-    "uid",
-    "display_name",
-    "given_name",
-    "family_name",
-    "additional_names",
-    "prefix",
-    "suffix",
-    "nickname",
-    "org",
-    "title",
-    "phonetic_given",
-    "phonetic_middle",
-    "phonetic_family",
-    "phonetic_org",
-    "birthday",
-    "anniversary",
-    "note",
-    "photo_url",
-    "rev",
-)
+FIELDS = CARD_FIELDS  # the contact columns a card fills (model.card_fields)
 _COMPARED = FIELDS + ("photo", "methods", "contexts")
 
 

@@ -81,12 +81,22 @@ def list_contexts() -> list[ContextSummary]:
         "SELECT id, name, kind, colour, cadence_days, builtin, people_count FROM context "
         "ORDER BY builtin DESC, priority DESC, name"
     )
-    return [
-        ContextSummary(
-            i, name, context_label(name, bool(builtin)), kind, colour, days, bool(builtin), n
-        )
-        for i, name, kind, colour, days, builtin, n in rows
-    ]
+    return [_summary(*row) for row in rows]
+
+
+def _summary(
+    context_id: int,
+    name: str,
+    kind: str,
+    colour: str,
+    cadence_days: int | None,
+    builtin: bool,
+    count: int,
+) -> ContextSummary:
+    """A context as the lists show it, its name translated when it is built in."""
+    builtin = bool(builtin)
+    label = context_label(name, builtin)
+    return ContextSummary(context_id, name, label, kind, colour, cadence_days, builtin, count)
 
 
 # --- Creating, changing and deleting contexts; tagging people -----------------------
@@ -247,21 +257,17 @@ def untag_contacts(contact_ids, context_ids) -> int:
 def contexts_of(contact_id: int) -> list[ContextSummary]:
     """The contexts one person is tagged with, highest priority first (count is 0)."""
     rows = (
-        Context.select()
+        Context.select(
+            Context.id,
+            Context.name,
+            Context.kind,
+            Context.colour,
+            Context.cadence_days,
+            Context.builtin,
+        )
         .join(ContactContext)
         .where(ContactContext.contact == contact_id)
         .order_by(Context.priority.desc(), Context.name)
+        .tuples()
     )
-    return [
-        ContextSummary(
-            c.id,
-            c.name,
-            context_label(c.name, c.builtin),
-            c.kind,
-            c.colour,
-            c.cadence_days,
-            c.builtin,
-            0,
-        )
-        for c in rows
-    ]
+    return [_summary(*row, 0) for row in rows]

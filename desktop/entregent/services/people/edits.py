@@ -53,6 +53,15 @@ EDITABLE_FIELDS = (
     "introduced_by",
 )
 
+# The editable fields stored as text: cleared, they hold "" rather than NULL.
+_TEXT_FIELDS = frozenset(EDITABLE_FIELDS) - {
+    "birthday",
+    "tie_strength",
+    "cadence_days",
+    "met_on",
+    "introduced_by",
+}
+
 # Tables that hang off a contact and go with it when it is deleted.
 _DEPENDENTS = (
     ContactMethod,
@@ -78,24 +87,7 @@ def _check(name: str, value):
             return dt.date.fromisoformat(value) if value else None
         except ValueError as exc:
             raise UserError(_("The date we met should look like 2024-05-31.")) from exc
-    if (
-        name
-        in (
-            "display_name",
-            "given_name",
-            "family_name",
-            "nickname",
-            "org",
-            "title",
-            "phonetic_given",
-            "phonetic_family",
-            "phonetic_org",
-            "note",
-            "how_met",
-            "met_place",
-        )
-        and value is None
-    ):
+    if name in _TEXT_FIELDS and value is None:
         return ""
     return value
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from entregent.errors import NotFound, UserError
 from entregent.i18n import _
+from entregent.model.card_fields import PERSON_FIELDS
 from entregent.model.database import database
 from entregent.model.tables import utcnow
 from entregent.model.text_folding import sort_key
@@ -23,21 +24,7 @@ __all__ = ["MergeRecord", "DuplicatePair", "merge_contacts", "unmerge", "duplica
 
 # Fields of the kept contact filled from the other one when empty.
 _FILLED = (
-    "given_name",
-    "family_name",
-    "additional_names",
-    "prefix",
-    "suffix",
-    "nickname",
-    "org",
-    "title",
-    "phonetic_given",
-    "phonetic_middle",
-    "phonetic_family",
-    "phonetic_org",
-    "birthday",
-    "anniversary",
-    "note",
+    *PERSON_FIELDS,
     "photo",
     "photo_url",
     "tie_strength",

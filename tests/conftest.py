@@ -60,6 +60,6 @@ def db(db_path):
 
 @pytest.fixture
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not beside this checkout")
+    if not CORPUS.is_dir():  # a missing corpus is a broken checkout, not a reason to skip
+        pytest.fail(f"the shared test corpus is missing: expected at {CORPUS}")
     return CORPUS

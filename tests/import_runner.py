@@ -21,15 +21,7 @@ import traceback
 
 
 def _import_file():
-    try:
-        from entregent.services.imports.dispatch import import_file
-    except ImportError:  # before the vCard importer lands: calendars only
-        from entregent.services.imports.ics_import import import_calendar
-
-        def import_file(path, *, create_contacts=False, progress=None):
-            return import_calendar(
-                path, batch=None, create_contacts=create_contacts, progress=progress
-            )
+    from entregent.services.imports.dispatch import import_file
 
     return import_file
 

@@ -152,7 +152,6 @@ LOCK_HOLDER = textwrap.dedent("""
 
 
 def test_a_second_app_on_the_same_database_is_refused_but_the_cli_writes(network, tmp_path):
-    pytest.importorskip("PySide6")
     first = subprocess.Popen(
         [sys.executable, "-c", LOCK_HOLDER, str(network)],
         stdin=subprocess.PIPE,

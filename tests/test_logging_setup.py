@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from entregent.logging_setup import (
-    BACKUP_COUNT,
     ENV_LOG_DIR,
     configure_logging,
     log_folder,
@@ -81,7 +80,7 @@ def test_log_rotates_and_keeps_three_old_files(tmp_path):
     finally:
         remove_logging()
     files = sorted(p.name for p in log_path.parent.iterdir())
-    assert files == ["entregent.log"] + [f"entregent.log.{n}" for n in range(1, BACKUP_COUNT + 1)]
+    assert files == ["entregent.log", "entregent.log.1", "entregent.log.2", "entregent.log.3"]
     assert all(p.stat().st_size <= 22_000 for p in log_path.parent.iterdir())
 
 

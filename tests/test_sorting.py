@@ -175,12 +175,29 @@ def test_hyphens_and_apostrophes():
     assert sort_key("Jean", "d'Ormesson", "x", "given").startswith("jean\x02dormesson\x01")
 
 
+# Letters Unicode does not decompose, written as a directory would sort them.
+_LIGATURES_AND_STROKES = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ı": "i",
+    }
+)
+
+
 def _reference_fold(text: str) -> str:
     import unicodedata
 
-    from entregent.model.text_folding import _SPECIAL
-
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES_AND_STROKES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

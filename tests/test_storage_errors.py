@@ -284,7 +284,6 @@ def test_desktop_app_opens_a_read_only_database_to_read(db, tmp_path):
     import subprocess
     import sys
 
-    pytest.importorskip("PySide6")
     Contact.create(display_name="Hélène Dupont", given_name="Hélène", family_name="Dupont")
     close_session()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -81,18 +81,22 @@ def test_every_control_shows_when_it_has_the_focus(view, scheme, themed, make_wi
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_dialog_control_shows_when_it_has_the_focus(scheme, themed, make_window, qtbot):
     from .test_layout_checks import _dialogs
+    from .test_more_views_checked import _more_dialogs
 
+    themed(scheme)
     people = _network()
     window = make_window()
     unseen = {}
-    for name, dialog in _dialogs(window, people[0]).items():
-        qtbot.waitExposed(dialog)
-        dialog.activateWindow()
-        qtbot.waitUntil(dialog.isActiveWindow)
-        found = _without_focus(dialog, qtbot)
-        if found:
-            unseen[name] = found
-        dialog.close()
+
+    for made in (lambda: _dialogs(window, people[0]), lambda: _more_dialogs(window)):
+        for name, dialog in made().items():
+            qtbot.waitExposed(dialog)
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)
+            found = _without_focus(dialog, qtbot)
+            if found:
+                unseen[name] = found
+            dialog.close()
     assert unseen == {}
 
 

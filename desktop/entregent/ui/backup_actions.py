@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _
+from entregent.ui.accessible import describe_buttons
 from entregent.ui.errors_dialog import show_error
 from entregent.ui.plain import plain_label
 
@@ -72,6 +73,10 @@ class BackupDialog(QDialog):
         self.table.setObjectName("backupList")
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels([_("Taken"), _("Why"), _("Size")])
+        self.table.setAccessibleName(_("Copies of your network"))
+        self.table.setAccessibleDescription(
+            _("When each copy was taken and why; choose one to save or restore it")
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item, _col: self.restore_selected())
@@ -111,6 +116,7 @@ class BackupDialog(QDialog):
         layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        describe_buttons(buttons)
         layout.addWidget(buttons)
 
         self._busy = False

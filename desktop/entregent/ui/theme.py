@@ -19,7 +19,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOptionButton
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOptionButton,
+)
 
 from entregent.contrast import TEXT_AA, contrast_ratio, readable_tint
 
@@ -147,10 +154,14 @@ def current_scheme(choice: str) -> str:
 class FocusMarks(QProxyStyle):
     """The platform's style, plus a focus mark where it draws none: a default
     button (Save, OK) wears the same highlighted outline with or without the
-    focus, so a second, inner outline shows that Enter and Space are on it."""
+    focus, so a second, inner outline shows that Enter and Space are on it; a
+    list, tree or table gets a highlighted frame."""
 
     def drawControl(self, element, option, painter: QPainter, widget=None) -> None:  # noqa: N802
         super().drawControl(element, option, painter, widget)
+        if element == QStyle.ControlElement.CE_ShapedFrame:
+            self._list_focus(option, painter, widget)
+            return
         if element != QStyle.ControlElement.CE_PushButton:
             return
         if not isinstance(option, QStyleOptionButton):
@@ -167,10 +178,30 @@ class FocusMarks(QProxyStyle):
             painter.drawRoundedRect(option.rect.adjusted(3, 3, -3, -3), 2, 2)
             painter.restore()
 
+    @staticmethod
+    def _list_focus(option, painter: QPainter, widget) -> None:
+        """A list, tree or table with the keyboard focus: its frame in the
+        highlight colour (an empty one has no current row to mark)."""
+        if not isinstance(widget, QAbstractItemView) or not widget.hasFocus():
+            return
+        if not widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
+            return
+        painter.save()
+        painter.setPen(QPen(option.palette.color(_R.Highlight), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+        painter.restore()
+
+
+_focus_marks: list[FocusMarks] = []  # kept: Qt owns the style, Python its overrides
+
 
 def _install_focus_marks(app: QApplication) -> None:
-    if not isinstance(app.style(), FocusMarks):
-        app.setStyle(FocusMarks(app.style().name()))
+    if _focus_marks and app.style() is _focus_marks[0]:
+        return
+    style = FocusMarks(app.style().name())
+    _focus_marks[:] = [style]
+    app.setStyle(style)
 
 
 _state = {"choice": "system"}

@@ -96,7 +96,7 @@ def test_older_events_are_counted_then_imported_on_request(alice, tmp_path):
     assert (report.new, report.older, report.since) == (3, 2, "2020-01-01")
     assert report.as_json()["older_left_out"] == 2
     assert calendar_notes(report) == [
-        "2 events older than 2020-01-01 were left out — import them too?"
+        "2 events older than 1 Jan 2020 were left out — import them too?"
     ]
     assert [key for key, *_rest in rows()] == [
         "new-single@example.com",
@@ -128,7 +128,7 @@ def test_since_and_all_dates_on_the_command_line(db_path, tmp_path):
     [report] = json.loads(result.stdout)["files"]
     assert (report["new"], report["older_left_out"], report["since"]) == (3, 2, "2020-01-01")
     text = run_cli("--db", db_path, "import", path, "--since", "2020-01-01")
-    assert "2 events older than 2020-01-01 were left out — import them too?" in text.stdout
+    assert "2 events older than 1 Jan 2020 were left out — import them too?" in text.stdout
     assert "--all-dates" in text.stdout
     every = run_cli("--db", db_path, "import", path, "--all-dates", "--json")
     [report] = json.loads(every.stdout)["files"]

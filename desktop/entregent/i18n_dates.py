@@ -15,7 +15,15 @@ from babel.dates import format_date, format_time, format_timedelta
 
 from entregent.i18n import _, current_language
 
-__all__ = ["relative_time", "relative_day", "format_day", "format_moment", "babel_locale"]
+__all__ = [
+    "relative_time",
+    "relative_day",
+    "format_day",
+    "format_moment",
+    "format_stored_moment",
+    "format_stored_day",
+    "babel_locale",
+]
 
 
 def babel_locale() -> str:
@@ -36,6 +44,31 @@ def format_moment(moment: dt.datetime) -> str:
     """
     clock = format_time(moment.time().replace(tzinfo=None), format="short", locale=babel_locale())
     return f"{format_day(moment.date())} {clock}"
+
+
+def format_stored_moment(value: object) -> str:
+    """A moment as stored (naive UTC, ``datetime`` or its text) in the reader's local
+    time and words; "" for none, the text itself when it is not a moment."""
+    if value is None or value == "":
+        return ""
+    try:
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return format_moment(moment.astimezone().replace(tzinfo=None, microsecond=0))
+
+
+def format_stored_day(value: object) -> str:
+    """A day as stored ("2026-11-05", or the first ten characters of a moment) in
+    the reader's words; other texts ("--04-02", a birthday without its year) as
+    they are."""
+    text = "" if value is None else str(value)
+    try:
+        return format_day(dt.date.fromisoformat(text[:10]))
+    except ValueError:
+        return text
 
 
 def _span(n: int, unit: str, future: bool) -> str:

@@ -218,6 +218,9 @@ def run() -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language("system")
+    from entregent.cli.argparse_words import install as speak_the_ui_language
+
+    speak_the_ui_language()  # argparse's usage, headings and errors too
     from entregent.logging_setup import configure_logging
 
     configure_logging()  # the rotating log file, with no private text in it

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import logging
 import warnings
 from collections import defaultdict
 from collections.abc import Callable
@@ -46,6 +47,8 @@ from entregent.io.ics_rule_cost import MAX_OCCURRENCES, estimated_occurrences
 from entregent.io.ics_text import Chunk, SplitCalendar, split_calendar
 from entregent.io.ics_tzid import place_unknown_zones
 from entregent.io.ics_zones import to_stored
+
+_log = logging.getLogger(__name__)  # what the library raised (its kind only: no values)
 
 __all__ = [
     "CalendarPerson",
@@ -276,10 +279,11 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
     try:
         component = icalendar.Component.from_ical(chunk.outer_text())
     except Exception as exc:  # noqa: BLE001 - icalendar raises many kinds
+        _log.info("event of line %s not parsed: %s", chunk.line, type(exc).__name__)
         _reject(
             contents,
             chunk.line,
-            _("this event could not be read ({error}).").format(error=_short(exc)),
+            _("this event could not be read: its text does not follow the iCalendar rules."),
         )
         return None
     if not isinstance(component, icalendar.Event):
@@ -295,9 +299,10 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
             _reject(
                 contents,
                 chunk.line,
-                _("{what} on line {line} cannot be read ({error}); the event was left out.").format(
-                    what=name, line=chunk.line_of(name), error=_short(message)
-                ),
+                _(
+                    "{what} on line {line} is not a date or a time the file format allows "
+                    "(“{written}”); the event was left out."
+                ).format(what=name, line=chunk.line_of(name), written=_written(chunk, name)),
             )
             return None
         if name:
@@ -325,10 +330,13 @@ def _parse_event(chunk: Chunk, contents: CalendarContents) -> _Event | None:
         _reject(contents, chunk.line, _("this event has no start (DTSTART)."))
         return None
     except Exception as exc:  # noqa: BLE001 - a broken property raises on access
+        _log.info("start of the event of line %s: %s", chunk.line, type(exc).__name__)
         _reject(
             contents,
             chunk.line_of("DTSTART"),
-            _("the start of this event cannot be read ({error}).").format(error=_short(exc)),
+            _("the start of this event (“{written}”) is not a date or a time.").format(
+                written=_written(chunk, "DTSTART")
+            ),
         )
         return None
     if not isinstance(start, dt.date):
@@ -375,13 +383,14 @@ def _expand(
         for group in by_uid.values():
             try:
                 occurrences += _occurrences(header, timezones, group, start, stop)
-            except Exception as exc:  # noqa: BLE001
+            except Exception:  # noqa: BLE001
                 for event in group:
                     _reject(
                         contents,
                         event.chunk.line,
-                        _("the repetitions of this event cannot be worked out ({error}).").format(
-                            error=_short(exc)
+                        _(
+                            "the repetitions of this event cannot be worked out: its RRULE, "
+                            "RDATE or EXDATE does not follow the rules."
                         ),
                     )
     series = {
@@ -499,13 +508,14 @@ def _add_occurrence(
     line = lines.get(uid)
     try:
         stored = to_stored(start_of(occurrence))
-    except (KeyError, ValueError, OverflowError, TypeError) as exc:
+    except (KeyError, ValueError, OverflowError, TypeError):
         if line is not None and not any(p.line == line for p in contents.rejected):
             _reject(
                 contents,
                 line,
-                _("the start of this event cannot be placed in time ({error}).").format(
-                    error=_short(exc)
+                _(
+                    "the start of this event cannot be placed in time (a date out of range "
+                    "or a time zone that cannot be used)."
                 ),
             )
         return
@@ -549,6 +559,16 @@ def _add_occurrence(
             groups=attendance.groups,
         )
     )
+
+
+def _written(chunk: Chunk, name: str) -> str:
+    """The value of property ``name`` as the file writes it (shortened), for a message."""
+    for text in chunk.lines:
+        head = text.upper()
+        if head.startswith(name.upper()) and head[len(name) : len(name) + 1] in (":", ";"):
+            value = text.partition(":")[2].strip()
+            return value if len(value) <= 60 else value[:57] + "…"
+    return ""
 
 
 def _short(error: object) -> str:

@@ -8,6 +8,7 @@ they stay in the card's stored text, which export gives back.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -194,11 +195,13 @@ def read_card(
     try:
         card = _map_card(raw, lines, region, max_photo_bytes)
     except Exception as exc:  # a value no exporter should write: this card only
+        # The library's words may quote the card's values: only its kind is logged.
+        logging.getLogger(__name__).info(
+            "card of line %s not read: %s", raw.line, type(exc).__name__
+        )
         raise CardRejected(
             raw.line,
-            _("this card could not be read ({error}).").format(
-                error=f"{type(exc).__name__}: {exc}"
-            ),
+            _("this card holds a value that cannot be read; the card was left out."),
         ) from exc
     if not (
         card.display_name

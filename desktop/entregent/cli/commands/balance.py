@@ -61,7 +61,9 @@ def run(args) -> int:
         print_json(data)
         return 0
     who = report.name if contact_id is not None else _("everyone")
-    print(_("With {who}, since {since}:").format(who=who, since=report.since.isoformat()))
+    from entregent.i18n_dates import format_day
+
+    print(_("With {who}, since {since}:").format(who=who, since=format_day(report.since)))
     _print_ledger(report.ledger)
     if people:
         print()

@@ -19,6 +19,7 @@ def run(args) -> int:
     import datetime as dt
 
     from entregent.cli.output import print_json, print_table
+    from entregent.i18n_dates import format_day
     from entregent.network.insights import GROUPS_WANTED
     from entregent.network.kinds import GROUP_KIND_LABELS
     from entregent.services.people.organizations import list_groups
@@ -51,7 +52,7 @@ def run(args) -> int:
                     f"#{g.id}",
                     g.name + ("" if g.active_on(today) else " " + _("(left)")),
                     _(GROUP_KIND_LABELS.get(g.kind, g.kind)),
-                    g.joined_on.isoformat() if g.joined_on else "",
+                    format_day(g.joined_on) if g.joined_on else "",
                     g.my_role,
                     g.members,
                     g.contributions,

@@ -92,6 +92,13 @@ def run(args) -> int:
     return EXIT_OK
 
 
+def _event_day(when: str) -> str:
+    """An event's ISO date (all day) or moment (UTC) in the reader's words."""
+    from entregent.i18n_dates import format_stored_day, format_stored_moment
+
+    return format_stored_day(when) if len(when) == 10 else format_stored_moment(when)
+
+
 def _failure_json(failure: dict) -> dict:
     """A file refused: its path and error; for one read but with nothing to store,
     also every problem with its line (``rejected``, ``skipped_lines``)."""
@@ -150,7 +157,7 @@ def _print_report(report) -> None:
         print(
             "  "
             + _("no known person at “{summary}” ({date})").format(
-                summary=event.summary, date=event.date
+                summary=event.summary, date=_event_day(event.date)
             )
         )
     if report.kind == "ics":

@@ -37,10 +37,12 @@ def run_list(args) -> int:
     if not imports:
         print(_("Nothing imported yet."))
         return 0
+    from entregent.i18n_dates import format_stored_moment
+
     print_table(
         [
             _("Id"),
-            _("Date (UTC)"),
+            _("Date"),
             _("File"),
             _("New"),
             _("Updated"),
@@ -51,13 +53,13 @@ def run_list(args) -> int:
         [
             (
                 i.id,
-                i.started_at,
+                format_stored_moment(i.started_at),
                 i.path,
                 i.new,
                 i.updated,
                 i.unchanged,
                 i.rejected,
-                i.undone_at or "",
+                format_stored_moment(i.undone_at),
             )
             for i in imports
         ],

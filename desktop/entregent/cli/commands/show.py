@@ -74,21 +74,22 @@ def run(args) -> int:
 
 def _print(d, asks, recent) -> None:
     from entregent.cli.commands.asks import what_text
+    from entregent.contact_labels import method_label
     from entregent.i18n import ngettext
-    from entregent.i18n_dates import format_day
+    from entregent.i18n_dates import format_day, format_stored_day
     from entregent.network.kinds import KIND_LABELS
 
     def line(label: str, value) -> None:
         if value:
-            print(f"  {label}: {value}")
+            print("  " + _("{label}: {value}").format(label=label, value=value))
 
     print(f"{d.name or _('(no name)')} #{d.id}")
     line(_("Organisation"), " — ".join(t for t in (d.org, d.title) if t))
     line(_("Nickname"), d.nickname)
-    line(_("Birthday"), d.birthday)
+    line(_("Birthday"), format_stored_day(d.birthday) if d.birthday else "")
     line(_("Contexts"), ", ".join(c.label for c in d.contexts))
     for m in d.methods:
-        line(m.label or m.kind, m.value)
+        line(method_label(m.kind, m.label), m.value)
     line(_("Groups"), ", ".join(g.name + (f" ({g.role})" if g.role else "") for g in d.groups))
     last = d.last_interaction_at
     line(_("Last contact"), format_day(last.date()) if last else _("never"))

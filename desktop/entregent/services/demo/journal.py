@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from entregent.error_words import reason_for
 from entregent.errors import UserError
 from entregent.i18n import _
 from entregent.model.database import database
@@ -63,7 +64,7 @@ def read_journal(folder: Path) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UserError(
-            _("the demo journal cannot be read ({error}).").format(error=exc), path=path
+            _("the demo journal cannot be read ({error}).").format(error=reason_for(exc)), path=path
         ) from exc
 
 

@@ -22,6 +22,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from entregent.error_words import os_reason
 from entregent.errors import Cancelled, UserError
 from entregent.i18n import _
 from entregent.model.database import database
@@ -75,7 +76,7 @@ def export_followups(
             write_atomically(target, data)
         except OSError as exc:
             raise UserError(
-                _("cannot write this file ({reason}).").format(reason=exc.strerror or exc),
+                _("cannot write this file ({reason}).").format(reason=os_reason(exc)),
                 path=target,
             ) from exc
         # What was sent, so that later changes are sent again as cancellations.

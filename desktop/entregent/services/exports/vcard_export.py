@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from entregent.error_words import os_reason
 from entregent.errors import Cancelled, NotFound, UserError
 from entregent.i18n import _
 from entregent.io.vcard_lines import card_lines
@@ -212,7 +213,7 @@ def export_contacts(
         )
     except OSError as exc:
         raise UserError(
-            _("cannot write there ({error}).").format(error=exc.strerror), path=target
+            _("cannot write there ({error}).").format(error=os_reason(exc)), path=target
         ) from exc
     try:
         written = 0
@@ -230,7 +231,7 @@ def export_contacts(
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise UserError(
-            _("cannot write the file ({error}).").format(error=exc.strerror), path=target
+            _("cannot write the file ({error}).").format(error=os_reason(exc)), path=target
         ) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from entregent.error_words import os_reason
 from entregent.errors import UserError
 from entregent.i18n import _
 from entregent.services.graph.build import ME, build_graph
@@ -93,6 +94,6 @@ def export_graph(path: str | os.PathLike, *, context: str | None = None) -> tupl
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise UserError(
-            _("cannot write the file ({error}).").format(error=exc.strerror), path=target
+            _("cannot write the file ({error}).").format(error=os_reason(exc)), path=target
         ) from exc
     return graph.number_of_nodes(), graph.number_of_edges()

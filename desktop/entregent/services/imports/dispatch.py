@@ -18,6 +18,7 @@ import json
 import os
 from pathlib import Path
 
+from entregent.error_words import os_reason
 from entregent.errors import NothingImported, UserError
 from entregent.i18n import _, ngettext
 from entregent.io.text_decoding import decode_content_lines
@@ -49,7 +50,7 @@ def file_kind(path: str | os.PathLike) -> str:
         raise UserError(_("no such file."), path=path) from exc
     except OSError as exc:
         raise UserError(
-            _("cannot read the file ({error}).").format(error=exc.strerror), path=path
+            _("cannot read the file ({error}).").format(error=os_reason(exc)), path=path
         ) from exc
     if not head.strip():
         raise UserError(_("the file is empty; nothing was imported."), path=path)
@@ -93,7 +94,7 @@ def import_file(
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(
-            _("cannot read the file ({error}).").format(error=exc.strerror), path=path
+            _("cannot read the file ({error}).").format(error=os_reason(exc)), path=path
         ) from exc
     file_hash = hashlib.sha1(data).hexdigest()
     report: FileReport | None = None

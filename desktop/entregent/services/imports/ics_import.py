@@ -39,6 +39,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from entregent.error_words import os_reason
 from entregent.errors import UserError
 from entregent.i18n import _
 from entregent.io.ics_kinds import guess_kind
@@ -170,7 +171,7 @@ def _read_text(path: Path) -> tuple[str, list[tuple[int | None, str]]]:
         raise UserError(_("this is a folder, not a calendar file."), path=path) from exc
     except OSError as exc:
         raise UserError(
-            _("cannot read this file ({reason}).").format(reason=exc.strerror or exc), path=path
+            _("cannot read this file ({reason}).").format(reason=os_reason(exc)), path=path
         ) from exc
     if b"\x00" in data[:4096] and not data.startswith(_WIDE_BOMS):  # UTF-16/32 hold NULs
         raise UserError(

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from entregent.i18n import _, ngettext
+from entregent.i18n_dates import format_stored_day
 
 __all__ = [
     "Problem",
@@ -259,7 +260,7 @@ def calendar_notes(report: FileReport) -> list[str]:
                 "{n} event older than {since} was left out — import it too?",
                 "{n} events older than {since} were left out — import them too?",
                 report.older,
-            ).format(n=report.older, since=report.since)
+            ).format(n=report.older, since=format_stored_day(report.since))
         )
     for match in report.possible_matches:
         notes.append(

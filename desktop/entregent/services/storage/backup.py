@@ -31,6 +31,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from entregent.error_words import reason_for
 from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import N_, _
 from entregent.model.database import session_path
@@ -115,7 +116,7 @@ def _write_error(exc: Exception, path: Path) -> UserError:
     from entregent.model.storage_guard import storage_error_for
 
     return storage_error_for(exc, str(path)) or UserError(
-        _("could not write the backup ({error}).").format(error=exc), path=path
+        _("could not write the backup ({error}).").format(error=reason_for(exc)), path=path
     )
 
 
@@ -133,7 +134,9 @@ def _copy_to_new_file(source: Path, target: Path) -> None:
         partial.unlink(missing_ok=True)
         if not isinstance(exc, OSError | sqlite3.OperationalError):
             raise DatabaseRefused(
-                _("the database is damaged ({error}); no backup was made.").format(error=exc),
+                _("the database is damaged ({error}); no backup was made.").format(
+                    error=reason_for(exc)
+                ),
                 path=source,
             ) from exc
         raise _write_error(exc, target) from exc

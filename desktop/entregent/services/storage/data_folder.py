@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from entregent.error_words import os_reason
 from entregent.errors import DatabaseRefused
 from entregent.i18n import _
 
@@ -29,7 +30,7 @@ def ensure_data_folder(database: str | os.PathLike) -> Path:
             _(
                 "cannot create the folder {folder} ({reason}). Create it yourself, or choose "
                 "another place with --db PATH."
-            ).format(folder=folder, reason=exc.strerror or exc),
+            ).format(folder=folder, reason=os_reason(exc)),
             path=path,
         ) from exc
     try:
@@ -40,7 +41,7 @@ def ensure_data_folder(database: str | os.PathLike) -> Path:
             _(
                 "the folder {folder} cannot be written ({reason}). Give yourself the right to "
                 "write there, or choose another place with --db PATH."
-            ).format(folder=folder, reason=exc.strerror or exc),
+            ).format(folder=folder, reason=os_reason(exc)),
             path=path,
         ) from exc
     return path

@@ -20,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from entregent.error_words import reason_for
 from entregent.errors import DatabaseRefused, NotFound, UserError
 from entregent.i18n import _
 from entregent.model.migrations import copy_database
@@ -83,7 +84,7 @@ def check_backup_file(path: Path) -> int:
     except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged page: any bytes in a name
         raise UserError(
             _("this backup is damaged or unreadable ({error}); nothing was restored.").format(
-                error=exc
+                error=reason_for(exc)
             ),
             path=path,
         ) from exc

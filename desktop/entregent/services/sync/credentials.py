@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from entregent.error_words import os_reason
 from entregent.errors import UserError
 from entregent.i18n import _
 
@@ -70,7 +71,7 @@ def read_password_file(path: str | os.PathLike) -> str:
         text = Path(path).expanduser().read_text(encoding="utf-8")
     except OSError as exc:
         raise UserError(
-            _("cannot read the password file ({error}).").format(error=exc.strerror), path=path
+            _("cannot read the password file ({error}).").format(error=os_reason(exc)), path=path
         ) from exc
     line = text.splitlines()[0] if text else ""
     if not line:

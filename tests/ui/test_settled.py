@@ -25,15 +25,16 @@ def hook(event, args):
         late.append(args[0])
 
 sys.addaudithook(hook)
-first_painted = main_window.MainWindow._first_painted
+made = main_window.MainWindow.__init__
 
-def noted(self):
-    painted.append(1)
-    first_painted(self)
+def noted(self, *args, **kwargs):  # every window the command makes reports its first paint
+    made(self, *args, **kwargs)
+    self.painted.connect(lambda: painted.append(1))
 
-main_window.MainWindow._first_painted = noted
+main_window.MainWindow.__init__ = noted
 from entregent.cli import main as entregent
 code = entregent(sys.argv[1:])
+print("painted:", len(painted))
 print("late imports:", " ".join(sorted(set(late))))
 sys.exit(code)
 """
@@ -73,6 +74,7 @@ def test_the_screenshot_waits_for_the_complete_window(tmp_path):
         assert run.returncode == 0, run.stderr
         lines = run.stdout.splitlines()
         assert "entregent: settled" in lines, run.stdout
+        assert "painted: 1" in lines, run.stdout  # the probe saw the first paint
         assert out.stat().st_size > 10_000
         late = lines[-1].removeprefix("late imports:").split()
         assert lines[-1].startswith("late imports:")

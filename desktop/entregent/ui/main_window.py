@@ -41,6 +41,8 @@ IMPORTABLE = (".vcf", ".vcard", ".ics", ".ical", ".ifb", ".icalendar")
 class MainWindow(QMainWindow):
     # Every start-up count, badge and Home card filled (see ``is_settled``).
     settled = Signal()
+    # The first paint, once, before the steps left until it (``after_first_paint``).
+    painted = Signal()
 
     def __init__(
         self,
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         if self._after_paint is None or self._after_paint_running:
             return
         self._after_paint_running = True
+        self.painted.emit()
         self._run_after_paint()
 
     def _run_after_paint(self) -> None:

@@ -206,10 +206,11 @@ def test_a_hundred_people_then_a_no_op_sync_sends_no_card_bodies(db, dav_user, t
     first = run(dav_user)
     assert first.there.new == 100 and first.errors == []
     second = run(dav_user)
-    assert second.bodies == 0 and second.requests == 2  # collection state, ETag listing
+    # per collection: the book's state and ETag listing; the calendar's state
+    assert second.bodies == 0 and second.requests == 3
     assert second.here.as_json() == second.there.as_json() == {"new": 0, "updated": 0, "deleted": 0}
     third = run(dav_user)
-    assert third.bodies == 0 and third.requests == 1  # the CTag alone
+    assert third.bodies == 0 and third.requests == 2  # each collection's CTag alone
     assert third.skipped_unchanged == [dav_user.book]
     assert DavClient  # the same client class the runs used
 
@@ -232,10 +233,11 @@ def test_a_thousand_cards_then_no_op_syncs_that_send_no_card_bodies(db, dav_user
     first = run(dav_user)
     assert first.here.new == 1000 and first.errors == [] and first.there.new == 0
     assert first.bodies == 1000
-    second = run(dav_user)  # nothing was written: the CTag alone says nothing changed
-    assert (second.requests, second.bodies, second.skipped_unchanged) == (1, 0, [dav_user.book])
+    second = run(dav_user)  # nothing was written: each collection's CTag says so
+    assert (second.requests, second.bodies, second.skipped_unchanged) == (2, 0, [dav_user.book])
     assert second.here.as_json() == second.there.as_json() == {"new": 0, "updated": 0, "deleted": 0}
     person("p0500").delete_instance()  # one change here: a listing, no body, one DELETE
     third = run(dav_user)
-    assert (third.requests, third.bodies, third.there.deleted) == (2, 0, 1)  # CTag, DELETE
+    # the book's CTag and the DELETE, the calendar's CTag
+    assert (third.requests, third.bodies, third.there.deleted) == (3, 0, 1)
     assert person("p0999").display_name == "Person0999 Many"

@@ -184,6 +184,15 @@ def _print_report(report: SyncReport) -> None:
     else:
         line = _("{account}: here {here}; there {there}.")
     print(line.format(account=report.account, here=_side(report.here), there=_side(report.there)))
+    if any(report.calendar.values()):
+        print(
+            _(
+                "  calendar: {followups_sent} follow-ups sent, {followups_updated} updated, "
+                "{followups_removed_there} taken off; {followups_done_here} done on the phone; "
+                "{interactions_new} interactions from its events, {interactions_updated} "
+                "updated, {events_removed} events gone"
+            ).format(**report.calendar)
+        )
     for entry in report.resolved:
         kept = {"local": _("ours"), "remote": _("the server's"), "merged": _("merged")}
         print(

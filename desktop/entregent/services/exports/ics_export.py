@@ -30,7 +30,13 @@ from entregent.model.tables import Contact, ContactMethod, FollowUp
 from entregent.services.relations.followups import on_followups_changed
 from entregent.services.settings import get_setting
 
-__all__ = ["export_followups", "auto_export", "request_auto_export", "defer_auto_export"]
+__all__ = [
+    "followup_items",
+    "export_followups",
+    "auto_export",
+    "request_auto_export",
+    "defer_auto_export",
+]
 
 _log = logging.getLogger(__name__)
 _CHUNK = 400
@@ -95,6 +101,20 @@ def export_followups(
     if progress is not None:
         progress(3, 3)
     return len(entries)
+
+
+def followup_items(as_: str = "event") -> dict[str, str]:
+    """Each open follow-up as a calendar of its own (its UID -> the text), as
+    the export writes it: one item of a CalDAV calendar each."""
+    from entregent.io.ics_writer import OPEN, calendar_bytes
+
+    entries, _ids = _entries(as_, include_done=False)
+    name = _("Follow-ups (Entregent)")
+    return {
+        entry.uid: calendar_bytes([entry], as_=as_, name=name).decode("utf-8")
+        for entry in entries
+        if entry.status == OPEN
+    }
 
 
 _scheduler: Callable[[], None] | None = None

@@ -106,6 +106,40 @@ def import_calendar(
     ``should_cancel`` said so; everything is rolled back then.
     """
     text, replaced = _read_text(Path(path))
+    return import_calendar_text(
+        text,
+        origin=calendar_origin(path),
+        label=str(path),
+        replaced=replaced,
+        batch=batch,
+        create_contacts=create_contacts,
+        dry_run=dry_run,
+        progress=progress,
+        should_cancel=should_cancel,
+        since=since,
+        all_dates=all_dates,
+    )
+
+
+def import_calendar_text(
+    text: str,
+    *,
+    origin: str,
+    batch: ImportBatch | None,
+    label: str | None = None,
+    replaced: list[tuple[int | None, str]] | None = None,
+    create_contacts: bool = False,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+    since: dt.date | None = None,
+    all_dates: bool = False,
+) -> FileReport:
+    """The events of an iCalendar text as interactions, kept under ``origin``
+    (a file's path, or a synced calendar item): importing the same origin
+    again changes only what changed, and takes away what it no longer holds."""
+    path = label or origin
+    replaced = replaced or []
     now = utcnow()
     if all_dates:
         start = EVERY_DATE
@@ -143,7 +177,7 @@ def import_calendar(
     report.user_zone = user_zone()
     report.since = "" if all_dates else since.date().isoformat()
     report.older = contents.older
-    sync = _Sync(report, calendar_origin(path), since, now, batch, create_contacts)
+    sync = _Sync(report, origin, since, now, batch, create_contacts)
     try:
         with database.atomic():
             sync.run(contents.occurrences)

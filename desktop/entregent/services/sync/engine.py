@@ -23,7 +23,7 @@ from entregent.errors import Cancelled
 from entregent.i18n import _
 from entregent.model.database import database
 from entregent.model.tables import SyncCollection, SyncItem, utcnow
-from entregent.services.sync import local
+from entregent.services.sync import calendar, local
 from entregent.services.sync.accounts import CONFLICT_POLICIES, get_account
 from entregent.services.sync.field_merge import merge_fields
 from entregent.services.sync.report import SyncReport
@@ -384,9 +384,12 @@ def sync_account(
             else:
                 _decide_local_only(plan, book, policy, report)
             plans.append(plan)
+        calendars = _read_calendars(client, account, step)
         report.mass_delete = _guard(plans, allow_mass_delete)
         if report.mass_delete is not None or dry_run:
             _count_planned(plans, report)
+            for calendar_plan in calendars:
+                calendar.count_planned(calendar_plan, report)
             return report
         with database.atomic():
             batch = local.start_batch(name)
@@ -422,6 +425,7 @@ def sync_account(
                 collection.sync_token = None if wrote else plan.state_token
                 collection.last_sync_at = utcnow()
                 collection.save()
+            _apply_calendars(client, calendars, report, name, batch, step)
             report.batch_id = batch.id
             batch.counts = json.dumps(
                 {"sync": True, "here": report.here.as_json(), "there": report.there.as_json()}
@@ -436,6 +440,25 @@ def sync_account(
         report.requests, report.bodies = client.requests, client.bodies
         client.close()
     return report
+
+
+def _read_calendars(client: DavClient, account, step) -> list[calendar.CalendarPlan]:
+    plans = []
+    for collection in account.collections.where(SyncCollection.kind == "cal"):
+        step(_("Reading {name}…").format(name=collection.name or collection.href))
+        plans.append(calendar.read_calendar_side(client, collection))
+    return plans
+
+
+def _apply_calendars(client: DavClient, plans, report, name: str, batch, step) -> None:
+    for plan in plans:
+        step(_("Writing {name}…").format(name=plan.collection.name or plan.collection.href))
+        writes_before = client.writes
+        calendar.apply_calendar_side(client, plan, report, name, batch)
+        collection = plan.collection
+        collection.ctag = None if client.writes != writes_before else plan.ctag
+        collection.last_sync_at = utcnow()
+        collection.save()
 
 
 def _decide_local_only(plan: _Plan, book: local.LocalBook, policy: str, report) -> None:

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+CALENDAR_COUNTS = (
+    "followups_sent",  # new on the server's calendar
+    "followups_updated",
+    "followups_removed_there",  # done or deleted here, or finished on the phone
+    "followups_done_here",  # completed (or deleted) on the phone
+    "interactions_new",  # from the phone's events
+    "interactions_updated",
+    "events_removed",  # events deleted on the phone: their interactions go
+)
+
 
 @dataclass
 class Side:
@@ -27,6 +37,7 @@ class SyncReport:
     errors: list[dict] = field(default_factory=list)
     skipped_unchanged: list[str] = field(default_factory=list)  # collections (CTag/token)
     mass_delete: dict | None = None  # the guard stopped the run
+    calendar: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CALENDAR_COUNTS, 0))
     requests: int = 0
     bodies: int = 0  # item texts received
     batch_id: int | None = None
@@ -43,6 +54,7 @@ class SyncReport:
             "errors": self.errors,
             "skipped_unchanged": self.skipped_unchanged,
             "mass_delete": self.mass_delete,
+            "calendar": dict(self.calendar),
             "requests": self.requests,
             "bodies": self.bodies,
             "batch_id": self.batch_id,

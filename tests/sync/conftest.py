@@ -19,6 +19,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+# The desktop app's fixtures, for the Sync page's tests.
+from tests.ui.conftest import isolated_qsettings, make_window  # noqa: F401
+
 USERS = 200
 _counter = itertools.count(1)
 

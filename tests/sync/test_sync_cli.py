@@ -5,6 +5,7 @@ never the command line nor the database."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -24,7 +25,7 @@ def entregent(home: Path, *args: str, password: str | None = None, keyring: str 
         env["ENTREGENT_SYNC_PASSWORD"] = password
     if keyring == "file":
         env["PYTHON_KEYRING_BACKEND"] = "file_keyring.FileKeyring"
-        env["PYTHONPATH"] = str(BACKEND)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(BACKEND), env.get("PYTHONPATH")) if p)
     else:
         env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     return subprocess.run(

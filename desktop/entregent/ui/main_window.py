@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
             "backup",
             "restore",
             None,
+            "sync",
             "settings",
             None,
             "quit",

@@ -69,6 +69,7 @@ def build_actions(window) -> dict:
             QKeySequence.StandardKey.Preferences,
             "settings",
         ),
+        "sync": _action(window, _("S&ync…"), lambda: open_sync(window), None, name="syncAction"),
         "quit": _action(window, _("&Quit"), window.close, QKeySequence.StandardKey.Quit),
         "log": _action(
             window, _("&Log interaction…"), window.open_log, "Ctrl+L", "log", name="logAction"
@@ -341,6 +342,14 @@ def open_backups(window, back_up: bool) -> None:
     from entregent.ui.backup_actions import open_backups as open_dialog
 
     open_dialog(window, back_up=back_up)
+
+
+def open_sync(window) -> None:
+    from entregent.ui.sync_page import SyncDialog
+
+    dialog = SyncDialog(window.context, window)
+    window.dialogs.append(dialog)
+    dialog.open()
 
 
 def open_settings(window) -> None:

@@ -1,5 +1,6 @@
 """Settings: my e-mail addresses, default phone region, sorting, language,
-cadences per context, the advisor's thresholds, the follow-ups calendar file."""
+cadences per context, the advisor's thresholds, the follow-ups calendar file,
+the sync accounts (ui/sync_page.py)."""
 
 from __future__ import annotations
 
@@ -160,6 +161,12 @@ class SettingsDialog(QDialog):
         )
         calendar_form.addRow(_(setting_spec("auto_export_as").label), self.export_as_combo)
         tabs.addTab(calendar, _("Calendar"))
+
+        from entregent.ui.sync_page import SyncPage
+
+        self.sync_page = SyncPage(context, self)
+        tabs.addTab(self.sync_page, _("Sync"))
+        self.tabs = tabs
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

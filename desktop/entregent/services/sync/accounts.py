@@ -20,6 +20,7 @@ __all__ = [
     "remove_account",
     "get_account",
     "choose_collections",
+    "find_collections",
     "CONFLICT_POLICIES",
 ]
 
@@ -83,6 +84,12 @@ def choose_collections(found: list[Collection], wanted: list[str] | None) -> lis
     if not books:
         raise UserError(_("The server has no address book for this user."))
     return books + calendars
+
+
+def find_collections(url: str, user: str, password: str, *, transport=None) -> list[Collection]:
+    """The address books and calendars the server has for ``user`` (discovery)."""
+    with DavClient(url, user, password, transport=transport) as client:
+        return discover(client)
 
 
 def add_account(

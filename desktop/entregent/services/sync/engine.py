@@ -25,6 +25,7 @@ from entregent.model.database import database
 from entregent.model.tables import SyncCollection, SyncItem, utcnow
 from entregent.services.sync import calendar, local
 from entregent.services.sync.accounts import CONFLICT_POLICIES, get_account
+from entregent.services.sync.conflicts import decided_policy
 from entregent.services.sync.field_merge import merge_fields
 from entregent.services.sync.report import SyncReport
 from entregent.sync.discovery import collection_state
@@ -282,16 +283,17 @@ class _Apply:
         entry = {"uid": row.uid, "name": self.name(row.contact_id), "href": row.href}
         base = self.book.base(row.contact_id) if row.contact_id else None
         merged = merge_fields(base, mine, theirs) if base else None
-        if self.policy == "keep-local":
+        policy = decided_policy(row) or self.policy
+        if policy == "keep-local":
             row.etag = etag
             self.put(plan, row.contact_id, row, counted=False)
             self.report.resolved.append({**entry, "kept": "local"})
             self.report.there.updated += 1
-        elif self.policy == "keep-remote":
+        elif policy == "keep-remote":
             plan.imports = [(row.href, etag, theirs, row, False)]
             self.imports(plan)
             self.report.resolved.append({**entry, "kept": "remote"})
-        elif self.policy == "merge" and merged is not None and merged.text is not None:
+        elif policy == "merge" and merged is not None and merged.text is not None:
             self.merge(plan, row, merged, theirs, etag)
             self.report.resolved.append(
                 {**entry, "kept": "merged", "ours": merged.from_ours, "theirs": merged.from_theirs}

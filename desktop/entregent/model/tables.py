@@ -403,6 +403,7 @@ class SyncItem(BaseModel):
     local_hash = pw.TextField(default="")
     remote_hash = pw.TextField(default="")
     conflict = pw.TextField(null=True)  # JSON: both versions, until resolved
+    local_seen = pw.TextField(default="")  # since schema 11: fingerprint of the person's rows
 
     class Meta:
         table_name = "sync_item"

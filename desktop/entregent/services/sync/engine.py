@@ -146,7 +146,11 @@ def _skip_duplicate_uids(plan: _Plan, report: SyncReport) -> dict[str, str]:
 def _decide_tracked(plan: _Plan, book: local.LocalBook, href: str, row: SyncItem) -> None:
     """What to do with an item synced before, from whether each side changed it."""
     alive = row.contact_id is not None and row.contact_id in book.people
-    local_changed = alive and book.hash(row.contact_id) != row.local_hash
+    local_changed = (
+        alive
+        and not book.unchanged(row.contact_id, row.local_seen)
+        and book.hash(row.contact_id) != row.local_hash
+    )
     remote_changed = href in plan.texts and item_hash(plan.texts[href][1]) != row.remote_hash
     if href in plan.removed:
         if not alive:
@@ -428,6 +432,7 @@ def sync_account(
                 collection.last_sync_at = utcnow()
                 collection.save()
             _apply_calendars(client, calendars, report, name, batch, step)
+            local.remember_seen([plan.collection.id for plan in plans], book)
             report.batch_id = batch.id
             batch.counts = json.dumps(
                 {"sync": True, "here": report.here.as_json(), "there": report.there.as_json()}

@@ -4,9 +4,12 @@ history and is undone like an import)."""
 
 from __future__ import annotations
 
+import hashlib
+
 from entregent.io.vcard_lines import card_lines
 from entregent.io.vcard_reader import CardRejected, read_card
 from entregent.io.vcard_split import card_hash, split_cards
+from entregent.model.card_fields import CARD_FIELDS
 from entregent.model.database import database
 from entregent.model.tables import ImportBatch, SyncItem, utcnow
 from entregent.services.exports.vcard_export import contacts_as_vcards
@@ -51,6 +54,13 @@ class LocalBook:
         self._contexts: dict[int, list[str]] | None = None
         self._ours: dict[int, str] = {}
         self._hashes: dict[int, str] = {}
+        self._seen: dict[int, str] | None = None
+
+    def unchanged(self, cid: int, seen: str) -> bool:
+        """The person's rows are as they were when their card last matched."""
+        if self._seen is None:
+            self._seen = fingerprints()
+        return bool(seen) and self._seen.get(cid) == seen
 
     def refresh(self) -> None:
         self.__init__()
@@ -112,6 +122,61 @@ class LocalBook:
         self._contexts = None
         self._ours = {}
         self._hashes = {}
+
+
+def fingerprints() -> dict[int, str]:
+    """Each person's fingerprint: a hash of every row their card is written from
+    (contact columns, ways to reach them, contexts, relations, the latest
+    stored card), read with one statement per table for the whole book."""
+    parts: dict[int, list] = {}
+    columns = ", ".join((*CARD_FIELDS, "photo"))
+    for row in database.execute_sql(f"SELECT id, {columns} FROM contact"):
+        parts[row[0]] = [
+            hashlib.blake2b(bytes(v)).hexdigest() if isinstance(v, bytes | memoryview) else v
+            for v in row[1:]
+        ]
+    queries = (
+        "SELECT contact_id, kind, value, label, normalized, pref, position FROM contact_method "
+        "ORDER BY contact_id, position, id",
+        "SELECT cc.contact_id, c.name, c.builtin FROM contact_context cc JOIN context c "
+        "ON c.id = cc.context_id ORDER BY cc.contact_id, c.name",
+        "SELECT r.contact_id, r.kind, r.label, r.other_text, o.uid, o.display_name FROM relation r "
+        "LEFT JOIN contact o ON o.id = r.other_id ORDER BY r.contact_id, r.id",
+        "SELECT contact_id, hash FROM source_card WHERE id IN (SELECT max(id) FROM source_card "
+        "WHERE contact_id IS NOT NULL GROUP BY contact_id)",
+    )
+    for number, query in enumerate(queries):
+        for row in database.execute_sql(query):
+            if row[0] in parts:
+                parts[row[0]].append((number, *row[1:]))
+    return {
+        cid: hashlib.blake2b(repr(values).encode("utf-8"), digest_size=16).hexdigest()
+        for cid, values in parts.items()
+    }
+
+
+def remember_seen(collection_ids: list[int], book: LocalBook) -> None:
+    """After a run, inside its transaction: each person whose card (written
+    afresh) matches the sync state gets the fingerprint of their rows now, so
+    that the next run can trust them unchanged while it stays the same."""
+    if not collection_ids:
+        return
+    marks = ", ".join("?" * len(collection_ids))
+    rows = database.execute_sql(
+        f"SELECT id, contact_id, local_hash, local_seen FROM sync_item WHERE collection_id IN "
+        f"({marks}) AND contact_id IS NOT NULL AND conflict IS NULL",
+        collection_ids,
+    ).fetchall()
+    now = fingerprints()
+    candidates = [(i, cid, h) for i, cid, h, seen in rows if cid in now and seen != now[cid]]
+    if not candidates:
+        return
+    book.refresh()  # cards written afresh, in the same transaction as the fingerprints
+    for item_id, cid, local_hash in candidates:
+        if book.hash(cid) == local_hash:
+            database.execute_sql(
+                "UPDATE sync_item SET local_seen = ? WHERE id = ?", (now[cid], item_id)
+            )
 
 
 def save_item(row: SyncItem) -> None:

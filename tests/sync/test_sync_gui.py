@@ -72,7 +72,7 @@ def test_add_an_account_sync_and_settle_a_conflict(
     _run(page, qtbot)
     assert [c["uid"] for c in page.last_report.conflicts] == ["ann"]
     assert page.conflicts_button.isEnabled()
-    assert "1 conflicts to settle" in page.details.text()
+    assert "— 1 conflict to settle" in page.details.text()
 
     from entregent.ui.sync_page import ConflictDialog
 

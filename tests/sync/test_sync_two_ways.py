@@ -148,3 +148,20 @@ def test_two_cards_with_one_uid_are_reported_not_merged(db, dav_user, tmp_path):
 
     assert Contact.select().where(Contact.uid == "same").count() == 0
     assert len(phone.hrefs()) == 3
+
+
+def test_a_sync_is_undone_here_like_an_import(db, dav_user, tmp_path):
+    from entregent.model.tables import Contact, ImportBatch
+    from entregent.services.imports.history import undo_import
+
+    phone = _synced(db, dav_user, tmp_path, card("ann", "Ann Archer", "NOTE:old"))
+    phone.put("carol.vcf", card("carol", "Carol Cole"))
+    text, etag = phone.get(dav_user.book + "ann.vcf")
+    phone.put("ann.vcf", text.replace("NOTE:old", "NOTE:new on the phone"), etag)
+    report = run(dav_user)
+    assert report.here.as_json() == {"new": 1, "updated": 1, "deleted": 0}
+    batch = ImportBatch.get_by_id(report.batch_id)
+    assert batch.path == "sync:home"
+    undo_import(report.batch_id)
+    assert Contact.select().where(Contact.uid == "carol").count() == 0
+    assert person("ann").note == "old"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from entregent.i18n import _
+from entregent.i18n import _, ngettext
 from entregent.ui.plain import plain_label
 
 __all__ = ["SyncPage", "SyncDialog", "AddAccountDialog", "ConflictDialog"]
@@ -61,9 +61,15 @@ def _summary(result: dict) -> str:
         f=there["deleted"],
     )
     if result.get("conflicts"):
-        text += " " + _("— {n} conflicts to settle").format(n=len(result["conflicts"]))
+        count = len(result["conflicts"])
+        text += " " + ngettext(
+            "— {n} conflict to settle", "— {n} conflicts to settle", count
+        ).format(n=count)
     if result.get("errors"):
-        text += " " + _("— {n} items not synced").format(n=len(result["errors"]))
+        count = len(result["errors"])
+        text += " " + ngettext("— {n} item not synced", "— {n} items not synced", count).format(
+            n=count
+        )
     return text
 
 
@@ -350,6 +356,14 @@ class ConflictDialog(QDialog):
         self.people = QListWidget()
         self.people.setObjectName("conflictPeople")
         layout.addWidget(self.people)
+        layout.addWidget(
+            plain_label(
+                _(
+                    "Fields in bold were changed on both sides; the others on one side only. "
+                    "The next sync carries out your choice."
+                )
+            )
+        )
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("conflictFields")
         self.table.setHorizontalHeaderLabels([_("Field"), _("Here"), _("On the server")])
@@ -389,6 +403,7 @@ class ConflictDialog(QDialog):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(number, column, item)
+        self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
 
     def _decide(self, decision: str) -> None:

@@ -40,10 +40,25 @@ class ConflictView:
     decision: str | None  # "local", "remote" or None (not chosen yet)
 
 
+def _unescaped(text: str) -> str:
+    out, index = [], 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text):
+            following = text[index + 1]
+            out.append("\n" if following in "nN" else following)
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
 def _shown(value: tuple) -> str:
+    """A field's lines as a person reads them: the values, unescaped, with labels."""
     lines = []
     for line, label in value:
-        text = line.split(":", 1)[1] if ":" in line else line
+        text = _unescaped(line.split(":", 1)[1] if ":" in line else line)
         lines.append(f"{text} ({label})" if label else text)
     return "\n".join(lines)
 

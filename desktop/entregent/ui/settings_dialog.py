@@ -181,6 +181,7 @@ class SettingsDialog(QDialog):
                 _("How often to keep in touch with each context"),
                 _("When the advice before an ask speaks up"),
                 _("The calendar file your follow-ups are written to"),
+                _("Your CardDAV/CalDAV accounts, their last sync and conflicts to settle"),
             ],
         )
         layout = QVBoxLayout(self)

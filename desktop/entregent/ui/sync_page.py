@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from entregent.i18n import _, ngettext
+from entregent.ui.accessible import describe, describe_buttons
 from entregent.ui.plain import plain_label
 
 __all__ = ["SyncPage", "SyncDialog", "AddAccountDialog", "ConflictDialog"]
@@ -87,6 +88,7 @@ class SyncPage(QWidget):
         self.accounts = QListWidget()
         self.accounts.setObjectName("syncAccounts")
         self.accounts.setAccessibleName(_("Sync accounts"))
+        describe(self.accounts, _("Choose an account to see its collections and last sync"))
         self.accounts.currentRowChanged.connect(self._show_current)
         layout.addWidget(self.accounts)
         self.details = plain_label()
@@ -107,6 +109,10 @@ class SyncPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        describe(self.add_button, _("Set up a new account on a CardDAV/CalDAV server"))
+        describe(self.remove_button, _("Forget this account; nothing is deleted on either side"))
+        describe(self.sync_button, _("Sync this account now, both ways"))
+        describe(self.conflicts_button, _("See both versions of each conflict and choose one"))
         self.add_button.clicked.connect(self.add_account)
         self.remove_button.clicked.connect(self.remove_account)
         self.sync_button.clicked.connect(self.sync_now)
@@ -237,6 +243,7 @@ class SyncDialog(QDialog):
         layout.addWidget(self.page)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        describe_buttons(close)
         layout.addWidget(close)
         self.resize(640, 360)
 
@@ -258,16 +265,34 @@ class AddAccountDialog(QDialog):
         self.user_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit, name, description in (
+            (
+                self.name_edit,
+                _("Name"),
+                _("A short name for this account, used by the command line"),
+            ),
+            (self.url_edit, _("Server address"), _("The address of your CardDAV/CalDAV server")),
+            (self.user_edit, _("User name"), _("Your user name on the server")),
+            (
+                self.password_edit,
+                _("Password (or app password)"),
+                _("Kept in the system keyring, never in Entregent's files"),
+            ),
+        ):
+            edit.setAccessibleName(name)
+            describe(edit, description)
         form.addRow(_("Name"), self.name_edit)
         form.addRow(_("Server address"), self.url_edit)
         form.addRow(_("User name"), self.user_edit)
         form.addRow(_("Password (or app password)"), self.password_edit)
         self.find_button = QPushButton(_("&Find collections"))
+        describe(self.find_button, _("Ask the server which address books and calendars you have"))
         self.find_button.clicked.connect(self.find)
         form.addRow(self.find_button)
         self.collections = QListWidget()
         self.collections.setObjectName("syncCollections")
         self.collections.setAccessibleName(_("Collections to sync"))
+        describe(self.collections, _("Tick the address books and calendars to sync"))
         form.addRow(_("Collections"), self.collections)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -275,6 +300,7 @@ class AddAccountDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        describe_buttons(self.buttons)
         form.addRow(self.buttons)
         self.job = None
 
@@ -355,6 +381,8 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         self.people = QListWidget()
         self.people.setObjectName("conflictPeople")
+        self.people.setAccessibleName(_("Conflicts"))
+        describe(self.people, _("The people changed on both sides"))
         layout.addWidget(self.people)
         layout.addWidget(
             plain_label(
@@ -369,16 +397,21 @@ class ConflictDialog(QDialog):
         self.table.setHorizontalHeaderLabels([_("Field"), _("Here"), _("On the server")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(_("Both versions, field by field"))
+        describe(self.table, _("Each field that differs: here and on the server"))
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.keep_mine = QPushButton(_("Keep &mine"))
         self.keep_theirs = QPushButton(_("Keep the &server's"))
+        describe(self.keep_mine, _("Send this person's card as it is here"))
+        describe(self.keep_theirs, _("Take the server's card for this person"))
         row.addWidget(self.keep_mine)
         row.addWidget(self.keep_theirs)
         row.addStretch(1)
         layout.addLayout(row)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        describe_buttons(close)
         layout.addWidget(close)
         self.keep_mine.clicked.connect(lambda: self._decide("local"))
         self.keep_theirs.clicked.connect(lambda: self._decide("remote"))

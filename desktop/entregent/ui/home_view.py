@@ -4,6 +4,8 @@ by context (QtCharts). Read in the background, never at start-up."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCharts import QChart
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWi
 from entregent.i18n import _, ngettext
 from entregent.ui.home_cards import PeopleCard
 from entregent.ui.home_charts import MIX_COLOURS, Legend, chart_view, fill_mix, fill_months
+from entregent.ui.home_groups import GroupRows
 from entregent.ui.plain import plain_label
 
 __all__ = ["HomeView", "read_home", "MIX_COLOURS", "PeopleCard"]
@@ -23,13 +26,17 @@ def read_home():
     """What Home shows (run on a worker)."""
     from entregent.services.people.avatars import context_colours
     from entregent.services.people.detail import anybody
-    from entregent.services.relations.due import due_firsts
-    from entregent.services.relations.insights import dashboard
 
     # The first of each reason only (a card shows a few; on 100,000 people the whole
     # list is tens of thousands of items): the cards' totals come from the counts.
+    from entregent.services.people.organizations import list_groups
+    from entregent.services.relations.due import due_firsts
+    from entregent.services.relations.insights import dashboard
+
     due = due_firsts(CARD_ROWS)
-    return dashboard(), due, context_colours(d.contact_id for d in due), anybody()
+    today = dt.date.today()
+    groups = [g for g in list_groups() if g.active_on(today)]
+    return dashboard(), due, context_colours(d.contact_id for d in due), anybody(), groups
 
 
 class Card(QFrame):
@@ -110,6 +117,8 @@ class HomeView(QScrollArea):
         grid.addWidget(self.owed_card, 2, 2)
 
         self.groups_card = Card(_("Your groups"))
+        self.group_rows = GroupRows(self.groups_card)
+        self.groups_card.layout_.addWidget(self.group_rows)
         self.groups_label = plain_label("")
         self.groups_label.setObjectName("groupsSummaryLabel")
         self.groups_label.setWordWrap(True)
@@ -156,6 +165,7 @@ class HomeView(QScrollArea):
         self.owed_card.fill(
             [d for d in due if d.kind == "owed_help"], colours, total=counted.get("owed_help")
         )
+        self.group_rows.fill(data[4] if len(data) > 4 else [])
         self.nudges_label.setText("\n".join(insights.nudges))
         self.groups_label.setText(
             ngettext(

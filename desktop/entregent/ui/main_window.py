@@ -311,6 +311,9 @@ class MainWindow(QMainWindow):
 
             self._home_view = HomeView(self.context, self)
             self._home_view.see_all_requested.connect(self.show_due)
+            self._home_view.group_rows.group_requested.connect(
+                lambda group: self.sidebar.select(f"organization:{group}")
+            )
             self._home_view.settings_requested.connect(self.actions["settings"].trigger)
             old = self.stack.widget(0)
             self.stack.removeWidget(old)

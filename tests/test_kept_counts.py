@@ -341,6 +341,16 @@ def test_count_statements_never_scan_the_interactions(db):
     ]
 
 
+def test_the_due_count_reads_people_from_indexes_never_from_their_rows(db):
+    """A contact row holds its photo, and the columns after it lie in overflow pages:
+    the count finds what it needs of each person in schema 12's covering indexes."""
+    plan = _plan(due._COUNTS_SQL, due._params(TODAY))
+    people = [step for step in plan if step.startswith("SEARCH c ")]
+    assert people and all("USING COVERING INDEX" in step for step in people), plan
+    assert any("contact_due_by_id" in step for step in people)
+    assert any("contact_recent_archived" in step for step in people)
+
+
 def test_saving_a_row_read_earlier_keeps_the_counts_the_triggers_keep(db):
     """A context, a group and a person read before their counts changed, then saved
     (a rename): the triggers' figures stay, the stale ones in memory are not written."""

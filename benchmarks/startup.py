@@ -185,7 +185,7 @@ def _launch_close(arguments: list[str], env: dict) -> float:
 
 def run_close(quick: bool, database=None) -> list[dict]:
     """The way out: the window closed by the user right after its first paint, the
-    start-up reads, badges and the day's backup still running; to the process's end."""
+    start-up reads and badges still running; to the process's end."""
     database = database or working_copy(big_database(quick), "close.sqlite3")
     env = child_environment()
     env["ENTREGENT_PROBE_TIMEOUT"] = str(TIMEOUT)
@@ -193,9 +193,6 @@ def run_close(quick: bool, database=None) -> list[dict]:
     app_runs, bare_runs = [], []
     for _run in range(COMPLETE_PAIRS if not quick else 2):
         bare_runs.append(_launch_close(["bare-close"], env))
-        # a new day's copy to make at each start: the backup is in flight at close
-        for old in database.parent.glob("backups/*"):
-            old.unlink()
         app_runs.append(_launch_close(["close", str(database)], env))
     return [
         row(

@@ -213,9 +213,9 @@ def complete(database: str, out: str) -> int:
 
 def close_in_flight(database: str) -> int:
     """``entregent --db DB`` as a person starts it; the moment its list has painted
-    (the sidebar's counts, the badges, the day's backup and the detail pane still
-    in flight) the window is closed, as by the user: prints ``closing`` then, so
-    that the parent times the way out to the process's end."""
+    (the sidebar's counts, the badges and the detail pane still in flight) the
+    window is closed, as by the user: prints ``closing`` then, so that the parent
+    times the way out to the process's end."""
     from entregent.cli import run
     from entregent.ui import app as app_module
 

@@ -349,3 +349,15 @@ def test_merge_makes_a_copy_first(db):
     assert len(copies) == 1
     assert _names(copies[0].path) == ["Helene Dupont", "Hélène Dupont"]  # as before the merge
     assert _names(db) == ["Hélène Dupont"]
+
+
+def test_copies_made_within_one_second_list_in_the_order_they_were_made(db_path):
+    """Copies by the user and one kept before a restore, made in a burst (mostly
+    within one second): numbered across reasons, so that the list (and the backups
+    dialog) gives them in the order they were made, whatever order the folder gives."""
+    made = [
+        create_backup(db_path, reason=reason).name
+        for reason in ("manual", "before-restore", "manual", "before-restore")
+    ]
+    assert [b.path.name for b in list_backups(db_path)] == made
+    assert len(set(made)) == 4

@@ -42,7 +42,7 @@ def test_selecting_a_person_before_the_pane_exists_builds_it(db, qtbot):
     window.context.workers.join()
 
 
-def test_the_desktop_day_copy_is_made_in_the_background_after_the_paint(db_path, qtbot):
+def test_the_desktop_day_copy_is_made_in_the_background_once_the_window_is_complete(db_path, qtbot):
     open_session(db_path, apply_language=False, daily_backup=False)
     try:
         add_person("Anne", "Martin")
@@ -50,10 +50,10 @@ def test_the_desktop_day_copy_is_made_in_the_background_after_the_paint(db_path,
         window = MainWindow(db_path, restore_state=False, daily_backup=True)
         qtbot.addWidget(window)
         painted = []
-        window.after_first_paint(lambda: painted.append(True))  # after the copy's start
-        assert list_backups(db_path) == []
-        window.show()
-        qtbot.waitUntil(lambda: bool(painted))
+        window.after_first_paint(lambda: painted.append(list_backups(db_path)))
+        with qtbot.waitSignal(window.settled, timeout=20_000):
+            window.show()
+        assert painted == [[]]  # painted, and no copy begun before the window was complete
         window.context.workers.join(cancel=False)
         daily = [b for b in list_backups(db_path) if b.reason == "daily"]
         assert len(daily) == 1

@@ -24,6 +24,7 @@ Putting a copy back is ``services.restore``.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
 import os
 import re
@@ -171,13 +172,13 @@ def _holds_anything(database: Path) -> bool:
 
 
 def _new_name(database: Path, folder: Path, reason: str, when: dt.datetime) -> Path:
+    """A name no copy has: copies made within the same second, whatever their
+    reasons, are numbered in the order they were made (``list_backups`` sorts by it)."""
     stem = f"{database.name}.{when.strftime(_STAMP)}"
-    target = folder / f"{stem}.{reason}.sqlite3"
     n = 1
-    while target.exists():
+    while any(folder.glob(f"{glob.escape(stem if n == 1 else f'{stem}-{n}')}.*.sqlite3")):
         n += 1
-        target = folder / f"{stem}-{n}.{reason}.sqlite3"
-    return target
+    return folder / (f"{stem}.{reason}.sqlite3" if n == 1 else f"{stem}-{n}.{reason}.sqlite3")
 
 
 def create_backup(

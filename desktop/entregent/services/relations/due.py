@@ -133,7 +133,8 @@ UNION ALL SELECT * FROM (SELECT 3, id, display_name, got, NULL, NULL FROM ({_OWE
     ORDER BY got LIMIT :n)
 UNION ALL SELECT * FROM (SELECT 4, id, display_name, birthday, NULL, NULL FROM contact
     WHERE {_BIRTHDAY_WHERE}
-    ORDER BY json_extract(:birthdays, '$."' || substr(birthday, -5) || '"'), display_name, id
+    ORDER BY json_extract(:birthdays, '$."' || substr(birthday, -5) || '"'),
+        display_name COLLATE NOCASE, id
     LIMIT :n)
 """
 
@@ -218,12 +219,24 @@ def _birthday_item(row, today: dt.date) -> DueItem | None:
     )
 
 
+def _name_key(name: str) -> str:
+    """The name as SQLite's NOCASE collation compares it (ASCII letters folded, the
+    rest by code point), so that a page cut in SQL and the whole list sorted here
+    break ties the same way."""
+    return name.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _overdue_key(item: DueItem):
-    return (-(item.ratio or 0), item.name.casefold())
+    # Equally overdue: the one in the book longest first. By id, as the page cut in
+    # SQL does from the index alone (by name it read every overdue person's row).
+    return (-(item.ratio or 0), item.contact_id)
 
 
 def _birthday_key(item: DueItem):
-    return (item.date, item.name.casefold())
+    return (item.date, _name_key(item.name), item.contact_id)
 
 
 def _overdue(today: dt.date) -> list[DueItem]:

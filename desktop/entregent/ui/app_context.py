@@ -21,6 +21,7 @@ class AppContext(QObject):
     person_requested = Signal(int)  # show this person (e.g. "introduced by" link)
     log_requested = Signal(int)  # open the log dialog for this person
     ask_requested = Signal(int)  # open the ask dialog for this person
+    answer_requested = Signal(int)  # answer one of this person's open asks
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

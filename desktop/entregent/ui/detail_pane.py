@@ -147,6 +147,13 @@ class DetailPane(QScrollArea):
         self.balance_label.setObjectName("balanceLabel")
         self.balance_label.setWordWrap(True)
         content.addWidget(self.balance_label)
+        self.answer_button = QPushButton(_("Answer an ask…"))
+        self.answer_button.setObjectName("answerAskButton")
+        self.answer_button.setToolTip(_("Say how an ask waiting for an answer turned out"))
+        self.answer_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.answer_button.clicked.connect(lambda: self._emit(self.context.answer_requested))
+        self.answer_button.hide()
+        content.addWidget(self.answer_button)
 
         content.addWidget(section_title(_("Follow-ups")))
         self.followups = FollowUpsBox(context, self)
@@ -356,12 +363,16 @@ class DetailPane(QScrollArea):
             _(
                 "Help given: {given} · help received: {received} · asks: {asks} ({pending} waiting)"
             ).format(
-                given=r.help_given, received=r.help_received, asks=r.asks, pending=r.asks_pending
+                given=r.help_given,
+                received=r.help_received + r.asks_helped,  # an ask that was answered
+                asks=r.asks,
+                pending=r.asks_pending,
             )
             + "\n"
             + r.label_text.capitalize()
             + "."
         )
+        self.answer_button.setVisible(r.asks_pending > 0)
         self.note_edit.setPlainText(d.note)
 
     def _fill_chips(self, d: PersonDetail) -> None:

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.context.person_requested.connect(self.show_person)
         self.context.log_requested.connect(self.open_log)
         self.context.ask_requested.connect(self.open_ask)
+        self.context.answer_requested.connect(self.open_answer)
         theme.watch().changed.connect(self._theme_changed)
         self.setMinimumSize(*MINIMUM_SIZE)
         if restore_state:
@@ -470,6 +471,14 @@ class MainWindow(QMainWindow):
         if not ids:
             return None
         dialog = self._keep(AskDialog(self.context, ids[0], self))
+        dialog.open()
+        return dialog
+
+    def open_answer(self, contact_id: int):
+        """How did an ask to this person turn out? (their open asks, newest first)"""
+        from entregent.ui.answer_ask_dialog import AnswerAskDialog
+
+        dialog = self._keep(AnswerAskDialog(self.context, contact_id, self))
         dialog.open()
         return dialog
 

@@ -6,7 +6,8 @@ journal (their own e-mail addresses, the phone region), import every ``.vcf``
 then every ``.ics`` of the seeds folder with ``services.imports.import_file``,
 load the journal (groups, ties, logged interactions, asks, follow-ups) through
 the networking services — all as of the journal's anchor date — and finally
-move every date by (today − anchor) so that the demo always looks current.
+move every date by (today − anchor) so that the demo always looks current,
+and put its texts in the UI's language (``demo.language``).
 
 Importing a few hundred cards and a year of calendar takes seconds, so
 ``fresh_demo_database()`` keeps the built network (before the date shift) as
@@ -59,7 +60,7 @@ def build_demo_database(
     open_session(path, apply_language=False)
     try:
         report = _load_seeds(folder or seeds_dir())
-        _bring_to(today or dt.date.today(), report.anchor)
+        _bring_to(today or dt.date.today(), report.anchor, folder or seeds_dir())
     finally:
         close_session()
     return report
@@ -87,18 +88,21 @@ def _load_seeds(folder: Path) -> DemoReport:
     return report
 
 
-def _bring_to(today: dt.date, anchor: dt.date) -> None:
+def _bring_to(today: dt.date, anchor: dt.date, folder: Path | None = None) -> None:
     """Move the loaded network's dates from the anchor to ``today``; people are
-    new in the address book as of now."""
+    new in the address book as of now; the texts are put in the UI's language."""
+    from entregent.i18n import current_language
     from entregent.model.database import database
     from entregent.model.tables import utcnow
     from entregent.services.demo.dates import shift_dates
     from entregent.services.demo.journal import DEMO_ZONE
+    from entregent.services.demo.language import put_in_language
 
     # "now" as seen from ``today`` (the same as the clock's unless a test says otherwise)
     now = utcnow() + dt.timedelta(days=(today - dt.date.today()).days)
     shift_dates((today - anchor).days, anchor, now=now, zone=DEMO_ZONE)
     database.execute_sql("UPDATE contact SET created_at = ?", (now.isoformat(" "),))
+    put_in_language(current_language(), folder or seeds_dir())
 
 
 def demo_cache_key(folder: Path | None = None) -> str:
@@ -169,7 +173,7 @@ def copy_demo(
     open_database(path)  # not open_session: a throw-away copy needs no daily backup
     try:
         anchor = dt.date.fromisoformat(read_journal(folder or seeds_dir())["anchor"])
-        _bring_to(today or dt.date.today(), anchor)
+        _bring_to(today or dt.date.today(), anchor, folder or seeds_dir())
     finally:
         close_session()
     return path

@@ -3,7 +3,8 @@
 
 An ask that has not been answered is not help received: it stays open
 ("pending") until the user says how it turned out — ``helped``, ``declined``
-or ``no_answer``. Answering ``helped`` proposes a thank-you follow-up.
+or ``no_answer``. Answering ``helped`` proposes a thank-you follow-up; ``answer_and_thank``
+records the answer and plans that follow-up in one go (the person's page).
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from entregent.i18n import _
 from entregent.model.database import database
 from entregent.model.tables import Ask
 
-__all__ = ["AskRow", "list_asks", "answer_ask", "ANSWERS", "thank_you_proposal"]
+__all__ = [
+    "AskRow",
+    "list_asks",
+    "answer_ask",
+    "answer_and_thank",
+    "ANSWERS",
+    "thank_you_proposal",
+]
 
 # What the user types -> the stored outcome.
 ANSWERS = {"helped": "helped", "declined": "declined", "no-answer": "no_answer"}
@@ -120,3 +128,28 @@ def thank_you_proposal(row: AskRow, *, today: dt.date | None = None) -> dict:
         "due_on": (today + dt.timedelta(days=2)).isoformat(),
         "note": _("Thank {name} for their help").format(name=row.name),
     }
+
+
+def answer_and_thank(
+    ask_id: int,
+    answer: str,
+    *,
+    note: str = "",
+    thank_you: bool = False,
+    today: dt.date | None = None,
+) -> tuple[AskRow, int | None]:
+    """Record how ask ``ask_id`` turned out (``answer_ask``) and, when it was
+    "helped" and ``thank_you`` is asked for, plan the proposed thank-you follow-up.
+    One transaction; returns the ask as it now is and the follow-up's id (or None).
+    The person's page in the GUI answers asks through this."""
+    from entregent.services.relations.followups import create_followup
+
+    with database.atomic():
+        row = answer_ask(ask_id, answer, note=note)
+        follow_up_id = None
+        if thank_you and row.outcome == "helped":
+            proposal = thank_you_proposal(row, today=today)
+            follow_up_id = create_followup(
+                row.contact_id, dt.date.fromisoformat(proposal["due_on"]), note=proposal["note"]
+            )
+    return row, follow_up_id

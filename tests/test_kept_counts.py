@@ -322,20 +322,15 @@ def test_sql_counts_agree_with_their_python_definitions(
         transaction.rollback()
 
 
-def _plan(sql: str, params) -> list[str]:
-    return [row[-1] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params)]
-
-
 def test_count_statements_never_scan_the_interactions(db):
-    params = due._params(TODAY) | {"n": 50}
-    for sql in (due._COUNTS_SQL, due._FIRSTS_SQL):
-        plan = _plan(sql, params)
+    plans = due.query_plans(TODAY)
+    for name in ("count", "firsts"):
+        plan = plans[name]
         assert any("interaction_register_occurred_at" in step for step in plan)
         scanned = {step.split()[1] for step in plan if step.startswith("SCAN ")}
         # Only the statement's own steps (subqueries, the json list, a constant row).
         assert not scanned & {"i", "interaction", "p", "participant", "c", "contact", "f"}, plan
-    overdue = _plan(f"SELECT count(*) FROM contact c WHERE {due._OVERDUE_WHERE}", params)
-    assert overdue == [
+    assert plans["overdue"] == [
         "SEARCH c USING COVERING INDEX contact_archived_overdue_after "
         "(archived=? AND overdue_after<?)"
     ]
@@ -344,7 +339,7 @@ def test_count_statements_never_scan_the_interactions(db):
 def test_the_due_count_reads_people_from_indexes_never_from_their_rows(db):
     """A contact row holds its photo, and the columns after it lie in overflow pages:
     the count finds what it needs of each person in schema 12's covering indexes."""
-    plan = _plan(due._COUNTS_SQL, due._params(TODAY))
+    plan = due.query_plans(TODAY)["count"]
     people = [step for step in plan if step.startswith("SEARCH c ")]
     assert people and all("USING COVERING INDEX" in step for step in people), plan
     assert any("contact_due_by_id" in step for step in people)

@@ -27,7 +27,15 @@ from entregent.network.cadence import DueItem
 from entregent.network.kinds import INFORMAL_KINDS, KIND_LABELS
 from entregent.services.settings import get_setting
 
-__all__ = ["DueItem", "due_list", "due_firsts", "due_count", "due_counts", "due_ids_by_kind"]
+__all__ = [
+    "DueItem",
+    "due_list",
+    "due_firsts",
+    "due_count",
+    "due_counts",
+    "due_ids_by_kind",
+    "query_plans",
+]
 
 # Overdue: the kept ``contact.overdue_after`` (schema 9) read through its index; the
 # cadence is what separates it from the day of the last interaction.
@@ -342,3 +350,21 @@ def due_counts(today: dt.date | None = None) -> tuple[int, dict[str, int]]:
 def due_count(today: dt.date | None = None) -> int:
     """How many people are due (each counted once)."""
     return due_counts(today)[0]
+
+
+def query_plans(today: dt.date | None = None, limit: int = 50) -> dict[str, list[str]]:
+    """SQLite's plan (``EXPLAIN QUERY PLAN``, one line per step) of the statements
+    behind the due count (``count``), Home's first page (``firsts``) and the overdue
+    count alone (``overdue``): what holds them to their indexes, for diagnosis and
+    for the tests that check it."""
+    today = today or dt.date.today()
+    params = _params(today) | {"n": limit}
+    statements = {
+        "count": _COUNTS_SQL,
+        "firsts": _FIRSTS_SQL,
+        "overdue": f"SELECT count(*) FROM contact c WHERE {_OVERDUE_WHERE}",
+    }
+    return {
+        name: [row[-1] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params)]
+        for name, sql in statements.items()
+    }

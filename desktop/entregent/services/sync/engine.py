@@ -378,18 +378,8 @@ def sync_account(
 
     client = DavClient(account.url, account.user, password, account=name, transport=transport)
     try:
-        plans = []
         book = local.LocalBook()
-        for collection in account.collections.where(SyncCollection.kind == "card"):
-            step(_("Reading {name}…").format(name=collection.name or collection.href))
-            plan = _Plan(collection)
-            plan.rows = {r.href: r for r in collection.items}
-            _read_remote(client, plan, report)
-            if not plan.skipped:
-                _decide(plan, book, report, policy)
-            else:
-                _decide_local_only(plan, book, policy, report)
-            plans.append(plan)
+        plans = _plan_cards(client, account, book, report, policy, step)
         calendars = _read_calendars(client, account, step)
         report.mass_delete = _guard(plans, allow_mass_delete)
         if report.mass_delete is not None or dry_run:
@@ -401,52 +391,79 @@ def sync_account(
             batch = local.start_batch(name)
             job = _Apply(client, account, report, book, policy, batch)
             for plan in plans:
-                step(_("Writing {name}…").format(name=plan.collection.name or plan.collection.href))
-                writes_before = client.writes
-                job.imports(plan)
-                for row in plan.delete_here:
-                    local.archive(row.contact_id)
-                    row.delete_instance()
-                    report.here.deleted += 1
-                for row in plan.forget:
-                    row.delete_instance()
-                for row, etag in plan.retrack:
-                    row.etag = etag
-                    row.local_hash = row.remote_hash = book.hash(row.contact_id)
-                    row.save()
-                for row, mine, theirs in plan.conflicts:
-                    job.conflict(plan, row, mine, theirs, plan.texts[row.href][0])
-                for index, (cid, row) in enumerate(list(plan.puts)):
-                    if index % 50 == 0:
-                        step(_("Sending {n} of {total}…").format(n=index, total=len(plan.puts)))
-                    job.put(plan, cid, row)
-                for row in plan.delete_there:
-                    job.delete_there(plan, row)
-                collection = plan.collection
-                wrote = client.writes != writes_before
-                # After our own writes the pre-write CTag and token could come back
-                # for another state (an emptied collection has the CTag it had when
-                # new): the next run lists the ETags once instead.
-                collection.ctag = None if wrote else plan.state_ctag
-                collection.sync_token = None if wrote else plan.state_token
-                collection.last_sync_at = utcnow()
-                collection.save()
+                _apply_cards(job, plan, book, step)
             _apply_calendars(client, calendars, report, name, batch, step)
             local.remember_seen([plan.collection.id for plan in plans], book)
-            report.batch_id = batch.id
-            batch.counts = json.dumps(
-                {"sync": True, "here": report.here.as_json(), "there": report.there.as_json()}
-            )
-            batch.finished_at = utcnow()
-            batch.save()
-            report.requests, report.bodies = client.requests, client.bodies
-            account.last_sync_at = utcnow()
-            account.last_result = json.dumps(report.as_json(), ensure_ascii=False)
-            account.save()
+            _record_run(client, account, report, batch)
     finally:
         report.requests, report.bodies = client.requests, client.bodies
         client.close()
     return report
+
+
+def _plan_cards(client: DavClient, account, book, report: SyncReport, policy: str, step):
+    """Each address book's plan: what the server holds, and what to do per item."""
+    plans = []
+    for collection in account.collections.where(SyncCollection.kind == "card"):
+        step(_("Reading {name}…").format(name=collection.name or collection.href))
+        plan = _Plan(collection)
+        plan.rows = {r.href: r for r in collection.items}
+        _read_remote(client, plan, report)
+        if not plan.skipped:
+            _decide(plan, book, report, policy)
+        else:
+            _decide_local_only(plan, book, policy, report)
+        plans.append(plan)
+    return plans
+
+
+def _apply_cards(job: _Apply, plan: _Plan, book, step) -> None:
+    """One address book's plan carried out, here and there."""
+    client, report = job.client, job.report
+    step(_("Writing {name}…").format(name=plan.collection.name or plan.collection.href))
+    writes_before = client.writes
+    job.imports(plan)
+    for row in plan.delete_here:
+        local.archive(row.contact_id)
+        row.delete_instance()
+        report.here.deleted += 1
+    for row in plan.forget:
+        row.delete_instance()
+    for row, etag in plan.retrack:
+        row.etag = etag
+        row.local_hash = row.remote_hash = book.hash(row.contact_id)
+        row.save()
+    for row, mine, theirs in plan.conflicts:
+        job.conflict(plan, row, mine, theirs, plan.texts[row.href][0])
+    for index, (cid, row) in enumerate(list(plan.puts)):
+        if index % 50 == 0:
+            step(_("Sending {n} of {total}…").format(n=index, total=len(plan.puts)))
+        job.put(plan, cid, row)
+    for row in plan.delete_there:
+        job.delete_there(plan, row)
+    collection = plan.collection
+    wrote = client.writes != writes_before
+    # After our own writes the pre-write CTag and token could come back
+    # for another state (an emptied collection has the CTag it had when
+    # new): the next run lists the ETags once instead.
+    collection.ctag = None if wrote else plan.state_ctag
+    collection.sync_token = None if wrote else plan.state_token
+    collection.last_sync_at = utcnow()
+    collection.save()
+
+
+def _record_run(client: DavClient, account, report: SyncReport, batch) -> None:
+    """The run's history row and the account's last result."""
+    report.batch_id = batch.id
+    batch.counts = json.dumps(
+        {"sync": True, "here": report.here.as_json(), "there": report.there.as_json()}
+    )
+    batch.finished_at = utcnow()
+    batch.save()
+    report.requests, report.bodies = client.requests, client.bodies
+    account.last_sync_at = utcnow()
+    account.last_result = json.dumps(report.as_json(), ensure_ascii=False)
+    account.save()
 
 
 def _read_calendars(client: DavClient, account, step) -> list[calendar.CalendarPlan]:

@@ -69,6 +69,12 @@ class Prop:
                 found.extend(v.strip().strip('"').lower() for v in value.split(",") if v.strip())
         return found
 
+    def quoted_types(self) -> str | None:
+        """The TYPE parameter as written when it was one quoted list
+        (``TYPE="work,voice"``, RFC 6350's form), else None."""
+        found = re.search(r';TYPE=("[^"]*")', self.raw_params, re.IGNORECASE)
+        return found.group(1) if found else None
+
     def text_line(self) -> str:
         """The property as one unfolded content line, for a parser."""
         prefix = f"{self.group}." if self.group else ""

@@ -16,6 +16,9 @@ class Method:
     label: str = ""
     normalized: str = ""
     pref: int = 0
+    # the TYPE parameter to write as it came in (``"work,voice"`` quoted), "" to
+    # write the label's types the writer's way
+    written_types: str = ""
 
 
 @dataclass(kw_only=True)

@@ -124,6 +124,8 @@ def parse_date(value: str, omit_year: str | None = None) -> str | None:
 def _label(prop: Prop, labels: dict[str, str]) -> str:
     if prop.group and prop.group.upper() in labels:
         return labels[prop.group.upper()]
+    if prop.quoted_types() is not None:  # TYPE="work,voice": every type it lists
+        return ",".join(t for t in prop.types() if t != "pref")
     types = [t for t in prop.types() if t not in _SKIP_TYPES]
     return ",".join(types)
 

@@ -118,11 +118,13 @@ def _method_lines(method: ExportMethod, group: str, version: str) -> list[str]:
     if method.kind == "impp" and custom:
         params += f";X-SERVICE-TYPE={_param_value(custom[0])}"
         custom = []
-    if types:
+    if method.written_types:
+        params += f";TYPE={method.written_types}"
+    elif types:
         params += ";TYPE=" + ",".join(
             _param_value(t.lower() if version == "4.0" else t.upper()) for t in types
         )
-    if method.pref:
+    if method.pref and "pref" not in method.written_types.lower():
         params += ";PREF=1" if version == "4.0" else ";TYPE=pref"
     if method.kind == "adr":
         value = _adr_value(method)

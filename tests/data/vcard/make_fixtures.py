@@ -290,6 +290,23 @@ def phonetic() -> bytes:
     return out
 
 
+def quoted_types() -> bytes:
+    """TYPE as one quoted list (RFC 6350 writes TYPE="voice,home"; some 3.0
+    exporters do the same), beside the usual forms."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Quinn Quote\r\nN:Quote;Quinn;;;\r\n"
+        'TEL;VALUE=uri;PREF=1;TYPE="voice,home":tel:+1-555-555-5555\r\n'
+        "TEL;VALUE=uri;TYPE=home:tel:+33-01-23-45-67\r\n"
+        'EMAIL;TYPE="work,internet":quinn@example.com\r\n'
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Wanda Work\r\nN:Work;Wanda;;;\r\n"
+        'TEL;TYPE="work,voice":+33 1 23 45 67 89\r\n'
+        "TEL;TYPE=WORK,VOICE:+33 1 98 76 54 32\r\n"
+        "END:VCARD\r\n"
+    )
+    return text.encode("ascii")
+
+
 def main() -> None:
     files = {
         "charsets-21.vcf": charsets(),
@@ -303,6 +320,7 @@ def main() -> None:
         "tel-labels.vcf": tel_labels(),
         "nested.vcf": nested(),
         "phonetic.vcf": phonetic(),
+        "quoted-types.vcf": quoted_types(),
         **line_endings(),
     }
     for name, data in files.items():

@@ -15,7 +15,7 @@ from pathlib import Path
 from entregent.error_words import os_reason
 from entregent.errors import Cancelled, NotFound, UserError
 from entregent.i18n import _
-from entregent.io.vcard_lines import card_lines
+from entregent.io.vcard_lines import CardLines, card_lines
 from entregent.io.vcard_phonetic import is_phonetic_prop
 from entregent.io.vcard_reader import MAPPED_X
 from entregent.io.vcard_relations import is_relation_prop, related_lines
@@ -73,9 +73,25 @@ _WRITTEN = frozenset(
 )
 
 
-def _extra_lines(text: str) -> list[str]:
+def _written_types(lines: CardLines) -> dict[tuple[str, str], tuple[str, str]]:
+    """(kind, value) → (label, TYPE as written) for the card's properties whose TYPE
+    was one quoted list: written back the way it came in while its label is unchanged."""
+    found = {}
+    for prop in lines.props:
+        kind = _KINDS.get(prop.name)
+        quoted = prop.quoted_types()
+        if kind and quoted:
+            label = ",".join(t for t in prop.types() if t != "pref")
+            value = prop.text().strip()
+            found[(kind, value.removeprefix("tel:") if kind == "tel" else value)] = (label, quoted)
+    return found
+
+
+_KINDS = {"TEL": "tel", "EMAIL": "email", "URL": "url"}
+
+
+def _extra_lines(lines: CardLines) -> list[str]:
     """The card's properties that we do not write from fields, as read (unfolded)."""
-    lines = card_lines(text, 1)
     used_groups = {
         p.group.upper()
         for p in lines.props
@@ -158,7 +174,13 @@ def _vcard_chunks(ids: list[int], version: str) -> Iterator[list[str]]:
             f"FROM source_card WHERE contact_id IN ({marks}) GROUP BY contact_id)",
             chunk,
         ):
-            cards[contact_id].extra_lines = _extra_lines(text)
+            lines = card_lines(text, 1)
+            cards[contact_id].extra_lines = _extra_lines(lines)
+            written = _written_types(lines)
+            for method in cards[contact_id].methods:
+                label, quoted = written.get((method.kind, method.value), ("", ""))
+                if quoted and label == method.label:
+                    method.written_types = quoted
         for contact_id, lines in _relation_lines(chunk, version).items():
             cards[contact_id].extra_lines[:0] = lines
         yield [card_text(cards[i], version) for i in chunk if i in cards]

@@ -164,3 +164,27 @@ def test_show_what_an_import_brought_and_undo_it(make_window, qtbot, tmp_path):
     assert Contact.select().count() == 1
     assert window.people_model.rowCount() == 1
     assert not window.import_bar.isVisible()
+
+
+def test_the_wizard_lists_one_row_per_kind_of_problem(make_window, qtbot):
+    from pathlib import Path
+
+    fixture = Path(__file__).parents[1] / "data" / "vcard" / "many-problems.vcf"
+    window = make_window()
+    wizard = window.open_import([str(fixture)])
+    wizard.start_import()
+    qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=30_000)
+    tree = wizard.rejected_tree
+    rows = [
+        tuple(tree.topLevelItem(i).text(c) for c in range(4))
+        for i in range(tree.topLevelItemCount())
+    ]
+    report = wizard.reports[0]
+    reasons = {p.line: p.reason for p in report.skipped_lines}
+    stray, birthday = reasons[4], reasons[19]
+    assert rows == [
+        ("many-problems.vcf", "4, 5, 10, 11, 12, …", stray, "7"),
+        ("many-problems.vcf", "19", birthday, "1"),
+        ("many-problems.vcf", "21", report.rejected[0].reason, "1"),
+    ]
+    assert len(report.skipped_lines) == 8  # the report itself keeps every line

@@ -232,7 +232,7 @@ class ImportWizard(QDialog):
             _("What could not be read, with its file and line")
         )
         self.rejected_tree.setRootIsDecorated(False)
-        self.rejected_tree.setHeaderLabels([_("File"), _("Line"), _("What was wrong")])
+        self.rejected_tree.setHeaderLabels([_("File"), _("Line"), _("What was wrong"), _("Times")])
         report_layout.addWidget(self.report_label)
         report_layout.addWidget(self.report_tree)
         self.report_notes = plain_label("")
@@ -370,17 +370,17 @@ class ImportWizard(QDialog):
                 else ""
             )
         )
+        from entregent.services.imports.report import group_problems
+
         self.rejected_tree.clear()
         for report in reports:
-            for problem in [*report.rejected, *report.skipped_lines, *report.replaced]:
+            # one row per kind of problem: its first lines and how many times
+            problems = [*report.rejected, *report.skipped_lines, *report.replaced]
+            for group in group_problems(problems):
                 item = QTreeWidgetItem(
-                    [
-                        Path(report.path).name,
-                        "" if problem.line is None else str(problem.line),
-                        problem.reason,
-                    ]
+                    [Path(report.path).name, group.lines_text(), group.reason, str(group.count)]
                 )
-                item.setToolTip(2, problem.reason)
+                item.setToolTip(2, group.reason)
                 self.rejected_tree.addTopLevelItem(item)
         self.rejected_tree.setVisible(self.rejected_tree.topLevelItemCount() > 0)
         self.duplicates_button.setVisible(any(r.duplicate_candidates for r in reports))

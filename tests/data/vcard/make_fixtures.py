@@ -307,6 +307,20 @@ def quoted_types() -> bytes:
     return text.encode("ascii")
 
 
+def many_problems() -> bytes:
+    """The same problem many times (stray lines a broken exporter left in three
+    cards), one of another kind, and a card cut off before its END:VCARD."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:One\r\nstray one\r\nstray two\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Two\r\nstray three\r\nstray four\r\n"
+        "stray five\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Three\r\nstray six\r\nstray seven\r\n"
+        "BDAY:not a date\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\n"
+    )
+    return text.encode("ascii")
+
+
 def main() -> None:
     files = {
         "charsets-21.vcf": charsets(),
@@ -321,6 +335,7 @@ def main() -> None:
         "nested.vcf": nested(),
         "phonetic.vcf": phonetic(),
         "quoted-types.vcf": quoted_types(),
+        "many-problems.vcf": many_problems(),
         **line_endings(),
     }
     for name, data in files.items():

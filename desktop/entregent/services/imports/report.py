@@ -138,6 +138,9 @@ class ProblemGroup:
     count: int
     lines: list[int]  # the first few, in file order
 
+    def as_json(self, what: str) -> dict:
+        return {"what": what, "reason": self.reason, "count": self.count, "lines": self.lines}
+
     def lines_text(self) -> str:
         shown = ", ".join(str(line) for line in self.lines)
         return shown + (", …" if self.count > len(self.lines) else "")
@@ -198,6 +201,15 @@ class FileReport:
             "skipped_lines": [p.as_json() for p in self.skipped_lines],
             "duplicate_candidates": [d.as_json() for d in self.duplicate_candidates],
             "batch_id": self.batch_id,
+            # the same problems, one entry per kind with its count and first lines
+            "grouped_problems": [
+                group.as_json(what)
+                for what, problems in (
+                    ("rejected", self.rejected),
+                    ("skipped", self.skipped_lines),
+                )
+                for group in group_problems(problems)
+            ],
         }
         if self.kind == "ics":
             data["removed"] = self.removed

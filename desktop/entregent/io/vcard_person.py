@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Method", "PersonFields"]
+__all__ = ["Method", "DatedEvent", "PersonFields"]
 
 
 @dataclass(slots=True)
@@ -19,6 +19,15 @@ class Method:
     # the TYPE parameter to write as it came in (``"work,voice"`` quoted), "" to
     # write the label's types the writer's way
     written_types: str = ""
+
+
+@dataclass(slots=True)
+class DatedEvent:
+    """A date a card keeps beyond birthday and anniversary (Android's "other" or a
+    label the user typed)."""
+
+    date: str  # "YYYY-MM-DD" or "--MM-DD"
+    label: str  # "other", or the user's own label as typed
 
 
 @dataclass(kw_only=True)
@@ -44,3 +53,4 @@ class PersonFields:
     photo_url: str | None = None  # kept as written, never fetched
     methods: list[Method] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    events: list[DatedEvent] = field(default_factory=list)

@@ -18,13 +18,21 @@ from vobject import vcard as vobject_vcard
 from entregent.i18n import _
 from entregent.io.vcard_lines import CardLines, Prop, card_lines, split_structured, unescape
 from entregent.io.vcard_normalize import normalize_email, normalize_phone
-from entregent.io.vcard_person import Method, PersonFields
+from entregent.io.vcard_person import DatedEvent, Method, PersonFields
 from entregent.io.vcard_phonetic import read_phonetic
 from entregent.io.vcard_photo import read_photo
 from entregent.io.vcard_relations import RelatedName, read_related
 from entregent.io.vcard_split import RawCard
 
-__all__ = ["Method", "CardData", "CardRejected", "read_card", "IM_PROPERTIES", "MAPPED_X"]
+__all__ = [
+    "Method",
+    "CardData",
+    "CardRejected",
+    "read_card",
+    "is_dated_event_row",
+    "IM_PROPERTIES",
+    "MAPPED_X",
+]
 
 # Instant-messaging properties written by various exporters: name → service label
 IM_PROPERTIES = {
@@ -481,6 +489,9 @@ _SIMPLE: dict[str, _Mapper] = {
 _ANDROID_NICKNAME = "vnd.android.cursor.item/nickname"
 _ANDROID_EVENT = "vnd.android.cursor.item/contact_event"
 _ANDROID_ANNIVERSARY_TYPE = "1"
+_ANDROID_BIRTHDAY_TYPE = "3"
+# ContactsContract.CommonDataKinds.Event types: 0 custom (the label in data3), 2 other
+_ANDROID_OTHER_EVENT = {"0": "", "2": "other"}
 # Rows a card may hold and nothing else, and still be a person (relations are kept in
 # the stored card and given back on export).
 _CONTENT_ROWS = frozenset({"X-ANDROID-CUSTOM", "RELATED", "X-ABRELATEDNAMES"})
@@ -498,6 +509,33 @@ def _android_custom(card: CardData, prop: Prop) -> None:
     elif kind == _ANDROID_EVENT and row_type == _ANDROID_ANNIVERSARY_TYPE:
         if card.anniversary is None:
             card.anniversary = parse_date(data)
+    elif kind == _ANDROID_EVENT and row_type == _ANDROID_BIRTHDAY_TYPE:
+        if card.birthday is None:
+            card.birthday = parse_date(data)
+    elif kind == _ANDROID_EVENT and row_type in _ANDROID_OTHER_EVENT:
+        _android_event(card, prop, data, _ANDROID_OTHER_EVENT[row_type] or _field(fields, 3))
+
+
+def _field(fields: list[str], index: int) -> str:
+    return fields[index].strip() if len(fields) > index else ""
+
+
+def _android_event(card: CardData, prop: Prop, data: str, label: str) -> None:
+    date = parse_date(data)
+    if date is None:
+        card.problems.append(
+            (prop.line, _("the date “{text}” is not a date; it was left out.").format(text=data))
+        )
+    else:
+        card.events.append(DatedEvent(date, label or "other"))
+
+
+def is_dated_event_row(prop: Prop) -> bool:
+    """An Android event row read into ``events`` (the export writes them from there)."""
+    if prop.name != "X-ANDROID-CUSTOM":
+        return False
+    fields = split_structured(prop.value, prop.version)
+    return fields[0].strip().lower() == _ANDROID_EVENT and _field(fields, 2) in _ANDROID_OTHER_EVENT
 
 
 def _derived_name(card: CardData) -> str:

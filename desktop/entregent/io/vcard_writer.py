@@ -12,7 +12,7 @@ import base64
 import json
 from dataclasses import dataclass, field
 
-from entregent.io.vcard_person import Method, PersonFields
+from entregent.io.vcard_person import DatedEvent, Method, PersonFields
 from entregent.io.vcard_phonetic import name_sort_as, phonetic_lines
 from entregent.io.vcard_photo import image_type
 
@@ -149,6 +149,16 @@ def _adr_value(method: ExportMethod) -> str:
     return ";;" + escape(method.value) + ";;;;"
 
 
+_ANDROID_EVENT = "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event"
+
+
+def _event_line(event: DatedEvent) -> str:
+    """A dated event as Android writes it (type 2 "other", else 0 with its label),
+    which Android reads back in both versions."""
+    kind, label = ("2", "") if event.label == "other" else ("0", escape(event.label))
+    return f"{_ANDROID_EVENT};{event.date};{kind};{label}" + ";" * 12
+
+
 def _formatted_name(card: ExportCard) -> str:
     """FN is required: the display name, else one made from the names, org or e-mail."""
     if card.display_name.strip():
@@ -213,6 +223,7 @@ def card_text(card: ExportCard, version: str = "3.0") -> str:
         )
     if card.note:
         lines.append(f"NOTE:{escape(card.note)}")
+    lines.extend(_event_line(event) for event in card.events)
     for index, method in enumerate(card.methods, 1):
         lines.extend(_method_lines(method, f"entregent{index}", version))
     if card.categories:

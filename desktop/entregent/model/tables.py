@@ -344,6 +344,19 @@ class Relation(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
 
 
+class ContactEvent(BaseModel):
+    """A date beyond birthday and anniversary (since schema 13): "other" or the
+    user's own label, "YYYY-MM-DD" or "--MM-DD"."""
+
+    contact = pw.ForeignKeyField(Contact, backref="events", on_delete="CASCADE")
+    label = pw.TextField(default="")
+    date = pw.TextField()
+    position = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "contact_event"
+
+
 class TieDismissal(BaseModel):
     """An inferred tie the user dismissed (since schema 7): lowest id first."""
 
@@ -425,6 +438,7 @@ ALL_MODELS = (
     SourceCard,
     ImportChange,
     Relation,
+    ContactEvent,
     TieDismissal,
     Setting,
     SyncAccount,

@@ -262,6 +262,12 @@ class DetailPane(QScrollArea):
         self.groups_label.setWordWrap(True)
         details.addWidget(self.groups_label)
 
+        details.addWidget(section_title(_("Other dates")))
+        self.events_label = plain_label("")
+        self.events_label.setObjectName("eventsLabel")
+        self.events_label.setWordWrap(True)
+        details.addWidget(self.events_label)
+
         details.addWidget(section_title(_("Note")))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("noteEdit")
@@ -357,6 +363,12 @@ class DetailPane(QScrollArea):
             self.introduced_button.setEnabled(False)
         self.groups_label.setText(
             ", ".join(f"{g.name} ({g.role})" if g.role else g.name for g in d.groups) or "—"
+        )
+        self.events_label.setText(
+            "\n".join(
+                f"{_('other') if label == 'other' else label}: {date}" for date, label in d.events
+            )
+            or "—"
         )
         r = d.reciprocity
         self.balance_label.setText(

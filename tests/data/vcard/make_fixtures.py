@@ -321,6 +321,31 @@ def many_problems() -> bytes:
     return text.encode("ascii")
 
 
+def android_events() -> bytes:
+    """Android's event rows (ContactsContract Event: 0 custom with its label, 1
+    anniversary, 2 other, 3 birthday) in 3.0, and in 2.1 quoted-printable UTF-8;
+    a card with nothing but such rows."""
+    row = "vnd.android.cursor.item/contact_event"
+    tail = ";" * 12
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Nakamura;Aiko;;;\r\nFN:Aiko Nakamura\r\n"
+        "TEL;TYPE=CELL:+81 90 2222 3333\r\n"
+        f"X-ANDROID-CUSTOM:{row};2015-04-01;2;{tail}\r\n"
+        f"X-ANDROID-CUSTOM:{row};2018-10-20;0;Dojo{tail}\r\n"
+        f"X-ANDROID-CUSTOM:{row};--12-24;0;Name day{tail}\r\n"
+        f"X-ANDROID-CUSTOM:{row};2010-06-12;1;{tail}\r\n"
+        f"X-ANDROID-CUSTOM:{row};1990-03-03;3;{tail}\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lefebvre;Paul;;;\r\n"
+        "X-ANDROID-CUSTOM;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
+        + qp(f"{row};2020-02-02;0;Équipe de nuit{tail}", "utf-8")
+        + "\r\nEND:VCARD\r\n"
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nX-ANDROID-CUSTOM:{row};2021-07-14;2;{tail}\r\n"
+        "END:VCARD\r\n"
+    )
+    return text.encode("ascii")
+
+
 def main() -> None:
     files = {
         "charsets-21.vcf": charsets(),
@@ -336,6 +361,7 @@ def main() -> None:
         "phonetic.vcf": phonetic(),
         "quoted-types.vcf": quoted_types(),
         "many-problems.vcf": many_problems(),
+        "android-events.vcf": android_events(),
         **line_endings(),
     }
     for name, data in files.items():

@@ -16,8 +16,9 @@ from entregent.error_words import os_reason
 from entregent.errors import Cancelled, NotFound, UserError
 from entregent.i18n import _
 from entregent.io.vcard_lines import CardLines, card_lines
+from entregent.io.vcard_person import DatedEvent
 from entregent.io.vcard_phonetic import is_phonetic_prop
-from entregent.io.vcard_reader import MAPPED_X
+from entregent.io.vcard_reader import MAPPED_X, is_dated_event_row
 from entregent.io.vcard_relations import is_relation_prop, related_lines
 from entregent.io.vcard_writer import ExportCard, ExportMethod, card_text
 from entregent.model.card_fields import CARD_FIELDS
@@ -103,6 +104,7 @@ def _extra_lines(lines: CardLines) -> list[str]:
         if p.name not in _WRITTEN
         and not is_relation_prop(p)
         and not is_phonetic_prop(p)
+        and not is_dated_event_row(p)
         and (p.name not in MAPPED_X or (p.name == "X-ABLABEL" and p.group))
         and not (p.group and p.group.upper() in used_groups)
     ]
@@ -169,6 +171,12 @@ def _vcard_chunks(ids: list[int], version: str) -> Iterator[list[str]]:
             chunk,
         ):
             cards[contact_id].categories.append(context_label(name, bool(builtin)))
+        for contact_id, date, label in database.execute_sql(
+            "SELECT contact_id, date, label FROM contact_event "
+            f"WHERE contact_id IN ({marks}) ORDER BY contact_id, position, id",
+            chunk,
+        ):
+            cards[contact_id].events.append(DatedEvent(date, label))
         for contact_id, text in database.execute_sql(
             "SELECT s.contact_id, s.text FROM source_card s WHERE s.id IN (SELECT max(id) "
             f"FROM source_card WHERE contact_id IN ({marks}) GROUP BY contact_id)",

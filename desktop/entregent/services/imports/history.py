@@ -236,6 +236,11 @@ def _undo_updated(
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(contact_id, *m) for m in state.get("methods", [])],
     )
+    database.execute_sql("DELETE FROM contact_event WHERE contact_id = ?", (contact_id,))
+    database.obj.connection().executemany(
+        "INSERT INTO contact_event (contact_id, date, label, position) VALUES (?, ?, ?, ?)",
+        [(contact_id, date, label, i) for i, (date, label) in enumerate(state.get("events", []))],
+    )
     wanted = set(state.get("contexts", []))
     linked = database.execute_sql(
         "SELECT context_id FROM contact_context WHERE contact_id = ?", (contact_id,)

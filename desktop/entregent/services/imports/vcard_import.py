@@ -117,6 +117,7 @@ class _Pending:
     links: list[tuple] = field(default_factory=list)
     sources: list[tuple] = field(default_factory=list)
     changes: list[tuple] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)
 
 
 class _Contexts:
@@ -298,6 +299,9 @@ class _VCardImport:
             for position, m in enumerate(card.methods)
         ]
 
+    def _event_rows(self, cid: int, card: CardData) -> list[tuple]:
+        return [(cid, e.label, e.date, position) for position, e in enumerate(card.events)]
+
     def _state(self, uid: str, card: CardData, context_ids: list[int]) -> dict:
         data = {name: getattr(card, name) for name in FIELDS if name != "uid"}
         data["uid"] = uid
@@ -307,6 +311,7 @@ class _VCardImport:
             for position, m in enumerate(card.methods)
         ]
         data["contexts"] = sorted(context_ids)
+        data["events"] = [[e.date, e.label] for e in card.events]
         data["activity"] = 0
         return data
 
@@ -329,6 +334,7 @@ class _VCardImport:
             (cid, key, card.photo, 0, self.now, self.now) + tuple(values[f] for f in FIELDS)
         )
         self.pending.methods.extend(self._method_rows(cid, card))
+        self.pending.events.extend(self._event_rows(cid, card))
         self.pending.links.extend((cid, ctx, self.now) for ctx in context_ids)
         self.pending.sources.append(
             (cid, self.batch_id, self.path, card.line, card.text, card.hash, self.now)
@@ -408,6 +414,9 @@ class _VCardImport:
         if card.methods:
             database.execute_sql("DELETE FROM contact_method WHERE contact_id = ?", (cid,))
             self._insert_methods(self._method_rows(cid, card))
+        if card.events:
+            database.execute_sql("DELETE FROM contact_event WHERE contact_id = ?", (cid,))
+            self._insert_events(self._event_rows(cid, card))
         for ctx in self.contexts.ids_for(card.categories):
             database.execute_sql(
                 "INSERT OR IGNORE INTO contact_context (contact_id, context_id, created_at) "
@@ -473,6 +482,12 @@ class _VCardImport:
             rows,
         )
 
+    def _insert_events(self, rows: list[tuple]) -> None:
+        self._executemany(
+            "INSERT INTO contact_event (contact_id, label, date, position) VALUES (?, ?, ?, ?)",
+            rows,
+        )
+
     def _insert_sources(self, rows: list[tuple]) -> None:
         self._executemany(
             "INSERT INTO source_card (contact_id, batch_id, path, line, text, hash, created_at)"
@@ -499,6 +514,7 @@ class _VCardImport:
             pending.links,
         )
         self._insert_sources(pending.sources)
+        self._insert_events(pending.events)
         self._executemany(
             "INSERT INTO import_change (batch_id, contact_id, action, before, "
             "after) VALUES (?, ?, ?, ?, ?)",

@@ -17,7 +17,7 @@ from entregent.model.database import database
 __all__: list[str] = []  # helpers for the import services, no use case here
 
 FIELDS = CARD_FIELDS  # the contact columns a card fills (model.card_fields)
-_COMPARED = FIELDS + ("photo", "methods", "contexts")
+_COMPARED = FIELDS + ("photo", "methods", "contexts", "events")
 
 
 def photo_digest(data: bytes | None) -> str | None:
@@ -44,6 +44,13 @@ def snapshot(contact_id: int, *, with_photo: bool = False) -> dict | None:
             (contact_id,),
         )
     ]
+    data["events"] = [
+        list(r)
+        for r in database.execute_sql(
+            "SELECT date, label FROM contact_event WHERE contact_id = ? ORDER BY position, id",
+            (contact_id,),
+        )
+    ]
     data["contexts"] = sorted(
         r[0]
         for r in database.execute_sql(
@@ -67,4 +74,5 @@ def same_state(current: dict | None, recorded: dict, *, with_activity: bool) -> 
     if current is None:
         return False
     keys = _COMPARED + (("activity",) if with_activity else ())
-    return all(current.get(k) == recorded.get(k) for k in keys)
+    # a snapshot from before schema 13 has no events: there were none
+    return all(current.get(k) == recorded.get(k, [] if k == "events" else None) for k in keys)

@@ -80,6 +80,7 @@ class PersonDetail:
     contexts: list[ContextChip] = field(default_factory=list)
     groups: list[GroupRow] = field(default_factory=list)
     follow_ups: list[FollowUpRow] = field(default_factory=list)
+    events: list[tuple[str, str]] = field(default_factory=list)  # (date, label), card order
     reciprocity: Ledger = field(default_factory=Ledger)  # over the balance window
 
     @property
@@ -191,6 +192,13 @@ def person_detail(contact_id: int) -> PersonDetail:
         for i, n, r in database.execute_sql(
             "SELECT o.id, o.name, m.role FROM membership m JOIN organization o "
             "ON o.id = m.organization_id WHERE m.contact_id = ? ORDER BY o.name",
+            (contact_id,),
+        )
+    ]
+    detail.events = [
+        (date, label)
+        for date, label in database.execute_sql(
+            "SELECT date, label FROM contact_event WHERE contact_id = ? ORDER BY position, id",
             (contact_id,),
         )
     ]

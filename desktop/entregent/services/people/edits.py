@@ -13,6 +13,7 @@ from entregent.model.tables import (
     TIE_STRENGTHS,
     Contact,
     ContactContext,
+    ContactEvent,
     ContactMethod,
     FollowUp,
     ImportChange,
@@ -71,6 +72,7 @@ _DEPENDENTS = (
     FollowUp,
     SourceCard,
     ImportChange,
+    ContactEvent,
 )
 
 

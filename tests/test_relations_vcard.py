@@ -124,7 +124,8 @@ def test_export_writes_relations_back_and_they_read_in_again(db, tmp_path):
     [card4] = contacts_as_vcards([marc.id], "4.0")
     lines4 = [p.text_line() for p in card_lines(card4, 1).props]
     assert [line for line in lines4 if line.startswith("RELATED")] == [
-        "RELATED;TYPE=colleague:urn:uuid:lea-1",
+        # issue 17: a 4.0 type is written as the card had it (it read co-worker)
+        "RELATED;TYPE=co-worker:urn:uuid:lea-1",
         "RELATED;TYPE=friend:urn:uuid:lea-1",
         "RELATED;TYPE=sibling:urn:uuid:zoe-1",
     ]

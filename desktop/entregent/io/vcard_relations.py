@@ -90,6 +90,10 @@ _V4_TYPE = {
     "relative": "kin",
     "introduced_by": "x-introduced-by",
 }
+# RFC 6350's RELATED types
+_RFC6350_TYPES = {"contact", "acquaintance", "friend", "met", "co-worker", "colleague"}
+_RFC6350_TYPES |= {"co-resident", "neighbor", "child", "parent", "sibling", "spouse", "kin"}
+_RFC6350_TYPES |= {"muse", "crush", "date", "sweetheart", "me", "agent", "emergency"}
 _KIND_WORD = {
     "knows": "other",
     "introduced_by": "introduced by",
@@ -128,6 +132,8 @@ def read_related(props: list[Prop], labels: dict[str, str]) -> list[RelatedName]
             kinds = [kind_of(w) for w in words]
             kind = next((k for k in kinds if k != "knows"), "knows")
             label = ",".join(words)
+            if prop.group and prop.group.upper() in labels:  # our 4.0 export's own word
+                label = labels[prop.group.upper()]
         elif prop.name == "X-ABRELATEDNAMES":
             text = unescape(prop.value).strip()
             label = labels.get(prop.group.upper(), "") if prop.group else ""
@@ -168,12 +174,22 @@ def related_lines(
     for index, (kind, label, value) in enumerate(related, first_group):
         if version == "4.0":
             is_uri = value.startswith(("urn:", "mailto:", "http:", "https:"))
-            params = f";TYPE={_V4_TYPE.get(kind, 'contact')}"
+            word = _V4_TYPE.get(kind, "contact")
+            if label in _RFC6350_TYPES and kind_of(label) == kind:
+                word = label  # a type 4.0 has: written as the card had it
+            params = f";TYPE={word}"
             if not is_uri:
                 params = ";VALUE=text" + params
-            lines.append(f"RELATED{params}:{value if is_uri else _escape(value)}")
+            text = value if is_uri else _escape(value)
+            if label == word:
+                lines.append(f"RELATED{params}:{text}")
+                continue
+            # a label TYPE cannot say ("assistant", none at all): Apple's X-ABLabel
+            group = f"related{index}"
+            lines.append(f"{group}.RELATED{params}:{text}")
+            lines.append(f"{group}.X-ABLabel:{_escape(label)}")
         else:
-            name = value[9:] if value.startswith("urn:uuid:") else value
+            name = value  # someone in the book is named; other text as the card wrote it
             if kind == "knows" and not label:
                 lines.append(f"X-ABRELATEDNAMES:{_escape(name)}")  # no word to say
                 continue

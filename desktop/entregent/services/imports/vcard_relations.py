@@ -5,7 +5,8 @@ that UID or e-mail; a name matches when exactly one person in the book bears
 it (accents and case aside). Anything else is kept as the text the card wrote,
 so that nothing is lost and export gives it back. A re-imported card replaces
 the relations its earlier version brought (``source = 'vcard'``); relations
-the user or an introduction made stay.
+the user or an introduction made stay, and a card that names one of them again
+(our own export read back) adds no second one.
 """
 
 from __future__ import annotations
@@ -56,6 +57,18 @@ def match_person(text: str, book: _Book | None = None) -> int | None:
     return (book or _Book()).by_name(value)
 
 
+def _kept_relations(contact_id: int) -> set[tuple[str, int | str]]:
+    """(kind, other id or folded text) of the relations not brought by a card."""
+    return {
+        (kind, other or fold(text))
+        for kind, other, text in database.execute_sql(
+            "SELECT kind, other_id, other_text FROM relation "
+            "WHERE contact_id = ? AND source != 'vcard'",
+            (contact_id,),
+        )
+    }
+
+
 def store_card_relations(entries: list[tuple[int, list[RelatedName]]], now: str) -> int:
     """Replace the card relations of each ``(contact id, relations)``; returns how
     many were linked to someone in the book. The caller holds the transaction."""
@@ -65,10 +78,13 @@ def store_card_relations(entries: list[tuple[int, list[RelatedName]]], now: str)
         database.execute_sql(
             "DELETE FROM relation WHERE contact_id = ? AND source = 'vcard'", (contact_id,)
         )
+        kept = _kept_relations(contact_id)
         for item in related:
             other = match_person(item.text, book)
             if other == contact_id:
                 other = None
+            if (item.kind, other or fold(item.text)) in kept:
+                continue  # the user's or an introduction's own: a card brings it back
             linked += other is not None
             database.execute_sql(
                 "INSERT INTO relation (contact_id, other_id, other_text, kind, label, source, "

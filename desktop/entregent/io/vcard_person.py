@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Method", "DatedEvent", "PersonFields"]
+__all__ = ["Method", "DatedEvent", "Position", "PersonFields"]
 
 
 @dataclass(slots=True)
@@ -28,6 +28,17 @@ class DatedEvent:
 
     date: str  # "YYYY-MM-DD" or "--MM-DD"
     label: str  # "other", or the user's own label as typed
+
+
+@dataclass(slots=True)
+class Position:
+    """One job a card gives: an ORG with its units (department, team) as parts,
+    and the TITLE and ROLE that go with it."""
+
+    org: str
+    units: list[str] = field(default_factory=list)
+    title: str = ""
+    role: str = ""
 
 
 @dataclass(kw_only=True)
@@ -54,3 +65,7 @@ class PersonFields:
     methods: list[Method] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     events: list[DatedEvent] = field(default_factory=list)
+    more_notes: list[str] = field(default_factory=list)  # the NOTE lines after the first
+    # every ORG/TITLE/ROLE when a card has several or an ORG has units ([] otherwise:
+    # org and title say it all)
+    positions: list[Position] = field(default_factory=list)

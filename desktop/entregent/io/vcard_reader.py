@@ -18,7 +18,7 @@ from vobject import vcard as vobject_vcard
 from entregent.i18n import _
 from entregent.io.vcard_lines import CardLines, Prop, card_lines, split_structured, unescape
 from entregent.io.vcard_normalize import normalize_email, normalize_phone
-from entregent.io.vcard_person import DatedEvent, Method, PersonFields
+from entregent.io.vcard_person import DatedEvent, Method, PersonFields, Position
 from entregent.io.vcard_phonetic import read_phonetic
 from entregent.io.vcard_photo import read_photo
 from entregent.io.vcard_relations import RelatedName, read_related
@@ -238,6 +238,7 @@ def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_byte
     _map_names(card, structured, labels)
     read_phonetic(card, lines.props)
     _map_text(card, lines.props)
+    _map_positions(card, structured, lines.props)
     context = _Context(labels, region, max_photo_bytes)
     for prop in lines.props:
         mapper = _SIMPLE.get(prop.name)
@@ -282,10 +283,45 @@ def _map_text(card: CardData, props: list[Prop]) -> None:
         card.nickname = ", ".join(n for n in names if n)
     titles = [p.text().strip() for key in ("TITLE", "ROLE") for p in texts.get(key, [])]
     card.title = next((t for t in titles if t), "")
-    if "NOTE" in texts:
-        card.note = "\n".join(
-            n for n in (p.text().strip("\r\n") for p in texts["NOTE"]) if n.strip()
-        )
+    notes = [n for n in (p.text().strip("\r\n") for p in texts.get("NOTE", [])) if n.strip()]
+    if notes:  # several NOTE lines are several notes, in order
+        card.note, card.more_notes = notes[0], notes[1:]
+
+
+def _map_positions(
+    card: CardData, values: dict[str, list[tuple[Prop, _Structured]]], props: list[Prop]
+) -> None:
+    """Every ORG with its units and the TITLE and ROLE of the same rank (or group)."""
+    orgs = [
+        (prop, [str(p).strip() for p in _org_parts(org)]) for prop, org in values.get("ORG", [])
+    ]
+    titles = [p for p in props if p.name == "TITLE"]
+    roles = [p for p in props if p.name == "ROLE"]
+    if max(len(orgs), len(titles), len(roles)) <= 1 and all(len(o[1]) <= 1 for o in orgs):
+        return
+    for index in range(max(len(orgs), len(titles), len(roles))):
+        parts = orgs[index][1] if index < len(orgs) else [""]
+        group = orgs[index][0].group if index < len(orgs) else ""
+        title = _ranked(titles, index, group)
+        role = _ranked(roles, index, group)
+        card.positions.append(Position(parts[0], parts[1:], title, role))
+
+
+def _org_parts(org: _Structured) -> list[str]:
+    parts = org if isinstance(org, list) else [org]
+    texts = [",".join(p) if isinstance(p, list | tuple) else str(p) for p in parts]
+    while len(texts) > 1 and not texts[-1].strip():  # "ORG:Toshiba;" has no unit
+        texts.pop()
+    return texts
+
+
+def _ranked(props: list[Prop], index: int, group: str) -> str:
+    """The TITLE/ROLE of the ORG's group when there is one, else of the same rank."""
+    if group:
+        for prop in props:
+            if prop.group.upper() == group.upper():
+                return prop.text().strip()
+    return props[index].text().strip() if index < len(props) else ""
 
 
 def _map_names(

@@ -12,7 +12,7 @@ import base64
 import json
 from dataclasses import dataclass, field
 
-from entregent.io.vcard_person import DatedEvent, Method, PersonFields
+from entregent.io.vcard_person import DatedEvent, Method, PersonFields, Position
 from entregent.io.vcard_phonetic import name_sort_as, phonetic_lines
 from entregent.io.vcard_photo import image_type
 
@@ -159,6 +159,20 @@ def _event_line(event: DatedEvent) -> str:
     return f"{_ANDROID_EVENT};{event.date};{kind};{label}" + ";" * 12
 
 
+def _position_lines(positions: list[Position], org_params: str) -> list[str]:
+    """ORG (its units as components), TITLE and ROLE per job, in the card's order."""
+    lines = []
+    for index, job in enumerate(positions):
+        if job.org or job.units:
+            parts = ";".join(escape(p) for p in (job.org, *job.units))
+            lines.append(f"ORG{org_params if index == 0 else ''}:{parts}")
+        if job.title:
+            lines.append(f"TITLE:{escape(job.title)}")
+        if job.role:
+            lines.append(f"ROLE:{escape(job.role)}")
+    return lines
+
+
 def _formatted_name(card: ExportCard) -> str:
     """FN is required: the display name, else one made from the names, org or e-mail."""
     if card.display_name.strip():
@@ -187,60 +201,72 @@ def card_text(card: ExportCard, version: str = "3.0") -> str:
     if version == "3.0":
         lines.append("PRODID:-//Entregent//Entregent//EN")
     lines.append(f"UID:{escape(card.uid)}")
-    lines.append(f"FN:{escape(_formatted_name(card))}")
-    sort_as = name_sort_as(card) if version == "4.0" else ""
-    lines.append(
-        "N"
-        + (f";SORT-AS={_param_value(sort_as)}" if sort_as else "")
-        + ":"
-        + ";".join(
-            escape(v)
-            for v in (
-                card.family_name,
-                card.given_name,
-                card.additional_names,
-                card.prefix,
-                card.suffix,
-            )
-        )
-    )
-    if card.nickname:
-        lines.append(f"NICKNAME:{escape(card.nickname)}")
-    if card.org:
-        org_sort = card.phonetic_org if version == "4.0" else ""
-        params = f";SORT-AS={_param_value(org_sort)}" if org_sort else ""
-        lines.append(f"ORG{params}:{escape(card.org)}")
-    lines.extend(phonetic_lines(card, version, escape))
-    if card.title:
-        lines.append(f"TITLE:{escape(card.title)}")
-    if card.birthday:
-        params, value = _date(card.birthday, version)
-        lines.append(f"BDAY{params}:{value}")
-    if card.anniversary:
-        params, value = _date(card.anniversary, version)
-        lines.append(
-            f"ANNIVERSARY{params}:{value}" if version == "4.0" else f"X-ANNIVERSARY{params}:{value}"
-        )
+    lines.extend(_name_lines(card, version))
+    lines.extend(_work_lines(card, version))
+    lines.extend(_date_lines(card, version))
     if card.note:
         lines.append(f"NOTE:{escape(card.note)}")
+    lines.extend(f"NOTE:{escape(note)}" for note in card.more_notes)
     lines.extend(_event_line(event) for event in card.events)
     for index, method in enumerate(card.methods, 1):
         lines.extend(_method_lines(method, f"entregent{index}", version))
     if card.categories:
         lines.append("CATEGORIES:" + ",".join(escape(c) for c in card.categories))
-    if card.photo:
-        kind = image_type(card.photo) or "jpeg"
-        data = base64.b64encode(card.photo).decode("ascii")
-        if version == "4.0":
-            lines.append(f"PHOTO:data:image/{kind};base64,{data}")
-        else:
-            lines.append(f"PHOTO;ENCODING=b;TYPE={kind.upper()}:{data}")
-    elif card.photo_url:
-        lines.append(
-            f"PHOTO;VALUE=uri:{card.photo_url}" if version == "3.0" else f"PHOTO:{card.photo_url}"
-        )
+    lines.extend(_photo_lines(card, version))
     if card.rev:
         lines.append(f"REV:{card.rev}")
     lines.extend(card.extra_lines)
     lines.append("END:VCARD")
     return "".join(fold_line(line) for line in lines)
+
+
+def _name_lines(card: ExportCard, version: str) -> list[str]:
+    """FN, N (with its 4.0 SORT-AS reading) and NICKNAME."""
+    sort_as = name_sort_as(card) if version == "4.0" else ""
+    parts = (card.family_name, card.given_name, card.additional_names, card.prefix, card.suffix)
+    params = f";SORT-AS={_param_value(sort_as)}" if sort_as else ""
+    lines = [f"FN:{escape(_formatted_name(card))}", f"N{params}:" + ";".join(map(escape, parts))]
+    if card.nickname:
+        lines.append(f"NICKNAME:{escape(card.nickname)}")
+    return lines
+
+
+def _work_lines(card: ExportCard, version: str) -> list[str]:
+    """ORG and TITLE (every job when several are kept) and the phonetic names."""
+    org_sort = card.phonetic_org if version == "4.0" else ""
+    org_params = f";SORT-AS={_param_value(org_sort)}" if org_sort else ""
+    lines = []
+    if card.positions:
+        lines.extend(_position_lines(card.positions, org_params))
+    elif card.org:
+        lines.append(f"ORG{org_params}:{escape(card.org)}")
+    lines.extend(phonetic_lines(card, version, escape))
+    if card.title and not card.positions:
+        lines.append(f"TITLE:{escape(card.title)}")
+    return lines
+
+
+def _date_lines(card: ExportCard, version: str) -> list[str]:
+    lines = []
+    if card.birthday:
+        params, value = _date(card.birthday, version)
+        lines.append(f"BDAY{params}:{value}")
+    if card.anniversary:
+        params, value = _date(card.anniversary, version)
+        name = "ANNIVERSARY" if version == "4.0" else "X-ANNIVERSARY"
+        lines.append(f"{name}{params}:{value}")
+    return lines
+
+
+def _photo_lines(card: ExportCard, version: str) -> list[str]:
+    if card.photo:
+        kind = image_type(card.photo) or "jpeg"
+        data = base64.b64encode(card.photo).decode("ascii")
+        if version == "4.0":
+            return [f"PHOTO:data:image/{kind};base64,{data}"]
+        return [f"PHOTO;ENCODING=b;TYPE={kind.upper()}:{data}"]
+    if card.photo_url:
+        if version == "3.0":
+            return [f"PHOTO;VALUE=uri:{card.photo_url}"]
+        return [f"PHOTO:{card.photo_url}"]
+    return []

@@ -357,6 +357,31 @@ class ContactEvent(BaseModel):
         table_name = "contact_event"
 
 
+class ContactNote(BaseModel):
+    """A note after the card's first (since schema 14; the first is contact.note)."""
+
+    contact = pw.ForeignKeyField(Contact, backref="more_notes", on_delete="CASCADE")
+    text = pw.TextField()
+    position = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "contact_note"
+
+
+class ContactPosition(BaseModel):
+    """One job (since schema 14): an organisation, its units, title and role."""
+
+    contact = pw.ForeignKeyField(Contact, backref="positions", on_delete="CASCADE")
+    org = pw.TextField(default="")
+    units = pw.TextField(default="[]")  # JSON list: department, team…
+    title = pw.TextField(default="")
+    role = pw.TextField(default="")
+    position = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "contact_position"
+
+
 class TieDismissal(BaseModel):
     """An inferred tie the user dismissed (since schema 7): lowest id first."""
 
@@ -439,6 +464,8 @@ ALL_MODELS = (
     ImportChange,
     Relation,
     ContactEvent,
+    ContactNote,
+    ContactPosition,
     TieDismissal,
     Setting,
     SyncAccount,

@@ -262,6 +262,12 @@ class DetailPane(QScrollArea):
         self.groups_label.setWordWrap(True)
         details.addWidget(self.groups_label)
 
+        details.addWidget(section_title(_("Positions")))
+        self.positions_label = plain_label("")
+        self.positions_label.setObjectName("positionsLabel")
+        self.positions_label.setWordWrap(True)
+        details.addWidget(self.positions_label)
+
         details.addWidget(section_title(_("Other dates")))
         self.events_label = plain_label("")
         self.events_label.setObjectName("eventsLabel")
@@ -279,6 +285,11 @@ class DetailPane(QScrollArea):
         self.note_edit.setMaximumHeight(90)
         self.note_edit.installEventFilter(self)
         details.addWidget(self.note_edit)
+        # the card's further notes, each apart, as they came
+        self.more_notes_label = plain_label("")
+        self.more_notes_label.setObjectName("moreNotesLabel")
+        self.more_notes_label.setWordWrap(True)
+        details.addWidget(self.more_notes_label)
         details.addStretch(1)
         self.content.hide()
         order = [
@@ -364,6 +375,15 @@ class DetailPane(QScrollArea):
         self.groups_label.setText(
             ", ".join(f"{g.name} ({g.role})" if g.role else g.name for g in d.groups) or "—"
         )
+        self.positions_label.setText(
+            "\n".join(
+                " · ".join(p for p in (" / ".join(u for u in parts if u), title, role) if p)
+                for parts, title, role in d.positions
+            )
+            or "—"
+        )
+        self.more_notes_label.setText("\n\n".join(d.more_notes))
+        self.more_notes_label.setVisible(bool(d.more_notes))
         self.events_label.setText(
             "\n".join(
                 f"{_('other') if label == 'other' else label}: {date}" for date, label in d.events

@@ -346,6 +346,34 @@ def android_events() -> bytes:
     return text.encode("ascii")
 
 
+def notes_and_positions() -> bytes:
+    """Several NOTE lines; several ORG/TITLE/ROLE (two jobs), paired by rank and,
+    Apple's way, by item group; an ORG with its units; a 2.1 quoted-printable note."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Okafor;Chidi;;;\r\nFN:Chidi Okafor\r\n"
+        "ORG:Université de Lyon;Département de philosophie;Équipe éthique\r\n"
+        "TITLE:Maître de conférences\r\nROLE:Chercheur\r\n"
+        "ORG:Café des Arts\r\nTITLE:Bénévole\r\n"
+        "NOTE:Met at the conference in 2019.\r\nNOTE:Allergic to peanuts.\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Grant;Ruth;;;\r\nFN:Ruth Grant\r\n"
+        "item2.ORG:Foundry Labs;\r\nitem2.TITLE:Advisor\r\n"
+        "item1.TITLE:Engineer\r\nitem1.ORG:Acme;R&D\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Sato;Ken;;;\r\nFN:Ken Sato\r\n"
+        "ORG:Acme;Sales\r\nTITLE:Manager\r\nEND:VCARD\r\n"
+    ).encode()
+    text += (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Moreau;Anne;;;\r\n"
+        "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
+        + qp("Première ligne", "utf-8")
+        + "=0D=0A"  # a line break inside the note, as Android encodes it
+        + qp("seconde ligne", "utf-8")
+        + "\r\nNOTE:Second note\r\nEND:VCARD\r\n"
+    ).encode("ascii")
+    return text
+
+
 def main() -> None:
     files = {
         "charsets-21.vcf": charsets(),
@@ -362,6 +390,7 @@ def main() -> None:
         "quoted-types.vcf": quoted_types(),
         "many-problems.vcf": many_problems(),
         "android-events.vcf": android_events(),
+        "notes-positions.vcf": notes_and_positions(),
         **line_endings(),
     }
     for name, data in files.items():

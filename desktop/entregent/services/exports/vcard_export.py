@@ -7,6 +7,7 @@ temporary file beside it, then renamed): a crash never leaves half a file.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ from entregent.error_words import os_reason
 from entregent.errors import Cancelled, NotFound, UserError
 from entregent.i18n import _
 from entregent.io.vcard_lines import CardLines, card_lines
-from entregent.io.vcard_person import DatedEvent
+from entregent.io.vcard_person import DatedEvent, Position
 from entregent.io.vcard_phonetic import is_phonetic_prop
 from entregent.io.vcard_reader import MAPPED_X, is_dated_event_row
 from entregent.io.vcard_relations import is_relation_prop, related_lines
@@ -91,7 +92,26 @@ def _written_types(lines: CardLines) -> dict[tuple[str, str], tuple[str, str]]:
 _KINDS = {"TEL": "tel", "EMAIL": "email", "URL": "url"}
 
 
-def _extra_lines(lines: CardLines) -> list[str]:
+def _load_positions(cards: dict[int, ExportCard], chunk: list[int]) -> None:
+    """Each card's jobs, kept only while the first is still the person's org and
+    title (an organisation or title edited in the app is written as it is now)."""
+    marks = ", ".join("?" * len(chunk))
+    found: dict[int, list[Position]] = {}
+    for contact_id, org, units, title, role in database.execute_sql(
+        "SELECT contact_id, org, units, title, role FROM contact_position "
+        f"WHERE contact_id IN ({marks}) ORDER BY contact_id, position, id",
+        chunk,
+    ):
+        found.setdefault(contact_id, []).append(Position(org, json.loads(units), title, role))
+    for contact_id, jobs in found.items():
+        card = cards[contact_id]
+        first = ", ".join(p.strip() for p in (jobs[0].org, *jobs[0].units) if p.strip())
+        titles = [j.title for j in jobs if j.title] + [j.role for j in jobs if j.role]
+        if first == card.org and (titles[0] if titles else "") == card.title:
+            card.positions = jobs
+
+
+def _extra_lines(lines: CardLines, written: frozenset[str] = frozenset()) -> list[str]:
     """The card's properties that we do not write from fields, as read (unfolded)."""
     used_groups = {
         p.group.upper()
@@ -102,6 +122,7 @@ def _extra_lines(lines: CardLines) -> list[str]:
         p.text_line()
         for p in lines.props
         if p.name not in _WRITTEN
+        and p.name not in written
         and not is_relation_prop(p)
         and not is_phonetic_prop(p)
         and not is_dated_event_row(p)
@@ -178,12 +199,21 @@ def _vcard_chunks(ids: list[int], version: str) -> Iterator[list[str]]:
         ):
             cards[contact_id].events.append(DatedEvent(date, label))
         for contact_id, text in database.execute_sql(
+            f"SELECT contact_id, text FROM contact_note WHERE contact_id IN ({marks}) "
+            "ORDER BY contact_id, position, id",
+            chunk,
+        ):
+            cards[contact_id].more_notes.append(text)
+        _load_positions(cards, chunk)
+        for contact_id, text in database.execute_sql(
             "SELECT s.contact_id, s.text FROM source_card s WHERE s.id IN (SELECT max(id) "
             f"FROM source_card WHERE contact_id IN ({marks}) GROUP BY contact_id)",
             chunk,
         ):
             lines = card_lines(text, 1)
-            cards[contact_id].extra_lines = _extra_lines(lines)
+            # the ROLE lines are written with their jobs when the card has several
+            roles = frozenset({"ROLE"}) if cards[contact_id].positions else frozenset()
+            cards[contact_id].extra_lines = _extra_lines(lines, roles)
             written = _written_types(lines)
             for method in cards[contact_id].methods:
                 label, quoted = written.get((method.kind, method.value), ("", ""))

@@ -241,6 +241,20 @@ def _undo_updated(
         "INSERT INTO contact_event (contact_id, date, label, position) VALUES (?, ?, ?, ?)",
         [(contact_id, date, label, i) for i, (date, label) in enumerate(state.get("events", []))],
     )
+    database.execute_sql("DELETE FROM contact_note WHERE contact_id = ?", (contact_id,))
+    database.obj.connection().executemany(
+        "INSERT INTO contact_note (contact_id, text, position) VALUES (?, ?, ?)",
+        [(contact_id, text, i) for i, text in enumerate(state.get("notes", []), 1)],
+    )
+    database.execute_sql("DELETE FROM contact_position WHERE contact_id = ?", (contact_id,))
+    database.obj.connection().executemany(
+        "INSERT INTO contact_position (contact_id, org, units, title, role, position) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (contact_id, org, json.dumps(units, ensure_ascii=False), title, role, i)
+            for i, (org, units, title, role) in enumerate(state.get("positions", []))
+        ],
+    )
     wanted = set(state.get("contexts", []))
     linked = database.execute_sql(
         "SELECT context_id FROM contact_context WHERE contact_id = ?", (contact_id,)

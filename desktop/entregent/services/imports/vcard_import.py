@@ -118,6 +118,8 @@ class _Pending:
     sources: list[tuple] = field(default_factory=list)
     changes: list[tuple] = field(default_factory=list)
     events: list[tuple] = field(default_factory=list)
+    notes: list[tuple] = field(default_factory=list)
+    positions: list[tuple] = field(default_factory=list)
 
 
 class _Contexts:
@@ -302,6 +304,15 @@ class _VCardImport:
     def _event_rows(self, cid: int, card: CardData) -> list[tuple]:
         return [(cid, e.label, e.date, position) for position, e in enumerate(card.events)]
 
+    def _note_rows(self, cid: int, card: CardData) -> list[tuple]:
+        return [(cid, text, position) for position, text in enumerate(card.more_notes, 1)]
+
+    def _position_rows(self, cid: int, card: CardData) -> list[tuple]:
+        return [
+            (cid, p.org, json.dumps(p.units, ensure_ascii=False), p.title, p.role, position)
+            for position, p in enumerate(card.positions)
+        ]
+
     def _state(self, uid: str, card: CardData, context_ids: list[int]) -> dict:
         data = {name: getattr(card, name) for name in FIELDS if name != "uid"}
         data["uid"] = uid
@@ -312,6 +323,8 @@ class _VCardImport:
         ]
         data["contexts"] = sorted(context_ids)
         data["events"] = [[e.date, e.label] for e in card.events]
+        data["notes"] = list(card.more_notes)
+        data["positions"] = [[p.org, list(p.units), p.title, p.role] for p in card.positions]
         data["activity"] = 0
         return data
 
@@ -335,6 +348,8 @@ class _VCardImport:
         )
         self.pending.methods.extend(self._method_rows(cid, card))
         self.pending.events.extend(self._event_rows(cid, card))
+        self.pending.notes.extend(self._note_rows(cid, card))
+        self.pending.positions.extend(self._position_rows(cid, card))
         self.pending.links.extend((cid, ctx, self.now) for ctx in context_ids)
         self.pending.sources.append(
             (cid, self.batch_id, self.path, card.line, card.text, card.hash, self.now)
@@ -417,6 +432,12 @@ class _VCardImport:
         if card.events:
             database.execute_sql("DELETE FROM contact_event WHERE contact_id = ?", (cid,))
             self._insert_events(self._event_rows(cid, card))
+        if card.note:  # the card's notes replace the ones before (as its fields do)
+            database.execute_sql("DELETE FROM contact_note WHERE contact_id = ?", (cid,))
+            self._insert_notes(self._note_rows(cid, card))
+        if card.org or card.title:
+            database.execute_sql("DELETE FROM contact_position WHERE contact_id = ?", (cid,))
+            self._insert_positions(self._position_rows(cid, card))
         for ctx in self.contexts.ids_for(card.categories):
             database.execute_sql(
                 "INSERT OR IGNORE INTO contact_context (contact_id, context_id, created_at) "
@@ -488,6 +509,18 @@ class _VCardImport:
             rows,
         )
 
+    def _insert_notes(self, rows: list[tuple]) -> None:
+        self._executemany(
+            "INSERT INTO contact_note (contact_id, text, position) VALUES (?, ?, ?)", rows
+        )
+
+    def _insert_positions(self, rows: list[tuple]) -> None:
+        self._executemany(
+            "INSERT INTO contact_position (contact_id, org, units, title, role, position) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
     def _insert_sources(self, rows: list[tuple]) -> None:
         self._executemany(
             "INSERT INTO source_card (contact_id, batch_id, path, line, text, hash, created_at)"
@@ -515,6 +548,8 @@ class _VCardImport:
         )
         self._insert_sources(pending.sources)
         self._insert_events(pending.events)
+        self._insert_notes(pending.notes)
+        self._insert_positions(pending.positions)
         self._executemany(
             "INSERT INTO import_change (batch_id, contact_id, action, before, "
             "after) VALUES (?, ?, ?, ?, ?)",

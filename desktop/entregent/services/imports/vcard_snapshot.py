@@ -17,7 +17,9 @@ from entregent.model.database import database
 __all__: list[str] = []  # helpers for the import services, no use case here
 
 FIELDS = CARD_FIELDS  # the contact columns a card fills (model.card_fields)
-_COMPARED = FIELDS + ("photo", "methods", "contexts", "events")
+_COMPARED = FIELDS + ("photo", "methods", "contexts", "events", "notes", "positions")
+# what a snapshot from before schema 13/14 lacks: there was none
+_EMPTY_BEFORE = ("events", "notes", "positions")
 
 
 def photo_digest(data: bytes | None) -> str | None:
@@ -51,6 +53,21 @@ def snapshot(contact_id: int, *, with_photo: bool = False) -> dict | None:
             (contact_id,),
         )
     ]
+    data["notes"] = [
+        r[0]
+        for r in database.execute_sql(
+            "SELECT text FROM contact_note WHERE contact_id = ? ORDER BY position, id",
+            (contact_id,),
+        )
+    ]
+    data["positions"] = [
+        [org, json.loads(units), title, role]
+        for org, units, title, role in database.execute_sql(
+            "SELECT org, units, title, role FROM contact_position WHERE contact_id = ? "
+            "ORDER BY position, id",
+            (contact_id,),
+        )
+    ]
     data["contexts"] = sorted(
         r[0]
         for r in database.execute_sql(
@@ -74,5 +91,4 @@ def same_state(current: dict | None, recorded: dict, *, with_activity: bool) -> 
     if current is None:
         return False
     keys = _COMPARED + (("activity",) if with_activity else ())
-    # a snapshot from before schema 13 has no events: there were none
-    return all(current.get(k) == recorded.get(k, [] if k == "events" else None) for k in keys)
+    return all(current.get(k) == recorded.get(k, [] if k in _EMPTY_BEFORE else None) for k in keys)

@@ -5,6 +5,7 @@ separately (it can hold thousands of interactions)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 from entregent.errors import NotFound
@@ -81,6 +82,9 @@ class PersonDetail:
     groups: list[GroupRow] = field(default_factory=list)
     follow_ups: list[FollowUpRow] = field(default_factory=list)
     events: list[tuple[str, str]] = field(default_factory=list)  # (date, label), card order
+    more_notes: list[str] = field(default_factory=list)  # the card's notes after the first
+    # (organisation with its units, title, role) per job, when the card had several
+    positions: list[tuple[list[str], str, str]] = field(default_factory=list)
     reciprocity: Ledger = field(default_factory=Ledger)  # over the balance window
 
     @property
@@ -199,6 +203,21 @@ def person_detail(contact_id: int) -> PersonDetail:
         (date, label)
         for date, label in database.execute_sql(
             "SELECT date, label FROM contact_event WHERE contact_id = ? ORDER BY position, id",
+            (contact_id,),
+        )
+    ]
+    detail.more_notes = [
+        r[0]
+        for r in database.execute_sql(
+            "SELECT text FROM contact_note WHERE contact_id = ? ORDER BY position, id",
+            (contact_id,),
+        )
+    ]
+    detail.positions = [
+        ([org, *json.loads(units)], title, role)
+        for org, units, title, role in database.execute_sql(
+            "SELECT org, units, title, role FROM contact_position WHERE contact_id = ? "
+            "ORDER BY position, id",
             (contact_id,),
         )
     ]

@@ -15,6 +15,8 @@ from entregent.model.tables import (
     ContactContext,
     ContactEvent,
     ContactMethod,
+    ContactNote,
+    ContactPosition,
     FollowUp,
     ImportChange,
     Membership,
@@ -73,6 +75,8 @@ _DEPENDENTS = (
     SourceCard,
     ImportChange,
     ContactEvent,
+    ContactNote,
+    ContactPosition,
 )
 
 

@@ -37,7 +37,7 @@ _FILLED = (
 )
 # Tables whose rows move wholesale; and those with a unique (contact, x) pair, where a
 # row the kept contact already has is dropped (and put back by unmerge).
-_MOVED = ("follow_up", "source_card", "contact_event")
+_MOVED = ("follow_up", "source_card", "contact_event", "contact_note", "contact_position")
 _PAIRED = {
     "contact_context": "context_id",
     "membership": "organization_id",

@@ -52,8 +52,8 @@ def test_the_daily_backup_is_skipped_while_nothing_changed(db_path, monkeypatch)
     _add(db_path, "Alice", "Bob")
     first = backup.backup_if_due(db_path)
     assert first is not None
-    tomorrow = backup._now() + dt.timedelta(days=1)
-    monkeypatch.setattr(backup, "_now", lambda: tomorrow)
+    tomorrow = backup.clock() + dt.timedelta(days=1)
+    monkeypatch.setattr(backup, "clock", lambda: tomorrow)
     assert backup.backup_if_due(db_path) is None  # the network untouched since
     _add(db_path, "Carol")
     again = backup.backup_if_due(db_path)

@@ -35,9 +35,9 @@ def themed(qapp):
     """Apply a theme for the test; the app's palette as it was afterwards."""
     before = QPalette(qapp.palette())
     yield lambda choice: theme.apply_theme(qapp, choice)
+    theme.apply_theme(qapp, "system")  # the choice back to the computer's
     qapp.styleHints().unsetColorScheme()
     qapp.setPalette(before)
-    theme._state["choice"] = "system"
 
 
 def hex_(colour: QColor) -> str:

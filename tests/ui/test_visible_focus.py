@@ -25,9 +25,9 @@ def themed(qapp):
     qapp.setCursorFlashTime(0)  # a steady caret: the same picture at each grab
     yield lambda choice: theme.apply_theme(qapp, choice)
     qapp.setCursorFlashTime(flash)
+    theme.apply_theme(qapp, "system")  # the choice back to the computer's
     qapp.styleHints().unsetColorScheme()
     qapp.setPalette(before)
-    theme._state["choice"] = "system"
 
 
 def _picture(widget: QWidget) -> QImage:

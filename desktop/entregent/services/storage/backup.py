@@ -97,7 +97,9 @@ def backups_folder(database: Path) -> Path:
     return Path(database).parent / FOLDER_NAME
 
 
-def _now() -> dt.datetime:
+def clock() -> dt.datetime:
+    """The time backups are named and judged by (now, to the second); tests set
+    it to stand on another day."""
     return dt.datetime.now().replace(microsecond=0)
 
 
@@ -213,7 +215,7 @@ def create_backup(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_error(exc, folder) from exc
-    target = _new_name(database, folder, reason, _now())
+    target = _new_name(database, folder, reason, clock())
     _copy_to_new_file(database, target)
     if rotate:
         rotate_backups(database)
@@ -341,7 +343,7 @@ def _daily_copy(database: Path, cancelled) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_error(exc, folder) from exc
-    target = _new_name(database, folder, "daily", _now())
+    target = _new_name(database, folder, "daily", clock())
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
@@ -373,7 +375,7 @@ def backup_if_due(database: Path, *, cancelled=None) -> Path | None:
     """
     database = Path(database)
     folder = backups_folder(database)
-    today = _now().date()
+    today = clock().date()
     try:
         changed = dt.date.fromtimestamp(folder.stat().st_mtime)
     except OSError:

@@ -30,10 +30,10 @@ from entregent.services.storage.backup import (  # the copying helpers backups u
     _current_path,
     _header_version,
     _new_name,
-    _now,
     _sqlite_copy,
     _write_error,
     backups_folder,
+    clock,
 )
 
 __all__ = ["RestoreResult", "check_backup_file", "restore_database", "BEFORE_RESTORE"]
@@ -133,7 +133,7 @@ def _keep_current(database: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_error(exc, folder) from exc
-    kept = _new_name(database, folder, BEFORE_RESTORE, _now())
+    kept = _new_name(database, folder, BEFORE_RESTORE, clock())
     try:
         _copy_to_new_file(database, kept)
     except DatabaseRefused:  # the current file is damaged: keep it byte for byte

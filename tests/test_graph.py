@@ -272,3 +272,86 @@ def test_cli_introduce_intro_path_and_graph_export(book, db, tmp_path):
     assert json.loads(done.stdout)["nodes"] == 2
     bad = run_cli("--db", db, "graph", "export", tmp_path / "net.png")
     assert bad.returncode != 0 and ".graphml" in bad.stderr
+
+
+def test_a_persons_connections_agree_with_the_graph(book):
+    from entregent.services.graph.person import connections_of, person_network
+
+    group = organizations.create_group("Voile Club", "club", joined_on="2020-01-01")
+    organizations.add_member(group, book["paul"])
+    organizations.add_member(group, book["zoe"])
+    found = connections_of(book["zoe"])
+    assert [(c.name, c.declared, c.kind) for c in found] == [
+        ("Marc Dubois", True, "colleague"),
+        ("Léa Martin", False, "inferred"),
+        ("Paul Roux", False, "inferred"),
+    ]
+    assert found[0].why == "Zoé Laurent and Marc Dubois are colleagues"
+    assert found[1].why == "Zoé Laurent and Léa Martin were logged together 3 times"
+    assert found[2].why == "Zoé Laurent and Paul Roux are both in Voile Club"
+    # the same people and strengths as the whole graph gives
+    assert [(c.id, c.name, c.strength, c.declared) for c in found] == mutual_connections(
+        book["zoe"]
+    )
+    Contact.update(archived=True).where(Contact.id == book["paul"]).execute()
+    assert [c.name for c in connections_of(book["zoe"])] == ["Marc Dubois", "Léa Martin"]
+    introduce(book["zoe"], book["paul"], when=dt.date(2025, 3, 1))
+    network = person_network(book["zoe"])
+    assert [(i.other_name, i.by_user, i.on) for i in network.received] == [
+        ("Paul Roux", True, "2025-03-01")
+    ]
+
+
+def test_cli_lists_guessed_ties_and_dismisses_one_for_good(book, db):
+    from entregent.services.storage.session import close_session
+
+    close_session()
+    listed = run_cli("--db", db, "graph", "ties", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == {
+        "ties": [
+            {
+                "people": [
+                    {"id": book["zoe"], "name": "Zoé Laurent"},
+                    {"id": book["lea"], "name": "Léa Martin"},
+                ],
+                "confidence": 0.835,
+                "together": 3,
+                "same_events": 0,
+                "groups": [],
+            }
+        ]
+    }
+    plain = run_cli("--db", db, "graph", "ties", "léa")
+    assert plain.stdout == "Zoé Laurent – Léa Martin (sure at 84%)\n"
+    gone = run_cli("--db", db, "graph", "dismiss", "léa", "zoé", "--json")
+    assert gone.returncode == 0, gone.stderr
+    assert json.loads(gone.stdout) == {
+        "people": [
+            {"id": book["zoe"], "name": "Zoé Laurent"},
+            {"id": book["lea"], "name": "Léa Martin"},
+        ],
+        "dismissed": True,
+    }
+    # new interactions together do not bring it back
+    open_session_again(db)
+    log_interaction([book["lea"], book["zoe"]], "meal", _ago(1))
+    close_session()
+    assert json.loads(run_cli("--db", db, "graph", "ties", "--json").stdout) == {"ties": []}
+    assert "No guessed ties." in run_cli("--db", db, "graph", "ties").stdout
+    out = run_cli("--db", db, "graph", "export", db.parent / "net.gexf", "--json")
+    assert json.loads(out.stdout)["edges"] == 5  # four to you, Marc–Zoé; not Léa–Zoé
+    back = run_cli("--db", db, "graph", "dismiss", "léa", "zoé", "--undo")
+    assert back.returncode == 0 and "may know each other again" in back.stdout
+    [tie] = json.loads(run_cli("--db", db, "graph", "ties", "--json").stdout)["ties"]
+    assert tie["together"] == 4
+    same = run_cli("--db", db, "graph", "dismiss", "léa", "léa")
+    assert same.returncode != 0 and "two different people" in same.stderr
+    nobody = run_cli("--db", db, "graph", "dismiss", "léa", "nobody-here")
+    assert nobody.returncode != 0 and "nobody-here" in nobody.stderr
+
+
+def open_session_again(path):
+    from entregent.services.storage.session import open_session
+
+    open_session(path, apply_language=False)

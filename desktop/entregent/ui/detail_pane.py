@@ -3,7 +3,8 @@
 Photo and name on top; ways to reach them (click to open mailto:/tel:, a
 button to copy); contexts as removable chips with an add button; tie
 strength, keep-in-touch cadence and when next due; groups; how you met
-(introduced by: a link to that person); the give-and-take; follow-ups; and
+(introduced by: a link to that person); who they know and the introductions
+they made and received (``PersonNetworkBox``); the give-and-take; follow-ups; and
 the timeline, newest first, paged. All user text is shown as plain text.
 """
 
@@ -40,6 +41,7 @@ from entregent.ui.detail_widgets import InPlaceLineEdit, MethodsBox, section_tit
 from entregent.ui.followups_box import FollowUpsBox
 from entregent.ui.icons import icon
 from entregent.ui.locale_format import format_date
+from entregent.ui.person_network_box import PersonNetworkBox
 from entregent.ui.plain import plain_label
 from entregent.ui.timeline_view import TimelineView
 
@@ -255,6 +257,8 @@ class DetailPane(QScrollArea):
         met.addRow(_("When"), self.met_on_edit)
         met.addRow(_("Introduced by"), self.introduced_button)
         details.addLayout(met)
+        self.network_box = PersonNetworkBox(context, details_page)
+        details.addWidget(self.network_box)
 
         details.addWidget(section_title(_("Groups")))
         self.groups_label = plain_label("")
@@ -317,6 +321,7 @@ class DetailPane(QScrollArea):
             self.detail = None
             self.content.hide()
             self.empty_label.show()
+            self.network_box.show_person(None)
             return
         try:
             detail = person_detail(self.contact_id)
@@ -329,6 +334,7 @@ class DetailPane(QScrollArea):
         self._fill(detail)
         self.followups.show_person(detail)
         self.timeline.show_person(detail.id)
+        self.network_box.show_person(detail.id)
 
     def reload(self) -> None:
         self.show_person(self.contact_id)

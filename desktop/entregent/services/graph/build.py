@@ -20,27 +20,31 @@ from entregent.model.database import database
 from entregent.network.strength import (
     cost,
     declared_strength,
+    inferred_confidence,
     inferred_strength,
     user_tie_strength,
 )
-from entregent.services.graph.inferred import inferred_ties
+from entregent.services.graph.inferred import dismissed_pairs, pair_rows
 
-__all__ = ["ME", "build_graph", "network_graph"]
+__all__ = ["ME", "build_graph", "network_graph", "inferred_edge", "declared_edges"]
 
 ME = 0
 _cache: dict[str, object] = {}
 
 
 def _people(graph: nx.Graph) -> None:
-    for cid, name, tie in database.execute_sql(
-        "SELECT id, display_name, tie_strength FROM contact WHERE archived = 0"
-    ):
-        graph.add_node(cid, name=name, contexts=[], context="", colour="", kinds=[], tie=tie)
+    graph.add_nodes_from(
+        (cid, {"name": name, "contexts": [], "context": "", "colour": "", "kinds": [], "tie": tie})
+        for cid, name, tie in database.execute_sql(
+            "SELECT id, display_name, tie_strength FROM contact WHERE archived = 0"
+        )
+    )
+    nodes = graph.nodes
     for cid, name, kind, colour in database.execute_sql(
         "SELECT cc.contact_id, c.name, c.kind, c.colour FROM contact_context cc "
         "JOIN context c ON c.id = cc.context_id ORDER BY c.priority DESC, c.name"
     ):
-        node = graph.nodes.get(cid)
+        node = nodes.get(cid)
         if node is None:
             continue
         if not node["contexts"]:
@@ -51,64 +55,94 @@ def _people(graph: nx.Graph) -> None:
 
 def _user_edges(graph: nx.Graph, today: dt.date) -> None:
     cutoff = str(dt.datetime.combine(today - dt.timedelta(days=365), dt.time()))
-    seen: dict[int, tuple[int, str | None]] = {}
-    for cid, count, last in database.execute_sql(
-        "SELECT p.contact_id, sum(i.occurred_at >= ?), max(i.occurred_at) FROM participant p "
-        "JOIN interaction i ON i.id = p.interaction_id GROUP BY p.contact_id",
-        (cutoff,),
-    ):
-        seen[cid] = (count or 0, last)
+    seen = {
+        cid: (count or 0, None if last is None else (today - dt.date.fromisoformat(last[:10])).days)
+        for cid, count, last in database.execute_sql(
+            "SELECT p.contact_id, sum(i.occurred_at >= ?), max(i.occurred_at) FROM participant p "
+            "JOIN interaction i ON i.id = p.interaction_id GROUP BY p.contact_id",
+            (cutoff,),
+        )
+    }
+    edges = []
     for cid, node in graph.nodes(data=True):
         if cid == ME:
             continue
-        count, last = seen.get(cid, (0, None))
-        days = None if last is None else (today - dt.date.fromisoformat(str(last)[:10])).days
+        count, days = seen.get(cid, (0, None))
         strength = user_tie_strength(count, days, node["tie"], tuple(node["kinds"]))
-        graph.add_edge(
-            ME,
-            cid,
-            strength=strength,
-            weight=cost(strength),
-            declared=True,
-            kind="user",
-            seen_year=count,
-            days_since=days,
+        edges.append(
+            (
+                ME,
+                cid,
+                {
+                    "strength": strength,
+                    "weight": cost(strength),
+                    "declared": True,
+                    "kind": "user",
+                    "seen_year": count,
+                    "days_since": days,
+                },
+            )
         )
+    graph.add_edges_from(edges)
+
+
+def inferred_edge(lo: int, together: int, events: int, groups: list[str]) -> dict:
+    """The attributes of an inferred edge (``lo`` the lower id)."""
+    confidence = inferred_confidence(together, events, len(groups))
+    strength = inferred_strength(confidence)
+    return {
+        "strength": strength,
+        "weight": cost(strength),
+        "declared": False,
+        "kind": "inferred",
+        "source_id": lo,
+        "confidence": confidence,
+        "together": together,
+        "same_events": events,
+        "groups": groups,
+    }
+
+
+def declared_edges(rows) -> dict[tuple[int, int], dict]:
+    """The attributes of the declared edges from (contact, other, kind) rows, the
+    strongest relation of each pair kept (the first declared when equal)."""
+    found: dict[tuple[int, int], dict] = {}
+    for a, b, kind in rows:
+        pair = (a, b) if a < b else (b, a)
+        strength = declared_strength(kind)
+        old = found.get(pair)
+        if old is None or strength > old["strength"]:
+            found[pair] = {
+                "strength": strength,
+                "weight": cost(strength),
+                "declared": True,
+                "kind": kind,
+                "source_id": a,
+            }
+    return found
 
 
 def _between_edges(graph: nx.Graph) -> None:
-    for tie in inferred_ties():
-        if tie.low_id in graph and tie.high_id in graph:
-            strength = inferred_strength(tie.confidence)
-            graph.add_edge(
-                tie.low_id,
-                tie.high_id,
-                strength=strength,
-                weight=cost(strength),
-                declared=False,
-                kind="inferred",
-                source_id=tie.low_id,
-                confidence=tie.confidence,
-                together=tie.together,
-                same_events=tie.same_events,
-                groups=list(tie.groups),
-            )
-    for a, b, kind in database.execute_sql(
-        "SELECT contact_id, other_id, kind FROM relation WHERE other_id IS NOT NULL ORDER BY id"
-    ):
-        if a not in graph or b not in graph:
-            continue
-        strength = declared_strength(kind)
-        old = graph.get_edge_data(a, b)
-        if old is not None and old["declared"] and old["strength"] >= strength:
-            continue
-        graph.add_edge(
-            a, b, strength=strength, weight=cost(strength), declared=True, kind=kind, source_id=a
+    nodes = graph.nodes
+    skip = dismissed_pairs()
+    declared = declared_edges(
+        database.execute_sql(
+            "SELECT contact_id, other_id, kind FROM relation WHERE other_id IS NOT NULL ORDER BY id"
         )
+    )
+    graph.add_edges_from(
+        (lo, hi, inferred_edge(lo, together, events, groups))
+        for lo, hi, together, events, groups in pair_rows()
+        if lo in nodes and hi in nodes and (lo, hi) not in skip and (lo, hi) not in declared
+    )
+    graph.add_edges_from(
+        (lo, hi, data) for (lo, hi), data in declared.items() if lo in nodes and hi in nodes
+    )
 
 
 def build_graph(today: dt.date | None = None) -> nx.Graph:
-    """A new graph of the whole book as it is now."""
+    """A new graph of the whole book as it is now: nodes and edges read with a
+    few aggregated queries and added in bulk."""
     today = today or dt.date.today()
     graph = nx.Graph()
     graph.add_node(ME, name="", contexts=[], context="", colour="", kinds=[], tie=None)

@@ -14,7 +14,15 @@ from entregent.model.database import database
 from entregent.model.tables import TieDismissal, utcnow
 from entregent.network.strength import inferred_confidence
 
-__all__ = ["InferredTie", "inferred_ties", "dismiss_tie", "undismiss_tie", "MAX_GATHERING"]
+__all__ = [
+    "InferredTie",
+    "inferred_ties",
+    "pair_rows",
+    "skipped_pairs",
+    "dismiss_tie",
+    "undismiss_tie",
+    "MAX_GATHERING",
+]
 
 MAX_GATHERING = 12  # a meeting with more people says little about who knows whom
 MAX_GROUP = 40  # nor does a large group
@@ -50,40 +58,60 @@ def dismissed_pairs() -> set[tuple[int, int]]:
     return {(a, b) for a, b in database.execute_sql("SELECT low_id, high_id FROM tie_dismissal")}
 
 
+_PAIRS = (
+    "WITH small AS (SELECT interaction_id FROM participant GROUP BY interaction_id "
+    f"HAVING count(*) BETWEEN 2 AND {MAX_GATHERING}), "
+    "logged AS (SELECT a.contact_id AS lo, b.contact_id AS hi, "
+    "sum(i.source != 'calendar') AS together, sum(i.source = 'calendar') AS events "
+    "FROM small s JOIN participant a ON a.interaction_id = s.interaction_id "
+    "JOIN participant b ON b.interaction_id = s.interaction_id AND a.contact_id < b.contact_id "
+    "JOIN interaction i ON i.id = s.interaction_id "
+    "WHERE i.kind != 'introduction' {who_logged} GROUP BY 1, 2), "
+    "crowd AS (SELECT organization_id FROM membership GROUP BY organization_id "
+    f"HAVING count(*) BETWEEN 2 AND {MAX_GROUP}), "
+    "grouped AS (SELECT lo, hi, group_concat(name, char(31)) AS names FROM ("
+    "SELECT a.contact_id AS lo, b.contact_id AS hi, o.name AS name FROM crowd s "
+    "JOIN membership a ON a.organization_id = s.organization_id "
+    "JOIN membership b ON b.organization_id = s.organization_id "
+    "AND a.contact_id < b.contact_id "
+    "JOIN organization o ON o.id = s.organization_id WHERE 1 {who_grouped}) GROUP BY 1, 2) "
+    "SELECT l.lo, l.hi, l.together, l.events, g.names FROM logged l "
+    "LEFT JOIN grouped g ON g.lo = l.lo AND g.hi = l.hi "
+    "UNION ALL SELECT g.lo, g.hi, 0, 0, g.names FROM grouped g "
+    "WHERE NOT EXISTS (SELECT 1 FROM logged l WHERE l.lo = g.lo AND l.hi = g.hi)"
+)
+
+
+def pair_rows(contact_id: int | None = None):
+    """(low id, high id, together, same events, group names) of every pair that
+    shares something, declared and dismissed ones included: one aggregated query."""
+    if contact_id is None:
+        sql = _PAIRS.format(who_logged="", who_grouped="")
+        params: tuple = ()
+    else:
+        sql = _PAIRS.format(
+            who_logged="AND (a.contact_id = ? OR b.contact_id = ?)",
+            who_grouped="AND (a.contact_id = ? OR b.contact_id = ?)",
+        )
+        params = (contact_id,) * 4
+    for lo, hi, together, events, names in database.execute_sql(sql, params):
+        yield lo, hi, together, events, sorted(names.split("\x1f")) if names else []
+
+
+def skipped_pairs() -> set[tuple[int, int]]:
+    """The pairs an inferred tie never joins: declared (declared beats inferred)
+    and dismissed ones."""
+    return declared_pairs() | dismissed_pairs()
+
+
 def inferred_ties(contact_id: int | None = None) -> list[InferredTie]:
     """Every inferred tie (or those of ``contact_id``), most confident first."""
-    ties: dict[tuple[int, int], InferredTie] = {}
-    who = "" if contact_id is None else "AND (a.contact_id = ? OR b.contact_id = ?)"
-    params = () if contact_id is None else (contact_id, contact_id)
-    for a, b, calendar, count in database.execute_sql(
-        "WITH small AS (SELECT interaction_id FROM participant GROUP BY interaction_id "
-        f"HAVING count(*) BETWEEN 2 AND {MAX_GATHERING}) "
-        "SELECT a.contact_id, b.contact_id, i.source = 'calendar', count(*) "
-        "FROM small s JOIN participant a ON a.interaction_id = s.interaction_id "
-        "JOIN participant b ON b.interaction_id = s.interaction_id "
-        "AND a.contact_id < b.contact_id "
-        "JOIN interaction i ON i.id = s.interaction_id "
-        f"WHERE i.kind != 'introduction' {who} GROUP BY 1, 2, 3",
-        params,
-    ):
-        tie = ties.setdefault((a, b), InferredTie(a, b))
-        if calendar:
-            tie.same_events += count
-        else:
-            tie.together += count
-    for a, b, name in database.execute_sql(
-        "WITH small AS (SELECT organization_id FROM membership GROUP BY organization_id "
-        f"HAVING count(*) BETWEEN 2 AND {MAX_GROUP}) "
-        "SELECT a.contact_id, b.contact_id, o.name FROM small s "
-        "JOIN membership a ON a.organization_id = s.organization_id "
-        "JOIN membership b ON b.organization_id = s.organization_id "
-        "AND a.contact_id < b.contact_id "
-        f"JOIN organization o ON o.id = s.organization_id WHERE 1 {who} ORDER BY o.name",
-        params,
-    ):
-        ties.setdefault((a, b), InferredTie(a, b)).groups.append(name)
-    skip = declared_pairs() | dismissed_pairs()
-    found = [t for key, t in ties.items() if key not in skip]
+    skip = skipped_pairs()
+    found = [
+        InferredTie(lo, hi, together, events, groups)
+        for lo, hi, together, events, groups in pair_rows(contact_id)
+        if (lo, hi) not in skip
+    ]
     found.sort(key=lambda t: (-t.confidence, t.low_id, t.high_id))
     return found
 

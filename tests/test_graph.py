@@ -355,3 +355,35 @@ def open_session_again(path):
     from entregent.services.storage.session import open_session
 
     open_session(path, apply_language=False)
+
+
+def test_cli_insights_says_the_shape_of_the_network(book, db):
+    from entregent.services.storage.session import close_session
+
+    a = [_person(f"Rower {i}", "sport") for i in range(2)]
+    add_relation(a[0], a[1], "friend")
+    add_relation(a[0], book["paul"], "friend")
+    add_relation(a[1], book["paul"], "friend")
+    add_relation(book["lea"], book["marc"], "friend")
+    add_relation(book["lea"], book["zoe"], "friend")
+    add_relation(book["paul"], book["marc"], "knows")
+    close_session()
+    done = run_cli("--db", db, "graph", "insights", "--json")
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert {b["name"] for b in found["bridges"][:2]} == {"Marc Dubois", "Paul Roux"}
+    assert found["lone_links"] == [
+        {"context": "club", "id": book["marc"], "name": "Marc Dubois"},
+        {"context": "friends", "id": book["lea"], "name": "Léa Martin"},
+        {"context": "work", "id": book["paul"], "name": "Paul Roux"},
+    ]
+    unnamed = [c for c in found["communities"] if c["unnamed"]]
+    assert [sorted(m["name"] for m in c["members"]) for c in unnamed] == [
+        ["Léa Martin", "Marc Dubois", "Zoé Laurent"]
+    ]
+    plain = run_cli("--db", db, "graph", "insights").stdout.splitlines()
+    assert "Your only link to club is Marc Dubois." in plain
+    assert any(
+        line.startswith("These 3 people look like a group you have not named: ") for line in plain
+    )
+    assert any(line.startswith("A group of 3, mostly sport: ") for line in plain)

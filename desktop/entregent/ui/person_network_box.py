@@ -28,7 +28,8 @@ SHOWN = 12  # connections listed; the rest are counted
 def _link(name: str, contact_id: int | None) -> QPushButton:
     button = QPushButton(name)  # a button's text is never markup
     button.setFlat(True)
-    button.setStyleSheet("text-align: left; color: #1f5f99; padding: 0 2px;")
+    button.setStyleSheet("text-align: left; color: palette(link); padding: 0 2px;")
+    button.setAccessibleDescription(_("Open the page of {name}").format(name=name))
     button.setProperty("contact_id", contact_id)
     button.setEnabled(contact_id is not None)
     return button
@@ -53,7 +54,7 @@ class PersonNetworkBox(QWidget):
         layout.addWidget(section_title(_("People they know")))
         self.status = plain_label("")
         self.status.setObjectName("connectionsStatus")
-        self.status.setStyleSheet("color: #55606e;")
+        self.status.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.status)
         self.connections = QVBoxLayout()
         self.connections.setSpacing(0)
@@ -110,7 +111,7 @@ class PersonNetworkBox(QWidget):
         self.links.append(link)
         line.addWidget(link)
         detail = plain_label(text)
-        detail.setStyleSheet("color: #55606e;")
+        detail.setStyleSheet("color: palette(placeholder-text);")
         detail.setWordWrap(True)
         line.addWidget(detail, 1)
         layout.addWidget(row)
@@ -158,6 +159,7 @@ class PersonNetworkBox(QWidget):
         button.setObjectName("dismissTieButton")
         button.setText(_("Not linked"))
         button.setToolTip(_("They do not know each other: forget this guessed tie"))
+        button.setAccessibleDescription(_("They do not know each other: forget this guessed tie"))
         button.setAccessibleName(
             _("Forget the guessed tie with {name}").format(name=connection.name)
         )

@@ -8,7 +8,7 @@ graph dismiss A B [--undo] [--json]         A and B do not know each other: the
 
 from __future__ import annotations
 
-from entregent.i18n import _
+from entregent.i18n import _, ngettext
 
 COMMANDS = ("graph",)
 
@@ -52,6 +52,13 @@ def register(subparsers, common) -> None:
     dismiss.add_argument("--undo", action="store_true", help=_("bring the guessed tie back"))
     dismiss.add_argument("--json", action="store_true", help=_("print JSON"))
     dismiss.set_defaults(handler=run_dismiss)
+    insights = actions.add_parser(
+        "insights",
+        parents=[common],
+        help=_("who links separate parts, your only link to a context, groups you have not named"),
+    )
+    insights.add_argument("--json", action="store_true", help=_("print JSON"))
+    insights.set_defaults(handler=run_insights)
 
 
 def run_export(args) -> int:
@@ -131,3 +138,60 @@ def run_dismiss(args) -> int:
     )
     print(text.format(a=names[a], b=names[b]))
     return 0
+
+
+def run_insights(args) -> int:
+    from entregent.cli.output import print_json
+    from entregent.services.graph.build import network_graph
+    from entregent.services.graph.structure import bridges, communities, lone_links
+
+    graph = network_graph()
+    found = (bridges(graph), lone_links(graph), communities(graph))
+    if args.json:
+        print_json(_insights_json(graph, *found))
+        return 0
+    _print_insights(graph, *found)
+    return 0
+
+
+def _insights_json(graph, linking, lone, groups) -> dict:
+    def person(n: int) -> dict:
+        return {"id": n, "name": graph.nodes[n]["name"]}
+
+    return {
+        "bridges": [{**person(n), "local_bridges": count} for n, _name, count in linking],
+        "lone_links": [{"context": c, **person(n)} for c, n, _name in lone],
+        "communities": [
+            {
+                "members": [person(n) for n in g.members],
+                "context": g.context,
+                "share": round(g.share, 3),
+                "unnamed": g.unnamed,
+            }
+            for g in groups
+        ],
+    }
+
+
+def _print_insights(graph, linking, lone, groups) -> None:
+    for _id, name, count in linking:
+        print(
+            ngettext(
+                "{name} links people who are otherwise apart ({n} bridge)",
+                "{name} links people who are otherwise apart ({n} bridges)",
+                count,
+            ).format(name=name, n=count)
+        )
+    for context, _id, name in lone:
+        print(_("Your only link to {context} is {name}.").format(context=context, name=name))
+    for group in groups:
+        names = ", ".join(graph.nodes[n]["name"] for n in group.members[:8])
+        if len(group.members) > 8:
+            names += ", …"
+        if group.unnamed:
+            text = _("These {n} people look like a group you have not named: {names}")
+        else:
+            text = _("A group of {n}, mostly {context}: {names}")
+        print(text.format(n=len(group.members), context=group.context, names=names))
+    if not (linking or lone or groups):
+        print(_("Not enough ties yet to see the shape of your network."))

@@ -13,6 +13,7 @@ two people there is an edge when a relation is declared (``declared=True``,
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import networkx as nx
 
@@ -32,13 +33,16 @@ ME = 0
 _cache: dict[str, object] = {}
 
 
-def _people(graph: nx.Graph) -> None:
+def _people(graph: nx.Graph) -> dict[int, str | None]:
+    """The people as nodes; returns when each was last seen (kept on the contact)."""
+    rows = database.execute_sql(
+        "SELECT id, display_name, tie_strength, last_interaction_at FROM contact WHERE archived = 0"
+    ).fetchall()
     graph.add_nodes_from(
         (cid, {"name": name, "contexts": [], "context": "", "colour": "", "kinds": [], "tie": tie})
-        for cid, name, tie in database.execute_sql(
-            "SELECT id, display_name, tie_strength FROM contact WHERE archived = 0"
-        )
+        for cid, name, tie, _last in rows
     )
+    last = {cid: seen for cid, _name, _tie, seen in rows}
     nodes = graph.nodes
     for cid, name, kind, colour in database.execute_sql(
         "SELECT cc.contact_id, c.name, c.kind, c.colour FROM contact_context cc "
@@ -51,23 +55,27 @@ def _people(graph: nx.Graph) -> None:
             node["context"], node["colour"] = name, colour
         node["contexts"].append(name)
         node["kinds"].append(kind)
+    return last
 
 
-def _user_edges(graph: nx.Graph, today: dt.date) -> None:
+def _user_edges(graph: nx.Graph, today: dt.date, last: dict[int, str | None]) -> None:
+    """Every person tied to the user: the past year's interactions counted through
+    the date index, the last one read from the contact."""
     cutoff = str(dt.datetime.combine(today - dt.timedelta(days=365), dt.time()))
-    seen = {
-        cid: (count or 0, None if last is None else (today - dt.date.fromisoformat(last[:10])).days)
-        for cid, count, last in database.execute_sql(
-            "SELECT p.contact_id, sum(i.occurred_at >= ?), max(i.occurred_at) FROM participant p "
-            "JOIN interaction i ON i.id = p.interaction_id GROUP BY p.contact_id",
+    counts = dict(
+        database.execute_sql(
+            "SELECT p.contact_id, count(*) FROM interaction i "
+            "JOIN participant p ON p.interaction_id = i.id WHERE i.occurred_at >= ? "
+            "GROUP BY p.contact_id",
             (cutoff,),
-        )
-    }
+        ).fetchall()
+    )
     edges = []
     for cid, node in graph.nodes(data=True):
         if cid == ME:
             continue
-        count, days = seen.get(cid, (0, None))
+        count, seen = counts.get(cid, 0), last.get(cid)
+        days = None if seen is None else (today - dt.date.fromisoformat(str(seen)[:10])).days
         strength = user_tie_strength(count, days, node["tie"], tuple(node["kinds"]))
         edges.append(
             (
@@ -146,9 +154,13 @@ def build_graph(today: dt.date | None = None) -> nx.Graph:
     today = today or dt.date.today()
     graph = nx.Graph()
     graph.add_node(ME, name="", contexts=[], context="", colour="", kinds=[], tie=None)
-    _people(graph)
-    _user_edges(graph, today)
-    _between_edges(graph)
+    gc.disable()  # hundreds of thousands of small dicts: no collection halfway
+    try:
+        last = _people(graph)
+        _user_edges(graph, today, last)
+        _between_edges(graph)
+    finally:
+        gc.enable()
     return graph
 
 

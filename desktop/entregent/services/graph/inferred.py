@@ -59,16 +59,16 @@ def dismissed_pairs() -> set[tuple[int, int]]:
 
 
 _PAIRS = (
-    "WITH small AS (SELECT interaction_id FROM participant GROUP BY interaction_id "
-    f"HAVING count(*) BETWEEN 2 AND {MAX_GATHERING}), "
+    "WITH small AS (SELECT interaction_id FROM participant {scope_logged} "
+    f"GROUP BY interaction_id HAVING count(*) BETWEEN 2 AND {MAX_GATHERING}), "
     "logged AS (SELECT a.contact_id AS lo, b.contact_id AS hi, "
     "sum(i.source != 'calendar') AS together, sum(i.source = 'calendar') AS events "
     "FROM small s JOIN participant a ON a.interaction_id = s.interaction_id "
     "JOIN participant b ON b.interaction_id = s.interaction_id AND a.contact_id < b.contact_id "
     "JOIN interaction i ON i.id = s.interaction_id "
     "WHERE i.kind != 'introduction' {who_logged} GROUP BY 1, 2), "
-    "crowd AS (SELECT organization_id FROM membership GROUP BY organization_id "
-    f"HAVING count(*) BETWEEN 2 AND {MAX_GROUP}), "
+    "crowd AS (SELECT organization_id FROM membership {scope_grouped} "
+    f"GROUP BY organization_id HAVING count(*) BETWEEN 2 AND {MAX_GROUP}), "
     "grouped AS (SELECT lo, hi, group_concat(name, char(31)) AS names FROM ("
     "SELECT a.contact_id AS lo, b.contact_id AS hi, o.name AS name FROM crowd s "
     "JOIN membership a ON a.organization_id = s.organization_id "
@@ -86,14 +86,18 @@ def pair_rows(contact_id: int | None = None):
     """(low id, high id, together, same events, group names) of every pair that
     shares something, declared and dismissed ones included: one aggregated query."""
     if contact_id is None:
-        sql = _PAIRS.format(who_logged="", who_grouped="")
+        sql = _PAIRS.format(scope_logged="", who_logged="", scope_grouped="", who_grouped="")
         params: tuple = ()
-    else:
+    else:  # only that person's interactions and groups are looked at
         sql = _PAIRS.format(
+            scope_logged="WHERE interaction_id IN "
+            "(SELECT interaction_id FROM participant WHERE contact_id = ?)",
             who_logged="AND (a.contact_id = ? OR b.contact_id = ?)",
+            scope_grouped="WHERE organization_id IN "
+            "(SELECT organization_id FROM membership WHERE contact_id = ?)",
             who_grouped="AND (a.contact_id = ? OR b.contact_id = ?)",
         )
-        params = (contact_id,) * 4
+        params = (contact_id,) * 6
     for lo, hi, together, events, names in database.execute_sql(sql, params):
         yield lo, hi, together, events, sorted(names.split("\x1f")) if names else []
 

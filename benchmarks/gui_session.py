@@ -17,9 +17,9 @@ from pathlib import Path
 
 def application():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from entregent.ui.app import _application
+    from entregent.ui.app import application
 
-    return _application()
+    return application()
 
 
 class PaintCounter:

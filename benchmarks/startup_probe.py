@@ -94,14 +94,14 @@ def entregent(database: str) -> int:
     from entregent.cli import main
     from entregent.ui import app as app_module
 
-    make_application = app_module._application
+    make_application = app_module.application
 
     def application_watched():
         app = make_application()
         _watch(app, wants_rows=True)
         return app
 
-    app_module._application = application_watched
+    app_module.application = application_watched
     return main(["--db", database])
 
 
@@ -180,7 +180,7 @@ def complete(database: str, out: str) -> int:
     from entregent.cli import run
     from entregent.ui import app as app_module
 
-    make_application = app_module._application
+    make_application = app_module.application
 
     def application_watched():
         from PySide6.QtCore import QEvent, QObject
@@ -200,7 +200,7 @@ def complete(database: str, out: str) -> int:
         app.installEventFilter(app._benchmark_first)
         return app
 
-    app_module._application = application_watched
+    app_module.application = application_watched
     os.environ["ENTREGENT_REPORT_SETTLED"] = "1"
 
     def report() -> None:
@@ -219,7 +219,7 @@ def close_in_flight(database: str) -> int:
     from entregent.cli import run
     from entregent.ui import app as app_module
 
-    make_application = app_module._application
+    make_application = app_module.application
 
     def application_watched():
         from PySide6.QtCore import QEvent, QObject, QTimer
@@ -245,7 +245,7 @@ def close_in_flight(database: str) -> int:
         app.installEventFilter(app._benchmark_first)
         return app
 
-    app_module._application = application_watched
+    app_module.application = application_watched
     sys.argv = ["entregent", "--db", database]
     return run()
 

@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.generate import HEAVY_INTERACTIONS, HEAVY_UID, generate
 from entregent.model.migrations import CURRENT_VERSION
-from entregent.model.steps.v002_sort_and_recency import _RECOMPUTE_LAST, _RECOMPUTE_NEXT
+from entregent.model.steps.v002_sort_and_recency import RECOMPUTE_LAST, RECOMPUTE_NEXT
 from entregent.model.text_folding import sort_key
 
 
@@ -94,8 +94,8 @@ def test_derived_columns_match_what_the_triggers_keep(generated):
     ).fetchall()
     conn.execute("BEGIN")
     try:
-        conn.execute(_RECOMPUTE_LAST)
-        conn.execute(_RECOMPUTE_NEXT)
+        conn.execute(RECOMPUTE_LAST)
+        conn.execute(RECOMPUTE_NEXT)
         recomputed = conn.execute(
             "SELECT id, last_interaction_at, next_followup_on FROM contact"
         ).fetchall()

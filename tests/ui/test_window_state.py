@@ -16,11 +16,11 @@ from tests.fresh_home import fresh_env
 RUN = """
 import json, sys
 from pathlib import Path
-from entregent.ui.app import _application
+from entregent.ui.app import application
 from entregent.services.storage.session import open_session
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-app = _application()
+app = application()
 open_session(Path(sys.argv[1]), daily_backup=False)
 from entregent.ui.main_window import MainWindow
 window = MainWindow(Path(sys.argv[1]))

@@ -15,7 +15,8 @@ from pathlib import Path
 from entregent import APP_ID
 
 
-def _application():
+def application():
+    """The QApplication the window runs in (made once, named for its settings)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -62,7 +63,7 @@ def run_app(*, db_path, files, screenshot, view, demo, theme=None) -> int:
     from entregent.ui.icons import app_icon
     from entregent.ui.instance_lock import acquire_lock
 
-    app = _application()
+    app = application()
     app.setWindowIcon(app_icon())
     db_path = Path(db_path)
     try:

@@ -19,13 +19,13 @@ from entregent.model.text_folding import sort_key
 
 VERSION = 2
 
-_RECOMPUTE_LAST = """
+RECOMPUTE_LAST = """
 UPDATE contact SET last_interaction_at = (
     SELECT max(i.occurred_at) FROM interaction i
     JOIN participant p ON p.interaction_id = i.id
     WHERE p.contact_id = contact.id)
 """
-_RECOMPUTE_NEXT = """
+RECOMPUTE_NEXT = """
 UPDATE contact SET next_followup_on = (
     SELECT min(f.due_on) FROM follow_up f
     WHERE f.contact_id = contact.id AND f.done_at IS NULL AND f.deleted_at IS NULL)
@@ -39,20 +39,20 @@ CREATE TRIGGER participant_recency_after_insert AFTER INSERT ON participant BEGI
     WHERE id = NEW.contact_id;
 END;
 CREATE TRIGGER participant_recency_after_delete AFTER DELETE ON participant BEGIN
-    {_RECOMPUTE_LAST} WHERE id = OLD.contact_id;
+    {RECOMPUTE_LAST} WHERE id = OLD.contact_id;
 END;
 CREATE TRIGGER interaction_recency_after_update AFTER UPDATE OF occurred_at ON interaction BEGIN
-    {_RECOMPUTE_LAST}
+    {RECOMPUTE_LAST}
     WHERE id IN (SELECT contact_id FROM participant WHERE interaction_id = NEW.id);
 END;
 CREATE TRIGGER follow_up_next_after_insert AFTER INSERT ON follow_up BEGIN
-    {_RECOMPUTE_NEXT} WHERE id = NEW.contact_id;
+    {RECOMPUTE_NEXT} WHERE id = NEW.contact_id;
 END;
 CREATE TRIGGER follow_up_next_after_update AFTER UPDATE ON follow_up BEGIN
-    {_RECOMPUTE_NEXT} WHERE id IN (OLD.contact_id, NEW.contact_id);
+    {RECOMPUTE_NEXT} WHERE id IN (OLD.contact_id, NEW.contact_id);
 END;
 CREATE TRIGGER follow_up_next_after_delete AFTER DELETE ON follow_up BEGIN
-    {_RECOMPUTE_NEXT} WHERE id = OLD.contact_id;
+    {RECOMPUTE_NEXT} WHERE id = OLD.contact_id;
 END;
 """
 
@@ -76,7 +76,7 @@ def apply(db: pw.SqliteDatabase, migrator: SqliteMigrator) -> None:
             "UPDATE contact SET sort_key = ? WHERE id = ?",
             (sort_key(given, family, display), contact_id),
         )
-    db.execute_sql(_RECOMPUTE_LAST)
-    db.execute_sql(_RECOMPUTE_NEXT)
+    db.execute_sql(RECOMPUTE_LAST)
+    db.execute_sql(RECOMPUTE_NEXT)
     for statement in statements(TRIGGERS):
         db.execute_sql(statement)

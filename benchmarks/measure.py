@@ -143,11 +143,19 @@ def _generator_fingerprint() -> str:
 
 def big_database(quick: bool) -> Path:
     """The generated database for this size (built on first use, then reused)."""
+    contacts, interactions, followups = QUICK_SIZES if quick else FULL_SIZES
+    return generated_database(contacts, interactions, followups)
+
+
+def generated_database(
+    contacts: int, interactions: int, followups: int, *, prefix: str = "generated"
+) -> Path:
+    """A database built by ``benchmarks.generate`` at these sizes, cached under a
+    name that changes with the generator and the schema."""
     from benchmarks.generate import generate
 
-    contacts, interactions, followups = QUICK_SIZES if quick else FULL_SIZES
     path = cache_dir() / (
-        f"generated-{contacts}-{interactions}-{followups}-{_generator_fingerprint()}.sqlite3"
+        f"{prefix}-{contacts}-{interactions}-{followups}-{_generator_fingerprint()}.sqlite3"
     )
     if not path.exists():
         partial = path.with_suffix(".partial")

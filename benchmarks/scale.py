@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 if not __package__:  # run as a script
@@ -37,8 +35,8 @@ from benchmarks import measure  # noqa: E402
 from benchmarks.measure import (  # noqa: E402
     cache_dir,
     child_environment,
+    generated_database,
     keystrokes,
-    note,
     percentile,
     row,
     times_of,
@@ -55,44 +53,15 @@ TIMEOUT = 900
 
 def database_of(people: int) -> Path:
     """The generated database of ``people`` people (built once, then reused)."""
-    from benchmarks.generate import generate
-    from benchmarks.measure import _generator_fingerprint
-
-    interactions, followups = people * 3, max(10, people // 10)
-    path = cache_dir() / f"scale-{people}-{interactions}-{_generator_fingerprint()}.sqlite3"
-    if not path.exists():
-        partial = path.with_suffix(".partial")
-        note(f"building a database of {people:,} people and {interactions:,} interactions…")
-        made = generate(partial, contacts=people, interactions=interactions, followups=followups)
-        note(f"built in {made.seconds:.1f} s")
-        partial.rename(path)
-    return path
+    return generated_database(people, people * 3, max(10, people // 10), prefix="scale")
 
 
 def _complete_start(database: Path, env: dict) -> float:
     """Seconds from the process's start to "settled"."""
+    from benchmarks.startup import _launch_complete
+
     out = database.with_suffix(".png")
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.startup_probe", "complete", str(database), str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
-    settled = None
-    try:
-        for line in child.stdout:
-            if line.startswith("entregent: settled"):
-                settled = time.perf_counter() - started
-        child.wait(timeout=TIMEOUT)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-    if child.returncode != 0 or settled is None:
-        raise RuntimeError(f"the start on {database.name} did not settle: {child.stderr.read()}")
-    return settled
+    return _launch_complete(["complete", str(database), str(out)], env)["settled"]
 
 
 def start_up(database: Path) -> float:

@@ -42,24 +42,34 @@ TIMEOUT = 300
 PAIRS = max(RUNS, 11)
 
 
-def _launch(arguments: list[str], env: dict) -> tuple[float, float]:
-    """Seconds until the child says it painted, and its peak RSS in MiB."""
-    started = time.perf_counter()
-    child = subprocess.Popen(
+def _probe(arguments: list[str], env: dict) -> subprocess.Popen:
+    """``python -m benchmarks.startup_probe ARGUMENTS``, its output read as text."""
+    return subprocess.Popen(
         [sys.executable, "-m", "benchmarks.startup_probe", *arguments],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
         text=True,
     )
+
+
+def _end(child: subprocess.Popen) -> None:
+    """A probe that has not ended by itself is stopped."""
+    if child.poll() is None:
+        child.kill()
+        child.wait()
+
+
+def _launch(arguments: list[str], env: dict) -> tuple[float, float]:
+    """Seconds until the child says it painted, and its peak RSS in MiB."""
+    started = time.perf_counter()
+    child = _probe(arguments, env)
     try:
         line = child.stdout.readline()
         elapsed = time.perf_counter() - started
         child.wait(timeout=TIMEOUT)
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+        _end(child)
     if not line.startswith("painted"):
         raise RuntimeError(
             f"startup probe {arguments[0]} did not paint: {line.strip()} "
@@ -78,13 +88,7 @@ def _launch_complete(arguments: list[str], env: dict) -> dict:
     """Seconds from the start to the first paint, to "settled", to the process's
     end; the GUI thread's longest stall and p99 (ms)."""
     started = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.startup_probe", *arguments],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
+    child = _probe(arguments, env)
     marks: dict = {}
     try:
         for line in child.stdout:
@@ -99,9 +103,7 @@ def _launch_complete(arguments: list[str], env: dict) -> dict:
         child.wait(timeout=TIMEOUT)
         marks["exit"] = time.perf_counter() - started
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+        _end(child)
     if child.returncode != 0 or not {"painted", "settled", "stall"} <= set(marks):
         raise RuntimeError(
             f"startup probe {arguments[0]} failed ({child.returncode}, {marks}): "
@@ -157,13 +159,7 @@ def run_complete(quick: bool, database=None) -> list[dict]:
 
 def _launch_close(arguments: list[str], env: dict) -> float:
     """Seconds from the child's ``closing`` line to its process's end."""
-    child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.startup_probe", *arguments],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
+    child = _probe(arguments, env)
     closing = None
     try:
         for line in child.stdout:
@@ -172,9 +168,7 @@ def _launch_close(arguments: list[str], env: dict) -> float:
         child.wait(timeout=TIMEOUT)
         ended = time.perf_counter()
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+        _end(child)
     if child.returncode != 0 or closing is None:
         raise RuntimeError(
             f"startup probe {arguments[0]} failed ({child.returncode}): "

@@ -176,8 +176,9 @@ def _report_stalls(late: list[float]) -> None:
     sys.stdout.flush()
 
 
-def complete(database: str, out: str) -> int:
-    from entregent.cli import run
+def _on_main_window_painted(then) -> None:
+    """Call ``then(app)`` at the main window's first paint (the hook goes on the
+    application once the app has made it, as in ``entregent`` above)."""
     from entregent.ui import app as app_module
 
     make_application = app_module.application
@@ -191,9 +192,7 @@ def complete(database: str, out: str) -> int:
             def eventFilter(self, watched, event):  # noqa: N802
                 if event.type() == QEvent.Type.Paint and watched.objectName() == "mainWindow":
                     app.removeEventFilter(self)
-                    sys.stdout.write("painted\n")
-                    sys.stdout.flush()
-                    _HEARTBEATS.append(_heartbeat(app))
+                    then(app)
                 return False
 
         app._benchmark_first = FirstPaint()
@@ -201,6 +200,17 @@ def complete(database: str, out: str) -> int:
         return app
 
     app_module.application = application_watched
+
+
+def complete(database: str, out: str) -> int:
+    from entregent.cli import run
+
+    def painted(app) -> None:
+        sys.stdout.write("painted\n")
+        sys.stdout.flush()
+        _HEARTBEATS.append(_heartbeat(app))
+
+    _on_main_window_painted(painted)
     os.environ["ENTREGENT_REPORT_SETTLED"] = "1"
 
     def report() -> None:
@@ -217,40 +227,29 @@ def close_in_flight(database: str) -> int:
     window is closed, as by the user: prints ``closing`` then, so that the parent
     times the way out to the process's end."""
     from entregent.cli import run
-    from entregent.ui import app as app_module
 
-    make_application = app_module.application
-
-    def application_watched():
-        from PySide6.QtCore import QEvent, QObject, QTimer
+    def close() -> None:
         from PySide6.QtWidgets import QApplication
 
-        app = make_application()
+        sys.stdout.write("closing\n")
+        sys.stdout.flush()
+        for window in QApplication.topLevelWidgets():
+            if window.objectName() == "mainWindow":
+                window.close()
 
-        def close() -> None:
-            sys.stdout.write("closing\n")
-            sys.stdout.flush()
-            for window in QApplication.topLevelWidgets():
-                if window.objectName() == "mainWindow":
-                    window.close()
+    def painted(app) -> None:
+        from PySide6.QtCore import QTimer
 
-        class FirstPaint(QObject):
-            def eventFilter(self, watched, event):  # noqa: N802
-                if event.type() == QEvent.Type.Paint and watched.objectName() == "mainWindow":
-                    app.removeEventFilter(self)
-                    QTimer.singleShot(0, close)
-                return False
+        QTimer.singleShot(0, close)
 
-        app._benchmark_first = FirstPaint()
-        app.installEventFilter(app._benchmark_first)
-        return app
-
-    app_module.application = application_watched
+    _on_main_window_painted(painted)
     sys.argv = ["entregent", "--db", database]
     return run()
 
 
-def bare_close() -> int:
+def _bare_window_then(then) -> int:
+    """A bare PySide6 window that shows itself and, after its first paint, calls
+    ``then(app, window)``; the event loop's exit code."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
@@ -259,16 +258,11 @@ def bare_close() -> int:
     window.setCentralWidget(QTableView(window))
     window.resize(1360, 840)
 
-    def close() -> None:
-        sys.stdout.write("closing\n")
-        sys.stdout.flush()
-        window.close()
-
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):  # noqa: N802
             if event.type() == QEvent.Type.Paint and watched is window:
                 window.removeEventFilter(self)
-                QTimer.singleShot(0, close)
+                QTimer.singleShot(0, lambda: then(app, window))
             return False
 
     watcher = FirstPaint()
@@ -277,34 +271,24 @@ def bare_close() -> int:
     return app.exec()
 
 
+def bare_close() -> int:
+    def close(app, window) -> None:
+        sys.stdout.write("closing\n")
+        sys.stdout.flush()
+        window.close()
+
+    return _bare_window_then(close)
+
+
 def bare_complete(out: str) -> int:
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    table = QTableView(window)
-    window.setCentralWidget(table)
-    window.resize(1360, 840)
-
-    def grab() -> None:
+    def grab(app, window) -> None:
         sys.stdout.write("painted\nentregent: settled\n")
         sys.stdout.flush()
         window.grab().save(out, "PNG")
         window.close()
         app.quit()
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event):  # noqa: N802
-            if event.type() == QEvent.Type.Paint and watched is window:
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, grab)
-            return False
-
-    watcher = FirstPaint()
-    window.installEventFilter(watcher)
-    window.show()
-    code = app.exec()
+    code = _bare_window_then(grab)
     _report_stalls([])
     return code
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from vobject import vcard as vobject_vcard
 
-from entregent.i18n import _
+from entregent.i18n import _, ngettext
 from entregent.io.vcard_lines import CardLines, Prop, card_lines, split_structured, unescape
 from entregent.io.vcard_normalize import normalize_email, normalize_phone
 from entregent.io.vcard_person import DatedEvent, Method, PersonFields, Position
@@ -195,6 +195,8 @@ def read_card(
     """Map one card, or raise CardRejected(line, reason): one bad card never stops the
     others."""
     lines = card_lines(raw.text, raw.line, encoding)
+    if not lines.props and lines.skipped:
+        raise CardRejected(raw.line, _only_junk(lines.skipped))
     if max_properties is not None and len(lines.props) > max_properties:
         raise CardRejected(
             raw.line,
@@ -224,6 +226,17 @@ def read_card(
     ):
         raise CardRejected(raw.line, _("this card holds nothing: no name, no phone, no e-mail."))
     return card
+
+
+def _only_junk(skipped: list[tuple[int, str]]) -> str:
+    """Why a card of nothing but lines that are not vCard properties is refused."""
+    return ngettext(
+        "this card holds no vCard property, only {n} line that is not vCard (line {line}); "
+        "the card was left out.",
+        "this card holds no vCard property, only {n} lines that are not vCard (the first on "
+        "line {line}); the card was left out.",
+        len(skipped),
+    ).format(n=len(skipped), line=skipped[0][0])
 
 
 def _map_card(raw: RawCard, lines: CardLines, region: str | None, max_photo_bytes: int) -> CardData:

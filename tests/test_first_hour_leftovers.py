@@ -1,0 +1,59 @@
+"""What the first hour (issue 16) still had to do: junk inside a card refused with
+its file and line, the file-and-line opening of an error said in French, argparse's
+placeholders and numbers in French. Each from an empty HOME, through the real
+``entregent`` command."""
+
+from __future__ import annotations
+
+import json
+
+from tests.fresh_home import data_file, run
+
+FR = "fr_FR.UTF-8"
+
+
+def _no_import_recorded(home) -> None:
+    listed = run(home, "imports", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == {"imports": []}
+
+
+def test_junk_inside_a_card_is_refused_with_the_file_and_the_cards_line(tmp_path):
+    junk = tmp_path / "junk.vcf"
+    junk.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nasdkjh qwe\r\n%%%\r\nzzz\r\nEND:VCARD\r\n")
+    done = run(tmp_path, "import", str(junk))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"entregent: {junk}: the only card in this file could not")
+    assert (
+        "  line 1: rejected: this card holds no vCard property, only 3 lines that are not "
+        "vCard (the first on line 3); the card was left out." in done.stderr
+    )
+    assert "holds nothing" not in done.stderr
+    _no_import_recorded(tmp_path)
+    french = run(tmp_path, "import", str(junk), language=FR)
+    assert french.returncode == 2
+    assert (
+        "ligne 1 : refusée : cette fiche ne contient aucune propriété vCard, seulement 3 "
+        "lignes qui ne sont pas du vCard (la première à la ligne 3)" in french.stderr
+    )
+    _no_import_recorded(tmp_path)
+
+
+def test_one_junk_card_among_good_ones_is_left_out_the_others_imported(tmp_path):
+    cards = tmp_path / "mixed.vcf"
+    cards.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:L\xc3\xa9a Martin\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\n!!!\r\nEND:VCARD\r\n"
+    )
+    done = run(tmp_path, "import", "--json", str(cards))
+    assert done.returncode == 3, done.stderr
+    report = json.loads(done.stdout)["files"][0]
+    assert report["new"] == 1
+    assert [(p["line"], p["reason"]) for p in report["rejected"]] == [
+        (
+            5,
+            "this card holds no vCard property, only 1 line that is not vCard (line 6); "
+            "the card was left out.",
+        )
+    ]
+    assert data_file(tmp_path).exists()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+from entregent import i18n
+from entregent.errors import UserError
 from tests.fresh_home import data_file, run
 
 FR = "fr_FR.UTF-8"
@@ -57,3 +59,25 @@ def test_one_junk_card_among_good_ones_is_left_out_the_others_imported(tmp_path)
         )
     ]
     assert data_file(tmp_path).exists()
+
+
+def test_the_file_and_line_that_open_an_error_are_said_in_the_ui_language(tmp_path):
+    error = UserError("x", path=tmp_path / "a.ics", line=7)
+    try:
+        i18n.set_language("fr")
+        assert str(error) == f"{tmp_path / 'a.ics'}, ligne 7 : x"
+        assert str(UserError("y", path="b.vcf")) == "b.vcf : y"
+        i18n.set_language("en")
+        assert str(error) == f"{tmp_path / 'a.ics'}, line 7: x"
+        assert str(UserError("y", path="b.vcf")) == "b.vcf: y"
+        assert str(UserError("z")) == "z"
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_refused_file_is_named_with_french_spacing(tmp_path):
+    junk = tmp_path / "junk.ics"
+    junk.write_bytes(b"BEGIN:VCALENDAR\r\nasdkjh qwe\r\nEND:VCALENDAR\r\n")
+    french = run(tmp_path, "import", str(junk), language=FR)
+    assert french.returncode == 2
+    assert french.stderr.startswith(f"entregent: {junk} : ce fichier ")

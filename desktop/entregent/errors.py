@@ -8,7 +8,23 @@ GUI shows it in a dialog. Any other exception is a bug: logged, and shown as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+
+def _english_where(path: str, line: int | None) -> str:
+    return f"{path}, line {line}: " if line else f"{path}: "
+
+
+_where: Callable[[str, int | None], str] = _english_where
+
+
+def set_where_words(words: Callable[[str, int | None], str]) -> None:
+    """How the file and the line open a message: ``entregent.i18n`` (a room above
+    this one) puts its translated words here, so that "line" is said in the UI's
+    language wherever a ``UserError`` is printed or shown."""
+    global _where
+    _where = words
 
 
 class UserError(Exception):
@@ -23,11 +39,7 @@ class UserError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = ""
-        if self.path and self.line:
-            where = f"{self.path}, line {self.line}: "
-        elif self.path:
-            where = f"{self.path}: "
+        where = _where(self.path, self.line) if self.path else ""
         return where + self.message
 
 

@@ -15,6 +15,7 @@ import gettext as _gettext
 import locale as _locale
 import os
 
+from entregent import errors
 from entregent.paths import locale_dir
 
 DOMAIN = "entregent"
@@ -90,3 +91,13 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it now."""
     return message
+
+
+def _where_words(path: str, line: int | None) -> str:
+    """The file and the line that open a ``UserError``'s message, in the UI language."""
+    if line:
+        return _("{path}, line {line}: ").format(path=path, line=line)
+    return _("{path}: ").format(path=path)
+
+
+errors.set_where_words(_where_words)

@@ -81,3 +81,64 @@ def test_a_refused_file_is_named_with_french_spacing(tmp_path):
     french = run(tmp_path, "import", str(junk), language=FR)
     assert french.returncode == 2
     assert french.stderr.startswith(f"entregent: {junk} : ce fichier ")
+
+
+def _every_help(home, language):
+    from entregent.cli import command_names
+
+    pages = [run(home, "--help", language=language)]
+    for command in sorted(command_names()):
+        pages.append(run(home, command, "--help", language=language))
+    for nested in ("export contacts", "export followups", "graph export", "graph ties"):
+        pages.append(run(home, *nested.split(), "--help", language=language))
+    for page in pages:
+        assert page.returncode == 0, page.stderr
+    return "\n".join(page.stdout for page in pages)
+
+
+def test_every_help_page_has_its_placeholders_and_registers_in_french(tmp_path):
+    import re
+
+    french = _every_help(tmp_path, FR)
+    for english in ("NAME", "KIND", "FILE", "TEXT", "PATH", "GROUP", "REGISTER", "WHAT"):
+        assert not re.search(rf"\b{english}\b", french), english
+    assert "--kind GENRE" in french and "--db CHEMIN" in french and "[FICHIER ...]" in french
+    assert "TEXTE [TEXTE ...]" in french and "--limit NOMBRE" in french
+    assert "afficher la version du programme et quitter" in french
+    assert "help_given" not in french and "professional" not in french
+    assert "aide apportée, aide reçue" in french
+    english = _every_help(tmp_path, "C.UTF-8")
+    assert "--kind KIND" in english and "--db PATH" in english and "TEXT [TEXT ...]" in english
+    assert "help given, help received, ask" in english
+
+
+def test_a_bad_number_is_said_in_our_words(tmp_path):
+    french = run(tmp_path, "undo-import", "abc", language=FR)
+    assert french.returncode == 2
+    assert "argument NUMÉRO : nombre entier attendu : « abc »" in french.stderr
+    assert "int" not in french.stderr.split("erreur :")[1]
+    english = run(tmp_path, "search", "x", "--limit", "many")
+    assert english.returncode == 2
+    assert "argument --limit: a whole number is expected: “many”" in english.stderr
+
+
+def test_a_register_given_in_french_is_stored_as_its_key(tmp_path):
+    cards = tmp_path / "lea.vcf"
+    cards.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Léa Martin\r\nEND:VCARD\r\n")
+    assert run(tmp_path, "import", str(cards)).returncode == 0
+    done = run(
+        tmp_path,
+        "log",
+        "Léa",
+        "--kind",
+        "café",
+        "--register",
+        "aide reçue",
+        "--json",
+        language=FR,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["register"] == "help_received"
+    wrong = run(tmp_path, "log", "Léa", "--kind", "café", "--register", "x", language=FR)
+    assert wrong.returncode == 2
+    assert "convivial, professionnel, groupe, aide apportée, aide reçue" in wrong.stderr

@@ -39,7 +39,7 @@ def test_argparse_usage_help_and_errors_are_french(tmp_path):
     missing = run(tmp_path, "log", language=FR)
     assert missing.returncode == 2
     assert missing.stderr.startswith("utilisation : entregent log")
-    assert "entregent log : erreur : ces arguments sont obligatoires : NAME, --kind" in (
+    assert "entregent log : erreur : ces arguments sont obligatoires : NOM, --kind" in (
         missing.stderr
     )
     helped = _ok(tmp_path, "log", "--help", language=FR).stdout
@@ -49,7 +49,7 @@ def test_argparse_usage_help_and_errors_are_french(tmp_path):
     assert wrong.returncode == 2
     assert "argument --view : choix impossible : 'nowhere' (au choix : 'home'" in wrong.stderr
     number = run(tmp_path, "undo-import", "abc", language=FR)
-    assert "argument ID : valeur int impossible : 'abc'" in number.stderr
+    assert "argument NUMÉRO : nombre entier attendu : « abc »" in number.stderr
     # and English stays English
     english = run(tmp_path, "log")
     assert english.stderr.startswith("usage: entregent log")

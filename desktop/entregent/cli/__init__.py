@@ -20,6 +20,7 @@ import traceback
 
 from entregent import __version__
 from entregent.cli import commands as _commands_package
+from entregent.cli.argparse_words import speak_placeholders
 from entregent.errors import Ambiguous, UserError
 from entregent.i18n import _, ngettext, set_language
 
@@ -68,7 +69,12 @@ def build_app_parser(*, with_epilog: bool = True) -> argparse.ArgumentParser:
         description=_("Entregent: your network, kept with care. Without a command, opens the app."),
         epilog=epilog,
     )
-    app.add_argument("--version", action="version", version=f"entregent {__version__}")
+    app.add_argument(
+        "--version",
+        action="version",
+        version=f"entregent {__version__}",
+        help=_("show program's version number and exit"),
+    )
     _global_options(app, suppress=False)
     app.add_argument(
         "--screenshot", metavar="OUT.png", help=_("render the window offscreen to a PNG and exit")
@@ -91,7 +97,7 @@ def build_app_parser(*, with_epilog: bool = True) -> argparse.ArgumentParser:
         metavar="FILE",
         help=_("vCard or iCalendar files to open in the import wizard"),
     )
-    return app
+    return speak_placeholders(app)
 
 
 def build_command_parser() -> argparse.ArgumentParser:
@@ -102,7 +108,7 @@ def build_command_parser() -> argparse.ArgumentParser:
     sub = commands.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         module.register(sub, common)
-    return commands
+    return speak_placeholders(commands)
 
 
 def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:

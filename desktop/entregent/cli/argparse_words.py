@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 
-from entregent.i18n import N_, _, ngettext
+from entregent.i18n import N_, _, ngettext, pgettext
 
-__all__ = ["install"]
+__all__ = ["install", "speak_placeholders", "whole_number"]
 
 MESSAGES = (
     N_("usage: "),
@@ -40,6 +40,73 @@ MESSAGES = (
 
 def _plural_messages() -> None:  # never called: marks argparse's plural texts
     ngettext("expected %s argument", "expected %s arguments", 1)
+
+
+def whole_number(text: str) -> int:
+    """An argparse type for a whole number, refused in our words (argparse's own
+    would name Python's type: "invalid int value")."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("a whole number is expected: “{text}”").format(text=text)
+        ) from None
+
+
+def _placeholder_words() -> dict[str, str]:
+    """The placeholders of the help (metavars), in the UI language."""
+    return {
+        "PATH": pgettext("placeholder", "PATH"),
+        "OUT.png": pgettext("placeholder", "OUT.png"),
+        "OUT.vcf": pgettext("placeholder", "OUT.vcf"),
+        "OUT.ics": pgettext("placeholder", "OUT.ics"),
+        "OUT": pgettext("placeholder", "OUT"),
+        "FILE": pgettext("placeholder", "FILE"),
+        "TEXT": pgettext("placeholder", "TEXT"),
+        "NAME": pgettext("placeholder", "NAME"),
+        "KIND": pgettext("placeholder", "KIND"),
+        "DATE": pgettext("placeholder", "DATE"),
+        "WHAT": pgettext("placeholder", "WHAT"),
+        "ASK_ID": pgettext("placeholder", "ASK_ID"),
+        "ANSWER": pgettext("placeholder", "ANSWER"),
+        "HH:MM": pgettext("placeholder", "HH:MM"),
+        "GROUP": pgettext("placeholder", "GROUP"),
+        "REGISTER": pgettext("placeholder", "REGISTER"),
+        "ID": pgettext("placeholder", "ID"),
+        "NUMBER": pgettext("placeholder", "NUMBER"),
+        "CONTEXT": pgettext("placeholder", "CONTEXT"),
+        "USER": pgettext("placeholder", "USER"),
+        "HREF|NAME": pgettext("placeholder", "HREF|NAME"),
+        "COMMAND": pgettext("placeholder", "COMMAND"),
+        "ACTION": pgettext("placeholder", "ACTION"),
+    }
+
+
+def speak_placeholders(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Every placeholder of ``parser`` and its subparsers in the UI language."""
+    words = _placeholder_words()
+    seen: set[int] = set()
+
+    def walk(current: argparse.ArgumentParser) -> None:
+        if id(current) in seen:
+            return
+        seen.add(id(current))
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                action.metavar = words.get(str(action.metavar), action.metavar)
+                for child in action.choices.values():
+                    walk(child)
+                continue
+            if action.nargs == 0 or (action.choices and action.metavar is None):
+                continue
+            english = action.metavar or (
+                action.dest.upper() if action.option_strings else action.dest
+            )
+            if isinstance(english, str):
+                action.metavar = words.get(english, english)
+
+    walk(parser)
+    return parser
 
 
 def install() -> None:

@@ -129,6 +129,24 @@ def normalize_kind(text: str) -> str | None:
     return None
 
 
+def normalize_register(text: str) -> str | None:
+    """A register as typed, by its key ("help_given") or its name in English or in
+    the user's language ("help given", "aide apportée"), to its key, or None."""
+    key = "_".join(text.strip().casefold().replace("-", " ").split())
+    if key in REGISTER_LABELS:
+        return key
+    wanted = _folded_kind(text)
+    for register, label in REGISTER_LABELS.items():
+        if wanted in (_folded_kind(label), _folded_kind(_(label))):
+            return register
+    return None
+
+
+def register_names() -> list[str]:
+    """The registers as the user reads them (their language), in the stored order."""
+    return [_(REGISTER_LABELS[register]) for register in REGISTER_LABELS]
+
+
 def kind_names() -> list[str]:
     """The kinds as the user reads them (their language), in the stored order."""
     return [_(KIND_LABELS[kind]) for kind in KINDS]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from entregent.cli.argparse_words import whole_number
 from entregent.i18n import _, ngettext
 
 COMMANDS = ("imports", "undo-import")
@@ -21,7 +22,7 @@ def register(subparsers, common) -> None:
             "it added, restore what it changed"
         ),
     )
-    parser.add_argument("batch", metavar="ID", type=int, help=_("the import's number"))
+    parser.add_argument("batch", metavar="ID", type=whole_number, help=_("the import's number"))
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run_undo)
 

@@ -8,7 +8,7 @@ COMMANDS = ("log",)
 
 
 def register(subparsers, common) -> None:
-    from entregent.network.kinds import kind_names
+    from entregent.network.kinds import kind_names, register_names
 
     parser = subparsers.add_parser(
         "log", parents=[common], help=_("log a conversation, a meal, some help … with someone")
@@ -40,9 +40,8 @@ def register(subparsers, common) -> None:
     parser.add_argument(
         "--register",
         metavar="REGISTER",
-        help=_(
-            "override what it counts as: social, professional, group, "
-            "help_given, help_received, ask"
+        help=_("override what it counts as: {registers}").format(
+            registers=", ".join(register_names())
         ),
     )
     parser.add_argument(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from entregent.cli.argparse_words import whole_number
 from entregent.i18n import _
 
 COMMANDS = ("search",)
@@ -13,8 +14,16 @@ def register(subparsers, common) -> None:
         parents=[common],
         help=_("find people by name, organisation, e-mail, phone or note"),
     )
-    parser.add_argument("text", nargs="+", help=_("words to look for (accents optional)"))
-    parser.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
+    parser.add_argument(
+        "text", nargs="+", metavar="TEXT", help=_("words to look for (accents optional)")
+    )
+    parser.add_argument(
+        "--limit",
+        type=whole_number,
+        metavar="NUMBER",
+        default=50,
+        help=_("at most this many results"),
+    )
     parser.add_argument("--archived", action="store_true", help=_("include archived people"))
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(handler=run)

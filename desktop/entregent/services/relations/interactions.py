@@ -99,13 +99,16 @@ def _check_kind(kind: str) -> str:
 
 
 def _check_register(register: str) -> str:
-    if register not in REGISTERS:
+    from entregent.network.kinds import normalize_register, register_names
+
+    key = normalize_register(register)
+    if key is None or key not in REGISTERS:
         raise UserError(
             _("Unknown register “{register}”; use one of: {registers}.").format(
-                register=register, registers=", ".join(REGISTERS)
+                register=register, registers=", ".join(register_names())
             )
         )
-    return register
+    return key
 
 
 def _check_contacts(contact_ids) -> list[int]:

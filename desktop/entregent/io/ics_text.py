@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from entregent.i18n import _
@@ -227,7 +228,7 @@ def split_calendar(text: str) -> tuple[list[SplitCalendar], list[tuple[int, str]
             _("this is not an iCalendar file (it does not start with BEGIN:VCALENDAR).")
         )
     splitter = _Splitter()
-    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if number == 1:
             line = line.lstrip("\ufeff")
         if splitter.chunk is not None:
@@ -237,6 +238,21 @@ def split_calendar(text: str) -> tuple[list[SplitCalendar], list[tuple[int, str]
         else:
             splitter.in_calendar(number, line)
     return splitter.finish()
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time, as ``_LINE_BREAK.split`` would give them,
+    without a list of every line of a large file."""
+    start = 0
+    for brk in _LINE_BREAK.finditer(text):
+        yield text[start : brk.start()]
+        start = brk.end()
+    yield text[start:]
+
+
+# Lines that are not iCalendar read before anything that is: past this many the file
+# is junk wrapped in BEGIN:VCALENDAR, refused without reading the rest.
+MAX_JUNK_BEFORE_CONTENT = 10_000
 
 
 class _Splitter:
@@ -301,10 +317,22 @@ class _Splitter:
             self.current.header_lines.append(line)  # folded lines stay folded
         else:
             self.junk += 1
+            if self.junk > MAX_JUNK_BEFORE_CONTENT and not self._found_content():
+                raise NotICalendar(
+                    _(
+                        "this file holds nothing but lines that are not iCalendar in its "
+                        "first {n} lines (from line {line}); reading stopped there, nothing "
+                        "was imported."
+                    ).format(n=number, line=self.stray[0][0] if self.stray else number)
+                )
             if self.junk <= MAX_JUNK_REPORTED:  # a file of junk stays a short report
                 self.stray.append(
                     (number, _("this line is not an iCalendar line; it was ignored."))
                 )
+
+    def _found_content(self) -> bool:
+        """Whether a component (an event, a to-do …) began yet, in any calendar."""
+        return self.chunk is not None or any(c.chunks for c in self.calendars)
 
     def finish(self) -> tuple[list[SplitCalendar], list[tuple[int, str]]]:
         if self.junk > MAX_JUNK_REPORTED:

@@ -22,7 +22,7 @@ from entregent.i18n import N_, _, ngettext
 from entregent.services.graph.build import ME, network_graph
 from entregent.services.relations.asks import prepare_ask
 
-__all__ = ["Hop", "WarmPath", "warm_paths", "mutual_connections", "why_text"]
+__all__ = ["Hop", "WarmPath", "best_chains", "warm_paths", "mutual_connections", "why_text"]
 
 MAX_HOPS = 3
 _KIND_TEXT = {
@@ -132,17 +132,54 @@ def _path_of(graph: nx.Graph, nodes: list[int]) -> WarmPath:
     return WarmPath(people, hops, math.prod(h.strength for h in hops))
 
 
-def _best_chains(graph: nx.Graph, target: int, limit: int) -> list[list[int]]:
-    """The ``limit`` cheapest simple paths from the user to ``target`` of two or
-    three hops (the direct edge left out), by the sum of the edges' ``weight``.
+_TABLE = "warm_two_hops"  # where a graph keeps its table (in ``graph.graph``)
+_KEPT = 4  # chains kept per person in the table: enough for three paths
 
-    With at most three hops every chain is user – P – target or user – P – Q –
-    target with Q a neighbour of the target: enumerating them over the target's
-    neighbourhood gives the same ranking as networkx's ``shortest_simple_paths``
-    on the whole graph, without copying it.
+
+def _two_hop_table(graph: nx.Graph, kept: int) -> dict[int, list[tuple[float, int]]]:
+    """For each person Q, the ``kept`` cheapest chains user – P – Q as (cost, P),
+    cheapest first (the lower P first when equal): one pass over the user's
+    neighbours' edges, done once per graph."""
+    adjacency = graph.adj
+    found: dict[int, list[tuple[float, int]]] = {}
+    for p, p_edge in adjacency[ME].items():
+        base = p_edge["weight"]
+        for q, edge in adjacency[p].items():
+            if q != ME and q != p:
+                found.setdefault(q, []).append((base + edge["weight"], p))
+    for chains in found.values():
+        if len(chains) > 1:
+            chains.sort()
+            del chains[kept:]
+    return found
+
+
+def _table_for(graph: nx.Graph, limit: int) -> dict[int, list[tuple[float, int]]]:
+    kept = max(_KEPT, limit + 1)  # one more than asked: the target may be a P
+    held = graph.graph.get(_TABLE)
+    if held is None or held[0] < kept:
+        held = (kept, _two_hop_table(graph, kept))
+        graph.graph[_TABLE] = held
+    return held[1]
+
+
+def best_chains(graph: nx.Graph, target: int, limit: int = 3) -> list[list[int]]:
+    """The ``limit`` cheapest simple paths from the user (node 0) to ``target`` of
+    two or three hops (the direct edge left out), by the sum of the edges'
+    ``weight``, the lower list of nodes first when two cost the same.
+
+    Every such chain is user – Q – target or user – P – Q – target with Q a
+    neighbour of the target; the cheapest user – P – Q chains are kept per Q in
+    a table made once per graph (``graph.graph``), so a question is a join of
+    the target's neighbours with that table. It gives the same chains as
+    networkx's ``shortest_simple_paths`` on the graph without the direct edge,
+    cut at three hops.
     """
+    if target == ME or target not in graph:
+        return []
     adjacency = graph.adj
     mine = adjacency[ME]
+    table = _table_for(graph, limit)
     chains: list[tuple[float, list[int]]] = []
     for q, q_edge in adjacency[target].items():
         if q == ME:
@@ -150,11 +187,10 @@ def _best_chains(graph: nx.Graph, target: int, limit: int) -> list[list[int]]:
         last = q_edge["weight"]
         if q in mine:
             chains.append((mine[q]["weight"] + last, [ME, q, target]))
-        for p, p_edge in adjacency[q].items():
-            if p in (ME, target) or p not in mine:
-                continue
-            chains.append((mine[p]["weight"] + p_edge["weight"] + last, [ME, p, q, target]))
-    return [nodes for _cost, nodes in heapq.nsmallest(limit, chains, key=lambda c: c[0])]
+        for cost, p in table.get(q, ()):
+            if p != target:
+                chains.append((cost + last, [ME, p, q, target]))
+    return [nodes for _cost, nodes in heapq.nsmallest(limit, chains)]
 
 
 def warm_paths(
@@ -164,7 +200,7 @@ def warm_paths(
     graph = network_graph(today)
     if contact_id not in graph:
         return []
-    found = [_path_of(graph, nodes) for nodes in _best_chains(graph, contact_id, limit)]
+    found = [_path_of(graph, nodes) for nodes in best_chains(graph, contact_id, limit)]
     if advise:
         for path in found:
             path.warnings = prepare_ask(path.people[1][0], "introduction", today=today).warnings

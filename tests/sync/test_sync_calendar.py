@@ -16,6 +16,7 @@ QUIET = {
     "followups_updated": 0,
     "followups_removed_there": 0,
     "followups_done_here": 0,
+    "followups_changed_here": 0,
     "interactions_new": 0,
     "interactions_updated": 0,
     "events_removed": 0,

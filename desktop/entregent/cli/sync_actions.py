@@ -188,7 +188,8 @@ def _print_report(report: SyncReport) -> None:
         print(
             _(
                 "  calendar: {followups_sent} follow-ups sent, {followups_updated} updated, "
-                "{followups_removed_there} taken off; {followups_done_here} done on the phone; "
+                "{followups_removed_there} taken off; {followups_done_here} done and "
+                "{followups_changed_here} changed on the phone; "
                 "{interactions_new} interactions from its events, {interactions_updated} "
                 "updated, {events_removed} events gone"
             ).format(**report.calendar)

@@ -32,6 +32,7 @@ from entregent.services.settings import get_setting
 
 __all__ = [
     "followup_items",
+    "note_from_description",
     "export_followups",
     "auto_export",
     "request_auto_export",
@@ -103,12 +104,13 @@ def export_followups(
     return len(entries)
 
 
-def followup_items(as_: str = "event") -> dict[str, str]:
-    """Each open follow-up as a calendar of its own (its UID -> the text), as
-    the export writes it: one item of a CalDAV calendar each."""
+def followup_items(as_: str = "event", *, uids: set[str] | None = None) -> dict[str, str]:
+    """Each open follow-up (of ``uids``, when given) as a calendar of its own
+    (its UID -> the text), as the export writes it: one item of a CalDAV
+    calendar each."""
     from entregent.io.ics_writer import OPEN, calendar_bytes
 
-    entries, _ids = _entries(as_, include_done=False)
+    entries, _ids = _entries(as_, include_done=False, uids=uids)
     name = _("Follow-ups (Entregent)")
     return {
         entry.uid: calendar_bytes([entry], as_=as_, name=name).decode("utf-8")
@@ -162,7 +164,7 @@ def auto_export() -> Path | None:
     return Path(target).expanduser()
 
 
-def _entries(as_: str, include_done: bool) -> tuple[list, list[int]]:
+def _entries(as_: str, include_done: bool, uids: set[str] | None = None) -> tuple[list, list[int]]:
     from entregent.io.ics_writer import DELETED, DONE, OPEN, FollowUpEntry
 
     rows = (
@@ -185,6 +187,8 @@ def _entries(as_: str, include_done: bool) -> tuple[list, list[int]]:
         .order_by(FollowUp.due_on, FollowUp.due_time, FollowUp.id)
         .tuples()
     )
+    if uids is not None:
+        rows = rows.where(FollowUp.uid.in_(sorted(uids)))
     picked = []
     for row in rows:
         (_id, _uid, sequence, _due, _time, _note, done_at, deleted_at, exported, *_rest) = row
@@ -276,3 +280,20 @@ def _description(note: str, phone: str, email: str) -> str:
             lines.append("")
         lines += reach
     return "\n".join(lines)
+
+
+def note_from_description(description: str) -> str:
+    """The follow-up's note in a description another client may have edited:
+    the lines saying how to reach the person, which the export adds at the
+    end, are not part of it."""
+    from entregent.io.ics_writer import clean_text
+
+    prefixes = tuple(
+        text.split("{", 1)[0]
+        for text in (_("Phone: {phone}"), _("E-mail: {email}"))
+        if text.split("{", 1)[0].strip()
+    )
+    lines = clean_text(description).split("\n")
+    while lines and (not lines[-1].strip() or lines[-1].startswith(prefixes)):
+        lines.pop()
+    return "\n".join(lines).strip()

@@ -392,7 +392,7 @@ def sync_account(
             job = _Apply(client, account, report, book, policy, batch)
             for plan in plans:
                 _apply_cards(job, plan, book, step)
-            _apply_calendars(client, calendars, report, name, batch, step)
+            _apply_calendars(client, calendars, report, name, batch, step, policy)
             local.remember_seen([plan.collection.id for plan in plans], book)
             _record_run(client, account, report, batch)
     finally:
@@ -474,11 +474,11 @@ def _read_calendars(client: DavClient, account, step) -> list[calendar.CalendarP
     return plans
 
 
-def _apply_calendars(client: DavClient, plans, report, name: str, batch, step) -> None:
+def _apply_calendars(client: DavClient, plans, report, name: str, batch, step, policy) -> None:
     for plan in plans:
         step(_("Writing {name}…").format(name=plan.collection.name or plan.collection.href))
         writes_before = client.writes
-        calendar.apply_calendar_side(client, plan, report, name, batch)
+        calendar.apply_calendar_side(client, plan, report, name, batch, policy)
         collection = plan.collection
         collection.ctag = None if client.writes != writes_before else plan.ctag
         collection.last_sync_at = utcnow()

@@ -9,6 +9,7 @@ CALENDAR_COUNTS = (
     "followups_updated",
     "followups_removed_there",  # done or deleted here, or finished on the phone
     "followups_done_here",  # completed (or deleted) on the phone
+    "followups_changed_here",  # moved or rewritten on the phone
     "interactions_new",  # from the phone's events
     "interactions_updated",
     "events_removed",  # events deleted on the phone: their interactions go

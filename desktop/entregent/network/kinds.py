@@ -122,10 +122,16 @@ def normalize_kind(text: str) -> str | None:
         return key
     # The kinds by their names, in English and in the user's language, with or
     # without case and accents ("café", "Repas", "appel", "visite familiale").
+    return _key_by_label(text, KIND_LABELS)
+
+
+def _key_by_label(text: str, labels: dict[str, str]) -> str | None:
+    """The key whose label, in English or in the user's language, is the text
+    without case or accents, or None."""
     wanted = _folded_kind(text)
-    for kind, label in KIND_LABELS.items():
+    for key, label in labels.items():
         if wanted in (_folded_kind(label), _folded_kind(_(label))):
-            return kind
+            return key
     return None
 
 
@@ -135,11 +141,7 @@ def normalize_register(text: str) -> str | None:
     key = "_".join(text.strip().casefold().replace("-", " ").split())
     if key in REGISTER_LABELS:
         return key
-    wanted = _folded_kind(text)
-    for register, label in REGISTER_LABELS.items():
-        if wanted in (_folded_kind(label), _folded_kind(_(label))):
-            return register
-    return None
+    return _key_by_label(text, REGISTER_LABELS)
 
 
 def register_names() -> list[str]:
